@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { timeZoneSchema } from './common.js';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'is too long')
+  .pipe(z.email('must be a valid email address'));
+
+// The upper bound keeps argon2 from being fed megabytes; NIST SP 800-63B asks for at least 64.
+export const newPasswordSchema = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const signupBody = z.strictObject({
+  email: emailSchema,
+  password: newPasswordSchema,
+  timeZone: timeZoneSchema,
+});
+export type SignupBody = z.infer<typeof signupBody>;
+
+export const loginBody = z.strictObject({
+  email: emailSchema,
+  password: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
+});
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1, 'is required').max(200),
+  newPassword: newPasswordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
+
+export const deleteAccountBody = z.strictObject({
+  password: z.string().min(1, 'is required').max(200),
+});
+export type DeleteAccountBody = z.infer<typeof deleteAccountBody>;
+
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  createdAt: z.string(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const settingsBody = z.strictObject({ timeZone: timeZoneSchema });
+export type SettingsBody = z.infer<typeof settingsBody>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { localDateSchema, nrs } from './common.js';
+
+export const checkinBody = z.strictObject({
+  pain: nrs,
+  stress: nrs,
+  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+});
+export type CheckinBody = z.infer<typeof checkinBody>;
+
+export const checkinSchema = z.object({
+  date: z.string(),
+  pain: z.number(),
+  stress: z.number(),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Checkin = z.infer<typeof checkinSchema>;
+
+export const checkinRangeQuery = z
+  .strictObject({ from: localDateSchema, to: localDateSchema })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+
+/** An idempotency key: any client-made unique string, e.g. a UUID. */
+export const idempotencyKeySchema = z
+  .string()
+  .min(8, 'Idempotency-Key must be 8 to 128 characters')
+  .max(128, 'Idempotency-Key must be 8 to 128 characters')
+  .regex(/^[A-Za-z0-9_\-:.]+$/, 'Idempotency-Key may hold only letters, digits and _-:.');

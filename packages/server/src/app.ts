@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from './errors.js';
+import type { AppEnv } from './http/app-env.js';
+import { errorHandler, errorJson } from './http/error-handler.js';
+import { requestLog } from './http/request-log.js';
+import { detectHttps, sameOriginWrites, securityHeaders } from './http/security.js';
+import { requireUser } from './http/session.js';
+import { mountWebApp } from './http/static-web.js';
+import type { Logger } from './logger.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { checkinRoutes } from './routes/checkin-routes.js';
+import { meRoutes } from './routes/me-routes.js';
+import { onboardingRoutes } from './routes/onboarding-routes.js';
+import { accountService } from './services/account-service.js';
+import { authService } from './services/auth-service.js';
+import { checkinService } from './services/checkin-service.js';
+import type { ServiceDeps } from './services/deps.js';
+import { onboardingService } from './services/onboarding-service.js';
+
+export interface AppOptions extends ServiceDeps {
+  log: Logger;
+  trustProxy: boolean;
+  /** The built web app; omitted in API-only tests. */
+  webDir?: string;
+}
+
+// Our largest body is a check-in note of 1,000 characters; 64 KiB leaves room and stops floods.
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The whole HTTP application, without listening: tests call `app.request()` directly. */
+export function createApp(opts: AppOptions) {
+  const auth = authService(opts);
+  const onboarding = onboardingService(opts);
+  const account = accountService(opts);
+  const checkins = checkinService(opts);
+
+  const app = new Hono<AppEnv>();
+  app.onError(errorHandler(opts.log));
+  app.use('*', securityHeaders());
+  app.use('*', detectHttps(opts.trustProxy));
+  app.use('/api/*', requestLog(opts.log));
+  app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.use('/api/*', sameOriginWrites(opts.trustProxy));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => errorJson(c, new AppError('payload_too_large', 'payload_too_large', 'The request is too large.')),
+    }),
+  );
+
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.route('/api/auth', authRoutes(auth));
+
+  const personal = new Hono<AppEnv>();
+  personal.use('*', requireUser(auth));
+  personal.route('/me', meRoutes(account, onboarding));
+  personal.route('/', onboardingRoutes(onboarding));
+  personal.route('/', checkinRoutes(checkins));
+  app.route('/api', personal);
+
+  app.all('/api/*', (c) =>
+    errorJson(c, new AppError('not_found', 'not_found', `There is no API endpoint ${c.req.method} ${c.req.path}.`)),
+  );
+  if (opts.webDir) mountWebApp(app, opts.webDir);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 to 65535')
+    .max(65535, 'must be 0 to 65535')
+    .default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  HIPWISE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  HIPWISE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HIPWISE_TRUST_PROXY: booleanFlag.default(false),
+  HIPWISE_WEB_DIR: z.string().min(1).optional(),
+  HIPWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  /** PGlite's files live here; `memory://` keeps them in memory (tests). Ignored with databaseUrl. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: z.infer<typeof envSchema>['HIPWISE_LOG_LEVEL'];
+  /** Believe X-Forwarded-Proto/Host from a load balancer in front of us. */
+  trustProxy: boolean;
+  /** The built web app to serve. */
+  webDir: string;
+  dbPoolSize: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  // An empty variable means "not set", as shells and .env files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.HIPWISE_DATA_DIR === 'memory://' ? 'memory://' : resolve(e.HIPWISE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.HIPWISE_LOG_LEVEL,
+    trustProxy: e.HIPWISE_TRUST_PROXY,
+    webDir: e.HIPWISE_WEB_DIR ? resolve(e.HIPWISE_WEB_DIR) : DEFAULT_WEB_DIR,
+    dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
+  };
+}
+
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides };
+}

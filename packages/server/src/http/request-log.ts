@@ -1,0 +1,21 @@
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../logger.js';
+import type { AppEnv } from './app-env.js';
+
+/** One line per request: method, path without query (queries may hold dates of health data), status, time. */
+export function requestLog(log: Logger): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    await next();
+    log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - start) * 10) / 10,
+        user: c.get('user')?.id,
+      },
+      'request',
+    );
+  };
+}

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './config.js';
+import { MigrationError } from './db/migrate.js';
+import { PortInUseError, startServer } from './server.js';
+
+// Expected start-up failures get one plain sentence; anything else keeps its stack for a bug report.
+async function main() {
+  try {
+    const config = loadConfig(process.env);
+    const server = await startServer(config);
+    const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+    console.log(`hipwise is running at ${server.url}  (data: ${store})`);
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      server.log.info({ signal }, 'shutting down');
+      server.close().then(
+        () => process.exit(0),
+        (err: unknown) => {
+          server.log.error({ err }, 'error while shutting down');
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof MigrationError) {
+      console.error(`hipwise could not start: ${err.message}`);
+    } else {
+      console.error('hipwise could not start:', err);
+    }
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,40 @@
+import type { Queryable } from '../db/database.js';
+import type { UserWithHash } from './users.js';
+import { iso } from '../db/database.js';
+
+export async function insertSession(
+  q: Queryable,
+  s: { tokenHash: string; userId: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  await q.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
+    s.tokenHash,
+    s.userId,
+    s.now,
+    s.expiresAt,
+  ]);
+}
+
+/** The user behind a live session, in one round trip (this runs on every authenticated request). */
+export async function findSessionUser(q: Queryable, tokenHash: string, now: Date): Promise<UserWithHash | undefined> {
+  const rows = await q.query<{ id: string; email: string; password_hash: string; time_zone: string; created_at: Date }>(
+    `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.token_hash = $1 AND s.expires_at > $2`,
+    [tokenHash, now],
+  );
+  const r = rows[0];
+  return (
+    r && { id: r.id, email: r.email, timeZone: r.time_zone, createdAt: iso(r.created_at), passwordHash: r.password_hash }
+  );
+}
+
+export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+}
+
+export async function deleteOtherSessions(q: Queryable, userId: string, keepTokenHash: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keepTokenHash]);
+}
+
+export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+}

@@ -1,0 +1,26 @@
+import { Hono } from 'hono';
+import { loginBody, signupBody } from '@hipwise/core';
+import type { AppEnv } from '../http/app-env.js';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session.js';
+import { jsonBody } from '../http/validate.js';
+import type { AuthService } from '../services/auth-service.js';
+
+export function authRoutes(auth: AuthService) {
+  return new Hono<AppEnv>()
+    .post('/signup', async (c) => {
+      const session = await auth.signup(await jsonBody(c, signupBody));
+      setSessionCookie(c, session);
+      return c.json({ user: session.user }, 201);
+    })
+    .post('/login', async (c) => {
+      const session = await auth.login(await jsonBody(c, loginBody));
+      setSessionCookie(c, session);
+      return c.json({ user: session.user });
+    })
+    .post('/logout', async (c) => {
+      const token = sessionToken(c);
+      if (token) await auth.logout(token);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+}

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { checkinBody, checkinRangeQuery, idempotencyKeySchema } from '@hipwise/core';
+import { AppError } from '../errors.js';
+import type { AppEnv } from '../http/app-env.js';
+import { jsonBody, parseWith, queryParams } from '../http/validate.js';
+import type { CheckinService } from '../services/checkin-service.js';
+
+const MAX_RANGE_DAYS = 3660;
+
+export function checkinRoutes(checkins: CheckinService) {
+  return new Hono<AppEnv>()
+    .get('/today', async (c) => c.json(await checkins.today(c.get('user'))))
+    .post('/checkins', async (c) => {
+      const header = c.req.header('idempotency-key');
+      if (header === undefined) {
+        throw new AppError(
+          'bad_request',
+          'idempotency_key_required',
+          'Send an Idempotency-Key header (for example a UUID) so a retry cannot save the check-in twice.',
+        );
+      }
+      const key = parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+      const result = await checkins.record(c.get('user'), await jsonBody(c, checkinBody), key);
+      return c.json(result.body, result.status);
+    })
+    .get('/checkins', async (c) => {
+      const { from, to } = queryParams(c, checkinRangeQuery);
+      if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) {
+        throw new AppError('validation', 'range_too_long', 'Ask for at most ten years of check-ins at a time.', {
+          from: 'range is longer than ten years',
+        });
+      }
+      return c.json({ checkins: await checkins.between(c.get('user').id, from, to) });
+    });
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { changePasswordBody, deleteAccountBody, localDate, settingsBody } from '@hipwise/core';
+import type { AppEnv } from '../http/app-env.js';
+import { clearSessionCookie } from '../http/session.js';
+import { jsonBody } from '../http/validate.js';
+import { publicUser } from '../repositories/users.js';
+import type { AccountService } from '../services/account-service.js';
+import type { OnboardingService } from '../services/onboarding-service.js';
+
+export function meRoutes(account: AccountService, onboarding: OnboardingService) {
+  return new Hono<AppEnv>()
+    .get('/', async (c) => {
+      const user = c.get('user');
+      const [screening, baseline] = await Promise.all([
+        onboarding.latestScreening(user.id),
+        onboarding.baseline(user.id),
+      ]);
+      return c.json({ user: publicUser(user), screening, baseline });
+    })
+    .patch('/settings', async (c) => {
+      const user = await account.updateSettings(c.get('user'), await jsonBody(c, settingsBody));
+      return c.json({ user });
+    })
+    .post('/password', async (c) => {
+      await account.changePassword(c.get('user'), c.get('sessionToken'), await jsonBody(c, changePasswordBody));
+      return c.body(null, 204);
+    })
+    .get('/export', async (c) => {
+      const data = await account.exportAll(c.get('user'));
+      const day = localDate(new Date(data.exportedAt), c.get('user').timeZone);
+      c.header('Content-Disposition', `attachment; filename="hipwise-export-${day}.json"`);
+      c.header('Cache-Control', 'no-store');
+      return c.json(data);
+    })
+    .delete('/', async (c) => {
+      const { password } = await jsonBody(c, deleteAccountBody);
+      await account.deleteAccount(c.get('user'), password);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    });
+}

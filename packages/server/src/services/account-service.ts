@@ -1,0 +1,69 @@
+import type { ChangePasswordBody, SettingsBody, User } from '@hipwise/core';
+import { AppError, invalidCredentials } from '../errors.js';
+import { allCheckins } from '../repositories/checkins.js';
+import { findBaseline } from '../repositories/baselines.js';
+import { allScreenings } from '../repositories/screenings.js';
+import { deleteOtherSessions } from '../repositories/sessions.js';
+import {
+  deleteUser,
+  publicUser,
+  updatePasswordHash,
+  updateTimeZone,
+  type UserWithHash,
+} from '../repositories/users.js';
+import { hashToken } from './auth-service.js';
+import type { ServiceDeps } from './deps.js';
+
+export const EXPORT_FORMAT = 'hipwise-export';
+export const EXPORT_VERSION = 1;
+
+export function accountService({ db, clock, hasher }: ServiceDeps) {
+  async function requirePassword(user: UserWithHash, password: string) {
+    if (!(await hasher.verify(user.passwordHash, password))) throw invalidCredentials();
+  }
+
+  return {
+    async updateSettings(user: UserWithHash, body: SettingsBody): Promise<User> {
+      const updated = await updateTimeZone(db, user.id, body.timeZone);
+      if (!updated) throw new AppError('not_found', 'user_not_found', 'This account no longer exists.');
+      return publicUser(updated);
+    },
+
+    /** Changes the password and ends every other session, so a thief's session dies with the old password. */
+    async changePassword(user: UserWithHash, sessionToken: string, body: ChangePasswordBody): Promise<void> {
+      await requirePassword(user, body.currentPassword);
+      const passwordHash = await hasher.hash(body.newPassword);
+      await db.transaction(async (tx) => {
+        await updatePasswordHash(tx, user.id, passwordHash);
+        await deleteOtherSessions(tx, user.id, hashToken(sessionToken));
+      });
+    },
+
+    /** Everything stored about the user, in one consistent read. */
+    async exportAll(user: UserWithHash) {
+      return db.transaction(async (tx) => {
+        const [screenings, baseline, checkins] = [
+          await allScreenings(tx, user.id),
+          await findBaseline(tx, user.id),
+          await allCheckins(tx, user.id),
+        ];
+        return {
+          format: EXPORT_FORMAT,
+          version: EXPORT_VERSION,
+          exportedAt: clock.now().toISOString(),
+          account: publicUser(user),
+          screenings,
+          baseline,
+          checkins,
+        };
+      });
+    },
+
+    async deleteAccount(user: UserWithHash, password: string): Promise<void> {
+      await requirePassword(user, password);
+      await deleteUser(db, user.id);
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof accountService>;

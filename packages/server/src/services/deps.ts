@@ -1,0 +1,12 @@
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import type { PasswordHasher } from './password-hasher.js';
+
+/** What every service is built from; tests pass their own clock. */
+export interface ServiceDeps {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  /** A fresh unguessable session token. */
+  newToken(): string;
+}
