@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigError, loadConfig } from './config.js';
+
+test('defaults: 127.0.0.1:8080, PGlite in ./data', () => {
+  const c = loadConfig({});
+  assert.equal(c.host, '127.0.0.1');
+  assert.equal(c.port, 8080);
+  assert.equal(c.dataDir, `${process.cwd()}/data`);
+  assert.equal(c.databaseUrl, undefined);
+  assert.equal(c.trustProxy, false);
+});
+
+test('environment overrides, empty values count as unset', () => {
+  const c = loadConfig({
+    PORT: '9001',
+    HOST: '0.0.0.0',
+    HIPWISE_DATA_DIR: '/var/lib/hipwise',
+    DATABASE_URL: 'postgres://u@db:5432/hipwise',
+    HIPWISE_TRUST_PROXY: 'true',
+    HIPWISE_LOG_LEVEL: '',
+  });
+  assert.deepEqual(
+    [c.port, c.host, c.dataDir, c.databaseUrl, c.trustProxy, c.logLevel],
+    [9001, '0.0.0.0', '/var/lib/hipwise', 'postgres://u@db:5432/hipwise', true, 'info'],
+  );
+});
+
+test('bad values name the variable and what is wrong, never echoing a secret URL', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT: must be a port number/.test(e.message));
+  assert.throws(() => loadConfig({ PORT: '70000' }), /PORT: must be 0 to 65535/);
+  assert.throws(() => loadConfig({ HIPWISE_TRUST_PROXY: 'maybe' }), /HIPWISE_TRUST_PROXY: must be true or false/);
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@host/db' }),
+    (e: unknown) => e instanceof Error && /DATABASE_URL: must start with postgres/.test(e.message) && !e.message.includes('s3cret'),
+  );
+});

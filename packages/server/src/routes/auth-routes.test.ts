@@ -1,0 +1,100 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
+import { sessionCookieOf, testApp, type TestApp } from '../testing/test-app.js';
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+for (const kind of DATABASE_KINDS) {
+  describe(`auth on ${kind}`, { skip: skipPostgres(kind) }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(kind, { trustProxy: true });
+    });
+    after(() => t.close());
+
+    test('signup sets an HttpOnly SameSite=Lax session cookie, not Secure over http', async () => {
+      const res = await t.request(
+        '/api/auth/signup',
+        json({ email: ' New@Example.org ', password: 'a long enough password', timeZone: 'Europe/Paris' }),
+      );
+      assert.equal(res.status, 201);
+      const body = (await res.json()) as { user: { email: string; timeZone: string } };
+      assert.equal(body.user.email, 'new@example.org');
+      assert.equal(body.user.timeZone, 'Europe/Paris');
+      const cookie = res.headers.getSetCookie()[0] ?? '';
+      assert.match(cookie, /^hipwise_session=[A-Za-z0-9_-]{43};/);
+      assert.match(cookie, /HttpOnly/);
+      assert.match(cookie, /SameSite=Lax/);
+      assert.doesNotMatch(cookie, /Secure/);
+    });
+
+    test('behind a trusted https proxy the cookie is Secure', async () => {
+      const res = await t.request(
+        '/api/auth/signup',
+        json(
+          { email: 'secure@example.org', password: 'a long enough password', timeZone: 'UTC' },
+          { 'x-forwarded-proto': 'https' },
+        ),
+      );
+      assert.equal(res.status, 201);
+      assert.match(res.headers.getSetCookie()[0] ?? '', /Secure/);
+    });
+
+    test('a taken email is a 409 and a short password a 422 naming the field', async () => {
+      const user = await t.newUser();
+      const taken = await t.request('/api/auth/signup', json({ email: user.email, password: 'another long one', timeZone: 'UTC' }));
+      assert.equal(taken.status, 409);
+      assert.equal(((await taken.json()) as { error: { code: string } }).error.code, 'email_taken');
+      const short = await t.request('/api/auth/signup', json({ email: 'x@example.org', password: 'short', timeZone: 'UTC' }));
+      assert.equal(short.status, 422);
+      const err = (await short.json()) as { error: { fields: Record<string, string> } };
+      assert.equal(err.error.fields.password, 'must be at least 10 characters');
+      const zone = await t.request('/api/auth/signup', json({ email: 'z@example.org', password: 'long enough pw', timeZone: 'Nowhere/City' }));
+      assert.equal(zone.status, 422);
+    });
+
+    test('login failures say the same thing for a wrong password and an unknown email', async () => {
+      const user = await t.newUser();
+      const wrong = await t.request('/api/auth/login', json({ email: user.email, password: 'not the password' }));
+      const unknown = await t.request('/api/auth/login', json({ email: 'nobody@example.org', password: 'whatever' }));
+      assert.equal(wrong.status, 401);
+      assert.equal(unknown.status, 401);
+      assert.deepEqual(await wrong.json(), await unknown.json());
+      const ok = await t.request('/api/auth/login', json({ email: user.email.toUpperCase(), password: user.password }));
+      assert.equal(ok.status, 200);
+      assert.notEqual(sessionCookieOf(ok), user.cookie, 'a login starts a new session');
+    });
+
+    test('logout ends the session on the server, not just in the browser', async () => {
+      const user = await t.newUser();
+      assert.equal((await user.call('/api/me')).status, 200);
+      const out = await user.call('/api/auth/logout', { method: 'POST' });
+      assert.equal(out.status, 204);
+      assert.match(out.headers.getSetCookie()[0] ?? '', /hipwise_session=;/);
+      const after = await user.call('/api/me');
+      assert.equal(after.status, 401);
+      assert.equal(((await after.json()) as { error: { code: string } }).error.code, 'unauthenticated');
+    });
+
+    test('personal routes need a session', async () => {
+      for (const path of ['/api/me', '/api/today', '/api/checkins?from=2026-01-01&to=2026-01-02', '/api/me/export']) {
+        const res = await t.request(path);
+        assert.equal(res.status, 401, path);
+      }
+      const forged = await t.request('/api/me', { headers: { cookie: 'hipwise_session=' + 'A'.repeat(43) } });
+      assert.equal(forged.status, 401);
+    });
+
+    test('sessions expire after 30 days', async () => {
+      const user = await t.newUser();
+      t.clock.set('2026-04-10T12:00:01Z');
+      assert.equal((await user.call('/api/me')).status, 401);
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+  });
+}

@@ -1,0 +1,93 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createApp } from '../app.js';
+import type { Clock } from '../clock.js';
+import type { Database } from '../db/database.js';
+import { createLogger } from '../logger.js';
+import { argon2Hasher } from '../services/password-hasher.js';
+import { freshDatabase, type DatabaseKind } from './test-databases.js';
+
+/** A clock the test moves by hand. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now() {
+    return new Date(this.current);
+  }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+}
+
+export interface TestApp {
+  db: Database;
+  clock: ManualClock;
+  request(path: string, init?: RequestInit): Promise<Response>;
+  /** A signed-up user whose session cookie rides along on every call. */
+  newUser(opts?: { email?: string; timeZone?: string; password?: string }): Promise<TestUser>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  cookie: string;
+  call(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
+}
+
+export const BASE = 'http://hipwise.test';
+
+/** The real app on a real, empty database, called in-process without a socket. */
+export async function testApp(kind: DatabaseKind, opts: { trustProxy?: boolean } = {}): Promise<TestApp> {
+  const { db, drop } = await freshDatabase(kind);
+  const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
+  const app = createApp({
+    db,
+    clock,
+    log: createLogger('silent'),
+    hasher: argon2Hasher(),
+    newToken: () => randomBytes(32).toString('base64url'),
+    trustProxy: opts.trustProxy ?? false,
+  });
+  const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
+
+  function caller(cookie: string): TestUser['call'] {
+    return (path, init = {}) =>
+      request(path, {
+        method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+        headers: {
+          cookie,
+          ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...init.headers,
+        },
+        body: init.json === undefined ? null : JSON.stringify(init.json),
+      });
+  }
+
+  return {
+    db,
+    clock,
+    request,
+    async newUser({ email = `${randomUUID()}@example.org`, timeZone = 'UTC', password = 'a long enough password' } = {}) {
+      const res = await request('/api/auth/signup', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password, timeZone }),
+      });
+      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+      const { user } = (await res.json()) as { user: { id: string } };
+      const cookie = sessionCookieOf(res);
+      return { id: user.id, email, password, cookie, call: caller(cookie) };
+    },
+    close: drop,
+  };
+}
+
+/** `name=value` of the session cookie a response sets. */
+export function sessionCookieOf(res: Response): string {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith('hipwise_session='));
+  if (!header) throw new Error('no session cookie was set');
+  return header.split(';')[0]!;
+}
+
+export const checkinCall = (user: TestUser, body: unknown, key: string = randomUUID()) =>
+  user.call('/api/checkins', { json: body, headers: { 'idempotency-key': key } });
