@@ -35,6 +35,7 @@ export async function deleteOtherSessions(q: Queryable, userId: string, keepToke
   await q.query('DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2', [userId, keepTokenHash]);
 }
 
-export async function deleteExpiredSessions(q: Queryable, now: Date): Promise<void> {
-  await q.query('DELETE FROM sessions WHERE expires_at <= $1', [now]);
+/** Tidies a user's dead sessions when they start a new one, so the table cannot grow without bound. */
+export async function deleteExpiredSessions(q: Queryable, userId: string, now: Date): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [userId, now]);
 }

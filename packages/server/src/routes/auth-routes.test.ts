@@ -90,10 +90,14 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(forged.status, 401);
     });
 
-    test('sessions expire after 30 days', async () => {
+    test('sessions expire after 30 days, and a new login clears the dead ones', async () => {
       const user = await t.newUser();
       t.clock.set('2026-04-10T12:00:01Z');
       assert.equal((await user.call('/api/me')).status, 401);
+      const again = await t.request('/api/auth/login', json({ email: user.email, password: user.password }));
+      assert.equal(again.status, 200);
+      const rows = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id]);
+      assert.equal(rows[0]?.n, 1);
       t.clock.set('2026-03-10T12:00:00Z');
     });
   });

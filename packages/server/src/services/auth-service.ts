@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoginBody, SignupBody, User } from '@hipwise/core';
 import { AppError, invalidCredentials } from '../errors.js';
 import { findUserByEmail, insertUser, publicUser, type UserWithHash } from '../repositories/users.js';
-import { deleteSession, findSessionUser, insertSession } from '../repositories/sessions.js';
+import { deleteExpiredSessions, deleteSession, findSessionUser, insertSession } from '../repositories/sessions.js';
 import type { ServiceDeps } from './deps.js';
 
 export const SESSION_DAYS = 30;
@@ -24,7 +24,10 @@ export function authService(deps: ServiceDeps) {
     const token = deps.newToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
-    await insertSession(db, { tokenHash: hashToken(token), userId: user.id, now, expiresAt });
+    await db.transaction(async (tx) => {
+      await deleteExpiredSessions(tx, user.id, now);
+      await insertSession(tx, { tokenHash: hashToken(token), userId: user.id, now, expiresAt });
+    });
     return { user: publicUser(user), token, expiresAt };
   }
 

@@ -1,0 +1,101 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Link, useLocation } from 'wouter';
+import { api, isApiError } from '../api';
+import { useSession } from '../features/auth/session';
+import { Alert } from './Alert';
+
+function NavLink({ href, children }: { readonly href: string; readonly children: ReactNode }) {
+  const [location] = useLocation();
+  return (
+    <Link href={href} aria-current={location === href ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
+/** After client-side navigation, move focus to the new page's heading, as a page load would. */
+function useFocusHeadingOnNavigate(): void {
+  const [location] = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: false });
+    }
+  }, [location]);
+}
+
+export function Layout({ children }: { readonly children: ReactNode }) {
+  const { state, forget } = useSession();
+  const [, navigate] = useLocation();
+  const [logoutError, setLogoutError] = useState<string>();
+  useFocusHeadingOnNavigate();
+
+  async function logOut() {
+    setLogoutError(undefined);
+    try {
+      await api.logout();
+    } catch (e) {
+      // Already logged out on the server is fine; anything else leaves the user logged in.
+      if (!(isApiError(e) && e.isUnauthenticated)) {
+        setLogoutError(isApiError(e) ? e.message : 'Could not log out. Please try again.');
+        return;
+      }
+    }
+    navigate('/login');
+    forget();
+  }
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="wrap header-row">
+          <Link href="/" className="brand">
+            <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+              <rect width="32" height="32" rx="7" />
+              <path d="M10 7c4 4 4 9 1 13s3 6 11 5" />
+            </svg>
+            hipwise
+          </Link>
+          {state.status === 'ready' && (
+            <nav aria-label="Main">
+              <ul>
+                <li>
+                  <NavLink href="/today">Today</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/settings">Settings</NavLink>
+                </li>
+                <li>
+                  <button type="button" className="link-button" onClick={() => void logOut()}>
+                    Log out
+                  </button>
+                </li>
+              </ul>
+            </nav>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="wrap">
+        {logoutError && <Alert tone="error" title={logoutError} />}
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="wrap">
+          <p>
+            <strong>Not medical advice.</strong> hipwise is a self-care companion; it does not diagnose or treat. If
+            you are worried about your symptoms, see a doctor or physiotherapist.
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

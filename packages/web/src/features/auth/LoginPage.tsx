@@ -1,0 +1,66 @@
+import { loginBody } from '@hipwise/core';
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { api } from '../../api';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { issuesToFields } from '../../lib/field-errors';
+import { useForm } from '../../lib/use-form';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useSession } from './session';
+
+const LABELS = { email: 'Email', password: 'Password' };
+
+export function LoginPage() {
+  usePageTitle('Log in');
+  const { refresh } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { state, submit, invalid } = useForm();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = loginBody.safeParse({ email, password });
+    if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
+    await submit(async () => {
+      await api.login(parsed.data);
+      // Login returns only the user; /api/me says how far onboarding got, which decides the page.
+      await refresh();
+    });
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Log in</h1>
+      <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={state.fields['email']}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={state.fields['password']}
+        />
+        <button type="submit" className="primary" disabled={state.submitting}>
+          {state.submitting ? 'Logging in…' : 'Log in'}
+        </button>
+      </form>
+      <p>
+        New to hipwise? <Link href="/signup">Create an account</Link>
+      </p>
+    </section>
+  );
+}

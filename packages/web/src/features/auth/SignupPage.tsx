@@ -1,0 +1,82 @@
+import { signupBody } from '@hipwise/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearch } from 'wouter';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
+import { issuesToFields } from '../../lib/field-errors';
+import { deviceTimeZone } from '../../lib/time-zone';
+import { useForm } from '../../lib/use-form';
+import { usePageTitle } from '../../lib/use-page-title';
+import { useSession } from './session';
+
+const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
+
+export function SignupPage() {
+  usePageTitle('Create your account');
+  const { setMe } = useSession();
+  const search = new URLSearchParams(useSearch());
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const { state, submit, invalid } = useForm();
+  const timeZone = deviceTimeZone();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = signupBody.safeParse({ email, password, timeZone });
+    if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
+    await submit(async () => {
+      const user = await api.signup(parsed.data);
+      // A new account has done no onboarding yet; the guest guard now sends it to /welcome.
+      setMe({ user, screening: null, baseline: null });
+    });
+  }
+
+  return (
+    <section className="narrow">
+      <h1>Create your account</h1>
+      {search.get('deleted') === '1' && (
+        <Alert tone="success" title="Your account has been deleted">
+          <p>Your account and all of your data are gone. You are welcome back any time.</p>
+        </Alert>
+      )}
+      <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
+      <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+      <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        <TextField
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={state.fields['email']}
+        />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint="At least 10 characters. A short sentence is easy to remember."
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={state.fields['password']}
+        />
+        <p className="field-hint">
+          Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can change
+          it later in Settings.
+        </p>
+        {state.fields['timeZone'] && <p className="field-error">{state.fields['timeZone']}</p>}
+        <button type="submit" className="primary" disabled={state.submitting}>
+          {state.submitting ? 'Creating your account…' : 'Create account'}
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link href="/login">Log in</Link>
+      </p>
+    </section>
+  );
+}

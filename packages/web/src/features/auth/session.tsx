@@ -1,0 +1,71 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, isApiError, setUnauthenticatedHandler, type Me } from '../../api';
+
+export type SessionState =
+  | { readonly status: 'loading' }
+  | { readonly status: 'anonymous' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'ready'; readonly me: Me };
+
+interface Session {
+  readonly state: SessionState;
+  /** Replace what we know about the user after a write that changed it. */
+  readonly setMe: (me: Me) => void;
+  /** Re-read /api/me (after login, or to retry after a failure). */
+  readonly refresh: () => Promise<Me | null>;
+  /** Forget the user locally (after logout or account deletion). */
+  readonly forget: () => void;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { readonly children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const refresh = useCallback(async (): Promise<Me | null> => {
+    try {
+      const me = await api.me();
+      setState({ status: 'ready', me });
+      return me;
+    } catch (e) {
+      if (isApiError(e) && e.isUnauthenticated) {
+        setState({ status: 'anonymous' });
+      } else {
+        setState({ status: 'failed', message: isApiError(e) ? e.message : 'Something went wrong.' });
+      }
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    // Any call that finds the session gone drops the UI back to logged-out; the guards redirect.
+    setUnauthenticatedHandler(() => setState({ status: 'anonymous' }));
+    void refresh();
+    return () => setUnauthenticatedHandler(undefined);
+  }, [refresh]);
+
+  const value = useMemo<Session>(
+    () => ({
+      state,
+      setMe: (me) => setState({ status: 'ready', me }),
+      refresh,
+      forget: () => setState({ status: 'anonymous' }),
+    }),
+    [state, refresh],
+  );
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside <SessionProvider>');
+  return session;
+}
+
+/** The logged-in user; only for screens behind a guard, which guarantees there is one. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'ready') throw new Error('useMe used outside a logged-in route');
+  return state.me;
+}

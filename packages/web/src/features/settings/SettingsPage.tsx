@@ -1,0 +1,20 @@
+import { usePageTitle } from '../../lib/use-page-title';
+import { DeleteAccount } from './DeleteAccount';
+import { ExportData } from './ExportData';
+import { PasswordForm } from './PasswordForm';
+import { TimeZoneForm } from './TimeZoneForm';
+
+export function SettingsPage() {
+  usePageTitle('Settings');
+  return (
+    <>
+      <h1>Settings</h1>
+      <div className="stack">
+        <TimeZoneForm />
+        <PasswordForm />
+        <ExportData />
+        <DeleteAccount />
+      </div>
+    </>
+  );
+}

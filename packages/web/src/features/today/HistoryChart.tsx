@@ -1,0 +1,76 @@
+import { addDays, type Checkin, type LocalDate } from '@hipwise/core';
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { chartTime } from '../../lib/dates';
+
+const DAY = 86_400;
+const HEIGHT = 260;
+// Pain and stress differ by colour, dash and point shape size, so they never rely on colour alone.
+const PAIN_COLOUR = '#b4231b';
+const STRESS_COLOUR = '#1d5fa8';
+
+function options(width: number, today: LocalDate, first: LocalDate): uPlot.Options {
+  // Always show at least a week ending today, so one point sits in context, not alone in a void.
+  const from = chartTime(first < addDays(today, -6) ? first : addDays(today, -6)) - DAY / 2;
+  const to = chartTime(today) + DAY / 2;
+  return {
+    width,
+    height: HEIGHT,
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    cursor: { drag: { x: false, y: false } },
+    scales: {
+      x: { time: true, range: () => [from, to] },
+      y: { range: () => [0, 10] },
+    },
+    axes: [
+      { stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#bbb' } },
+      { stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#bbb' }, splits: () => [0, 2, 4, 6, 8, 10] },
+    ],
+    series: [
+      { label: 'Date', value: (_u, v) => (v == null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
+      { label: 'Pain', stroke: PAIN_COLOUR, width: 2.5, points: { show: true, size: 10, fill: PAIN_COLOUR } },
+      {
+        label: 'Stress',
+        stroke: STRESS_COLOUR,
+        width: 2.5,
+        dash: [8, 5],
+        points: { show: true, size: 8, fill: '#fff', stroke: STRESS_COLOUR, width: 2.5 },
+      },
+    ],
+  };
+}
+
+interface HistoryChartProps {
+  readonly history: readonly Checkin[];
+  readonly today: LocalDate;
+}
+
+/** Pain and stress over time. Decorative for assistive technology: the summary and table carry the data. */
+export function HistoryChart({ history, today }: HistoryChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    const first = history[0];
+    if (!el || !first) return;
+    const data: uPlot.AlignedData = [
+      history.map((c) => chartTime(c.date)),
+      history.map((c) => c.pain),
+      history.map((c) => c.stress),
+    ];
+    const chart = new uPlot(options(Math.max(el.clientWidth, 280), today, first.date), data, el);
+    // uPlot has a fixed size; follow the container so it fits 360px phones and wide screens alike.
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(el.clientWidth, 280);
+      if (width !== chart.width) chart.setSize({ width, height: HEIGHT });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.destroy();
+    };
+  }, [history, today]);
+
+  return <div ref={box} className="chart" aria-hidden="true" data-testid="history-chart" />;
+}

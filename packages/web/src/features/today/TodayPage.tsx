@@ -1,0 +1,73 @@
+import type { Checkin, Today } from '@hipwise/core';
+import { useCallback } from 'react';
+import { Link } from 'wouter';
+import { api } from '../../api';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { formatLongDate } from '../../lib/dates';
+import { useLoad } from '../../lib/use-load';
+import { usePageTitle } from '../../lib/use-page-title';
+import { OutcomePanel } from '../screening/OutcomePanel';
+import { CheckinForm } from './CheckinForm';
+import { HistorySection } from './HistorySection';
+
+function withCheckin(today: Today, checkin: Checkin): Today {
+  const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+  return { ...today, checkin, history };
+}
+
+export function TodayPage() {
+  usePageTitle('Today');
+  const load = useCallback((signal: AbortSignal) => api.today(signal), []);
+  const { state, reload, update } = useLoad(load);
+
+  if (state.status === 'loading') {
+    return (
+      <>
+        <h1>Today</h1>
+        <Loading label="Loading your day…" />
+      </>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <>
+        <h1>Today</h1>
+        <Alert tone="error" title="Could not load today">
+          <p>{state.message}</p>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </Alert>
+      </>
+    );
+  }
+
+  const today = state.data;
+  const { screening } = today;
+  return (
+    <>
+      <h1>
+        Today <span className="subtitle">{formatLongDate(today.date)}</span>
+      </h1>
+      {/* The outcome stays at the top of Today until a new screening is clear: it is never hidden. */}
+      {screening && screening.outcome !== 'clear' && (
+        <OutcomePanel screening={screening} headingLevel={2}>
+          <p>
+            <Link href="/screening">Answer the safety questions again</Link> if something has changed or a clinician
+            has cleared you.
+          </p>
+        </OutcomePanel>
+      )}
+      <div className="today-grid">
+        <CheckinForm
+          existing={today.checkin}
+          onSaved={(c) => update((t) => withCheckin(t, c))}
+        />
+        <HistorySection history={today.history} today={today.date} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { addDays, type Checkin, type LocalDate } from '@hipwise/core';
+import { formatShortDate } from '../../lib/dates';
+
+function mean(xs: readonly number[]): string {
+  return (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1).replace(/\.0$/, '');
+}
+
+/**
+ * The chart in words, for people who cannot see it and for anyone who prefers numbers:
+ * the latest check-in, then the averages over the last seven days.
+ */
+export function historySummary(history: readonly Checkin[], today: LocalDate): string {
+  const latest = history.at(-1);
+  if (!latest) return 'No check-ins yet.';
+  const when = latest.date === today ? 'today' : formatShortDate(latest.date);
+  const parts = [`Latest check-in (${when}): pain ${latest.pain}, stress ${latest.stress}.`];
+  const week = history.filter((c) => c.date >= addDays(today, -6));
+  if (week.length > 1) {
+    parts.push(
+      `Last 7 days: ${week.length} check-ins, average pain ${mean(week.map((c) => c.pain))}, average stress ${mean(week.map((c) => c.stress))}.`,
+    );
+  }
+  if (history.length > 1) parts.push(`${history.length} check-ins in the last 90 days.`);
+  return parts.join(' ');
+}
