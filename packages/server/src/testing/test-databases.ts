@@ -25,7 +25,7 @@ export const skipPostgres = (kind: DatabaseKind): string | false =>
 export async function freshDatabase(
   kind: DatabaseKind,
   { migrated = true }: { migrated?: boolean } = {},
-): Promise<{ db: Database; url?: string; drop(): Promise<void> }> {
+): Promise<{ db: Database; url?: string; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const db = await openPglite('memory://');
     if (migrated) await migrate(db, await loadMigrations());
