@@ -1,6 +1,7 @@
 import {
   baselineSchema,
   checkinSchema,
+  meSchema,
   screeningSchema,
   todaySchema,
   userSchema,
@@ -9,6 +10,7 @@ import {
   type CheckinBody,
   type DeleteAccountBody,
   type LoginBody,
+  type Me,
   type ScreeningBody,
   type SettingsBody,
   type SignupBody,
@@ -16,19 +18,16 @@ import {
 import { z } from 'zod';
 import { requestEmpty, requestJson } from './http';
 
+export type { Me };
+
 const userResponse = z.object({ user: userSchema });
 
-/** GET /api/me: who is logged in and how far through onboarding they are. */
-export const meSchema = z.object({
-  user: userSchema,
-  screening: screeningSchema.nullable(),
-  baseline: baselineSchema.nullable(),
-});
-export type Me = z.infer<typeof meSchema>;
 
 export const api = {
-  signup: async (body: SignupBody) => (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,
-  login: async (body: LoginBody) => (await requestJson('POST', '/api/auth/login', userResponse, { body })).data.user,
+  signup: async (body: SignupBody) =>
+    (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,
+  login: async (body: LoginBody) =>
+    (await requestJson('POST', '/api/auth/login', userResponse, { body })).data.user,
   logout: () => requestEmpty('POST', '/api/auth/logout'),
 
   me: async (signal?: AbortSignal) => (await requestJson('GET', '/api/me', meSchema, { signal })).data,
@@ -38,17 +37,25 @@ export const api = {
   deleteAccount: (body: DeleteAccountBody) => requestEmpty('DELETE', '/api/me', { body }),
 
   submitScreening: async (body: ScreeningBody) =>
-    (await requestJson('POST', '/api/screenings', z.object({ screening: screeningSchema }), { body })).data.screening,
+    (await requestJson('POST', '/api/screenings', z.object({ screening: screeningSchema }), { body })).data
+      .screening,
   saveBaseline: async (body: BaselineBody) =>
-    (await requestJson('PUT', '/api/baseline', z.object({ baseline: baselineSchema }), { body })).data.baseline,
+    (await requestJson('PUT', '/api/baseline', z.object({ baseline: baselineSchema }), { body })).data
+      .baseline,
 
-  today: async (signal?: AbortSignal) => (await requestJson('GET', '/api/today', todaySchema, { signal })).data,
+  today: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/today', todaySchema, { signal })).data,
   /** `idempotencyKey` must be the same for retries of one submission so the server saves it once. */
   saveCheckin: async (body: CheckinBody, idempotencyKey: string) => {
-    const { status, data } = await requestJson('POST', '/api/checkins', z.object({ checkin: checkinSchema }), {
-      body,
-      headers: { 'Idempotency-Key': idempotencyKey },
-    });
+    const { status, data } = await requestJson(
+      'POST',
+      '/api/checkins',
+      z.object({ checkin: checkinSchema }),
+      {
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      },
+    );
     return { checkin: data.checkin, created: status === 201 };
   },
 };

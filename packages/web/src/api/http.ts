@@ -46,7 +46,11 @@ async function toApiError(res: Response): Promise<ApiError> {
     const { code, message, fields } = parsed.data.error;
     return new ApiError(res.status, code, message, fields);
   }
-  return new ApiError(res.status, 'unexpected', `Something went wrong (HTTP ${res.status}). Please try again.`);
+  return new ApiError(
+    res.status,
+    'unexpected',
+    `Something went wrong (HTTP ${res.status}). Please try again.`,
+  );
 }
 
 async function fail(res: Response): Promise<never> {
@@ -66,7 +70,11 @@ export async function requestJson<T>(
   if (!res.ok) return fail(res);
   const parsed = schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
-    throw new ApiError(res.status, 'bad_response', 'hipwise sent an answer this page does not understand. Please reload.');
+    throw new ApiError(
+      res.status,
+      'bad_response',
+      'hipwise sent an answer this page does not understand. Please reload.',
+    );
   }
   return { status: res.status, data: parsed.data };
 }

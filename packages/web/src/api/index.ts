@@ -1,3 +1,3 @@
-export { api, EXPORT_URL, meSchema, type Me } from './endpoints';
+export { api, EXPORT_URL, type Me } from './endpoints';
 export { ApiError, isApiError } from './api-error';
 export { setUnauthenticatedHandler } from './http';

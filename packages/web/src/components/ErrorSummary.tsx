@@ -16,7 +16,9 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, path: string): void {
   if (!el) return;
   event.preventDefault();
   // A radio group's id sits on its fieldset; focus its first radio instead.
-  const target = el.matches('input, select, textarea, button') ? el : el.querySelector<HTMLElement>('input, select, textarea, button');
+  const target = el.matches('input, select, textarea, button')
+    ? el
+    : el.querySelector<HTMLElement>('input, select, textarea, button');
   (target ?? el).focus();
   el.scrollIntoView({ block: 'center' });
 }
@@ -26,7 +28,12 @@ export function ErrorSummary({ message, fields = {}, labels }: ErrorSummaryProps
   const entries = Object.entries(fields);
   if (!message && entries.length === 0) return null;
   return (
-    <Alert tone="error" title={message ?? (entries.length === 1 ? 'Please fix this:' : `Please fix these ${entries.length} things:`)}>
+    <Alert
+      tone="error"
+      title={
+        message ?? (entries.length === 1 ? 'Please fix this:' : `Please fix these ${entries.length} things:`)
+      }
+    >
       {entries.length > 0 && (
         <ul>
           {entries.map(([path, msg]) => (

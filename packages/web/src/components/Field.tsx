@@ -43,7 +43,8 @@ export function Field({ name, label, hint, error, children }: FieldProps) {
   );
 }
 
-type TextFieldProps = Omit<FieldProps, 'children'> & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'>;
+type TextFieldProps = Omit<FieldProps, 'children'> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name'>;
 
 export function TextField({ name, label, hint, error, ...input }: TextFieldProps) {
   return (

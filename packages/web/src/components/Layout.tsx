@@ -91,8 +91,8 @@ export function Layout({ children }: { readonly children: ReactNode }) {
       <footer className="site-footer">
         <div className="wrap">
           <p>
-            <strong>Not medical advice.</strong> hipwise is a self-care companion; it does not diagnose or treat. If
-            you are worried about your symptoms, see a doctor or physiotherapist.
+            <strong>Not medical advice.</strong> hipwise is a self-care companion; it does not diagnose or
+            treat. If you are worried about your symptoms, see a doctor or physiotherapist.
           </p>
         </div>
       </footer>

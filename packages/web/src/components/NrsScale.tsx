@@ -40,13 +40,7 @@ export function NrsScale({ name, label, low, high, value, onChange, error }: Nrs
       <div className="nrs-options">
         {POINTS.map((n) => (
           <label key={n} className="nrs-option">
-            <input
-              type="radio"
-              name={name}
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-            />
+            <input type="radio" name={name} value={n} checked={value === n} onChange={() => onChange(n)} />
             <span>{n}</span>
           </label>
         ))}

@@ -6,7 +6,12 @@ function noonUtc(date: LocalDate): Date {
   return new Date(`${date}T12:00:00Z`);
 }
 
-const long = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' });
+const long = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  timeZone: 'UTC',
+});
 const short = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** "Thursday 27 November" (in the reader's locale order). */

@@ -28,31 +28,40 @@ export function useForm() {
     setState({ submitting: false, fields, message });
   }, []);
 
-  const submit = useCallback(async (action: () => Promise<void>, options: SubmitOptions = {}): Promise<boolean> => {
-    // A double click must not send the same write twice.
-    if (busy.current) return false;
-    busy.current = true;
-    setState({ submitting: true, fields: {} });
-    try {
-      await action();
-      setState(IDLE);
-      return true;
-    } catch (e) {
-      const codeField = isApiError(e) ? options.codeFields?.[e.code] : undefined;
-      if (codeField) {
-        setState({ submitting: false, fields: { [codeField[0]]: codeField[1] } });
-      } else if (isApiError(e)) {
-        const hasFields = Object.keys(e.fields).length > 0;
-        setState({ submitting: false, fields: e.fields, message: hasFields ? undefined : e.message });
-      } else {
-        setState({ submitting: false, fields: {}, message: 'Something went wrong. Please try again.' });
-        console.error(e);
+  const submit = useCallback(
+    async (action: () => Promise<void>, options: SubmitOptions = {}): Promise<boolean> => {
+      // A double click must not send the same write twice.
+      if (busy.current) return false;
+      busy.current = true;
+      setState({ submitting: true, fields: {} });
+      try {
+        await action();
+        setState(IDLE);
+        return true;
+      } catch (e) {
+        const codeField = isApiError(e) ? options.codeFields?.[e.code] : undefined;
+        if (codeField) {
+          setState({ submitting: false, fields: { [codeField[0]]: codeField[1] } });
+        } else if (isApiError(e)) {
+          // A 422's message only says "some fields are wrong", which the field list says better;
+          // any other error's message (e.g. "this email already has an account") is the news.
+          const hasFields = Object.keys(e.fields).length > 0;
+          setState({
+            submitting: false,
+            fields: e.fields,
+            message: hasFields && e.status === 422 ? undefined : e.message,
+          });
+        } else {
+          setState({ submitting: false, fields: {}, message: 'Something went wrong. Please try again.' });
+          console.error(e);
+        }
+        return false;
+      } finally {
+        busy.current = false;
       }
-      return false;
-    } finally {
-      busy.current = false;
-    }
-  }, []);
+    },
+    [],
+  );
 
   return { state, submit, invalid };
 }

@@ -66,8 +66,8 @@ export function SignupPage() {
           error={state.fields['password']}
         />
         <p className="field-hint">
-          Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can change
-          it later in Settings.
+          Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can
+          change it later in Settings.
         </p>
         {state.fields['timeZone'] && <p className="field-error">{state.fields['timeZone']}</p>}
         <button type="submit" className="primary" disabled={state.submitting}>

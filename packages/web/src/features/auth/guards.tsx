@@ -19,7 +19,13 @@ function SessionFailed({ message, retry }: { readonly message: string; readonly 
   );
 }
 
-export function RequireUser({ need, children }: { readonly need: Requirement; readonly children: ReactNode }) {
+export function RequireUser({
+  need,
+  children,
+}: {
+  readonly need: Requirement;
+  readonly children: ReactNode;
+}) {
   const { state, refresh } = useSession();
   switch (state.status) {
     case 'loading':

@@ -94,7 +94,8 @@ export function BaselinePage() {
     <section>
       <h1>Your starting point</h1>
       <p className="lead">
-        A few numbers about how you are now, so you can see later whether things change. There are no right answers.
+        A few numbers about how you are now, so you can see later whether things change. There are no right
+        answers.
       </p>
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>

@@ -4,8 +4,8 @@ export function PsoasIllustration() {
     <svg className="psoas" viewBox="0 0 260 270" role="img" aria-labelledby="psoas-title psoas-desc">
       <title id="psoas-title">The psoas muscle</title>
       <desc id="psoas-desc">
-        Side view of the lower spine, pelvis and thigh bone. The psoas runs from the front of the lower vertebrae,
-        down through the pelvis, to the inside of the top of the thigh bone.
+        Side view of the lower spine, pelvis and thigh bone. The psoas runs from the front of the lower
+        vertebrae, down through the pelvis, to the inside of the top of the thigh bone.
       </desc>
       <g className="bone">
         {[
@@ -26,13 +26,21 @@ export function PsoasIllustration() {
         d="M110 24 C132 60 146 120 154 156 C158 182 140 208 130 226 L122 221 C130 203 142 180 137 158 C127 118 112 80 106 36 Z"
       />
       <g className="labels">
-        <text x="6" y="62">Lower spine</text>
+        <text x="6" y="62">
+          Lower spine
+        </text>
         <line x1="60" y1="66" x2="76" y2="70" />
-        <text x="178" y="96">Psoas</text>
+        <text x="178" y="96">
+          Psoas
+        </text>
         <line x1="176" y1="100" x2="145" y2="112" />
-        <text x="6" y="150">Pelvis</text>
+        <text x="6" y="150">
+          Pelvis
+        </text>
         <line x1="42" y1="154" x2="70" y2="150" />
-        <text x="152" y="250">Thigh bone</text>
+        <text x="152" y="250">
+          Thigh bone
+        </text>
         <line x1="150" y1="246" x2="142" y2="242" />
       </g>
     </svg>

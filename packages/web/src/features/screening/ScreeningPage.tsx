@@ -74,7 +74,9 @@ export function ScreeningPage() {
           />
         ))}
         <p className="form-progress">
-          {unanswered === 0 ? 'All questions answered.' : `${unanswered} of ${RED_FLAG_QUESTIONS.length} still to answer.`}
+          {unanswered === 0
+            ? 'All questions answered.'
+            : `${unanswered} of ${RED_FLAG_QUESTIONS.length} still to answer.`}
         </p>
         <button type="submit" className="primary" disabled={state.submitting}>
           {state.submitting ? 'Checking…' : 'See my result'}

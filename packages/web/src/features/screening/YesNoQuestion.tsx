@@ -31,11 +31,23 @@ export function YesNoQuestion({ name, number, question, value, onChange, error }
       )}
       <div className="yes-no-options">
         <label>
-          <input type="radio" name={name} value="yes" checked={value === true} onChange={() => onChange(true)} />
+          <input
+            type="radio"
+            name={name}
+            value="yes"
+            checked={value === true}
+            onChange={() => onChange(true)}
+          />
           <span>Yes</span>
         </label>
         <label>
-          <input type="radio" name={name} value="no" checked={value === false} onChange={() => onChange(false)} />
+          <input
+            type="radio"
+            name={name}
+            value="no"
+            checked={value === false}
+            onChange={() => onChange(false)}
+          />
           <span>No</span>
         </label>
       </div>

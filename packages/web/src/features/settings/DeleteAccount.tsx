@@ -71,7 +71,13 @@ export function DeleteAccount() {
             Delete your account and all your data for good?
           </p>
           <div className="button-row">
-            <button type="button" className="danger" disabled={state.submitting} onClick={() => void onConfirm()} autoFocus>
+            <button
+              type="button"
+              className="danger"
+              disabled={state.submitting}
+              onClick={() => void onConfirm()}
+              autoFocus
+            >
               {state.submitting ? 'Deleting…' : 'Yes, delete everything'}
             </button>
             <button type="button" disabled={state.submitting} onClick={() => setConfirming(false)}>

@@ -95,8 +95,11 @@ export function CheckinForm({ existing, onSaved }: CheckinFormProps) {
           error={state.fields['note']}
         />
         {saved && (
-          <Alert tone="success" title={saved === 'created' ? "Today's check-in is saved." : "Today's check-in is updated."}>
-            <p>It is on your chart below.</p>
+          <Alert
+            tone="success"
+            title={saved === 'created' ? "Today's check-in is saved." : "Today's check-in is updated."}
+          >
+            <p>It is on your chart.</p>
           </Alert>
         )}
         <button type="submit" className="primary" disabled={state.submitting}>

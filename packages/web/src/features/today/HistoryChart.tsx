@@ -2,13 +2,26 @@ import { addDays, type Checkin, type LocalDate } from '@hipwise/core';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { chartTime } from '../../lib/dates';
+import { chartTime, formatShortDate } from '../../lib/dates';
 
 const DAY = 86_400;
 const HEIGHT = 260;
 // Pain and stress differ by colour, dash and point shape size, so they never rely on colour alone.
 const PAIN_COLOUR = '#b4231b';
 const STRESS_COLOUR = '#1d5fa8';
+
+/** One tick per day at noon (where the points sit), thinned so labels never collide. */
+function daySplits(u: uPlot, _axis: number, min: number, max: number): number[] {
+  const first = Math.ceil((min - DAY / 2) / DAY) * DAY + DAY / 2;
+  const days = Math.floor((max - first) / DAY) + 1;
+  const step = Math.max(1, Math.ceil(days / Math.max(2, Math.floor(u.width / 80))));
+  const out: number[] = [];
+  // Count back from the last day so today always has a label.
+  for (let t = first + (days - 1) * DAY; t >= first; t -= step * DAY) out.unshift(t);
+  return out;
+}
+
+const dayLabel = (ts: number) => formatShortDate(new Date(ts * 1000).toISOString().slice(0, 10));
 
 function options(width: number, today: LocalDate, first: LocalDate): uPlot.Options {
   // Always show at least a week ending today, so one point sits in context, not alone in a void.
@@ -19,16 +32,29 @@ function options(width: number, today: LocalDate, first: LocalDate): uPlot.Optio
     height: HEIGHT,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     cursor: { drag: { x: false, y: false } },
+    // A fixed key; the hover read-out would show placeholder dashes most of the time.
+    legend: { live: false },
     scales: {
       x: { time: true, range: () => [from, to] },
       y: { range: () => [0, 10] },
     },
     axes: [
-      { stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#bbb' } },
-      { stroke: '#333', grid: { stroke: '#e4e4e4' }, ticks: { stroke: '#bbb' }, splits: () => [0, 2, 4, 6, 8, 10] },
+      {
+        stroke: '#333',
+        grid: { stroke: '#e4e4e4' },
+        ticks: { stroke: '#bbb' },
+        splits: daySplits,
+        values: (_u, splits) => splits.map(dayLabel),
+      },
+      {
+        stroke: '#333',
+        grid: { stroke: '#e4e4e4' },
+        ticks: { stroke: '#bbb' },
+        splits: () => [0, 2, 4, 6, 8, 10],
+      },
     ],
     series: [
-      { label: 'Date', value: (_u, v) => (v == null ? '–' : new Date(v * 1000).toISOString().slice(0, 10)) },
+      { label: 'Date' },
       { label: 'Pain', stroke: PAIN_COLOUR, width: 2.5, points: { show: true, size: 10, fill: PAIN_COLOUR } },
       {
         label: 'Stress',

@@ -56,16 +56,13 @@ export function TodayPage() {
       {screening && screening.outcome !== 'clear' && (
         <OutcomePanel screening={screening} headingLevel={2}>
           <p>
-            <Link href="/screening">Answer the safety questions again</Link> if something has changed or a clinician
-            has cleared you.
+            <Link href="/screening">Answer the safety questions again</Link> if something has changed or a
+            clinician has cleared you.
           </p>
         </OutcomePanel>
       )}
       <div className="today-grid">
-        <CheckinForm
-          existing={today.checkin}
-          onSaved={(c) => update((t) => withCheckin(t, c))}
-        />
+        <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />
         <HistorySection history={today.history} today={today.date} />
       </div>
     </>

@@ -1,0 +1,277 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { startHarness, type Harness } from './harness.js';
+import {
+  PASSWORD,
+  answerScreening,
+  checkIn,
+  checkedValue,
+  fillBaseline,
+  freshEmail,
+  logIn,
+  logOut,
+  readWelcome,
+  signUp,
+} from './steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('sign up, onboard, check in, come back, export, delete', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    const email = freshEmail();
+
+    // Logged out, app pages send you to log in.
+    await page.goto('/today');
+    await page.waitForURL((u) => u.pathname === '/login');
+
+    await signUp(page, email);
+    await readWelcome(page);
+    await answerScreening(page, [], 'clear');
+    await fillBaseline(page);
+
+    // A fresh account has nothing to chart yet.
+    await page.getByText('No check-ins yet.').waitFor();
+    assert.equal(await page.getByRole('region', { name: /^Please see|^Get medical help/ }).count(), 0);
+
+    await checkIn(page, 6, 4, 'Long drive today');
+    assert.equal((await page.locator('.chart canvas').count()) > 0, true, 'the chart is drawn');
+    const summary = page.locator('#history-summary');
+    assert.match((await summary.textContent()) ?? '', /Latest check-in \(today\): pain 6, stress 4\./);
+    await page.getByText('Show the numbers as a table').click();
+    const row = page.getByRole('table', { name: 'Your check-ins, newest first' }).getByRole('row').nth(1);
+    assert.deepEqual(await row.getByRole('cell').allTextContents(), ['6', '4', 'Long drive today']);
+    assert.ok(await page.getByRole('button', { name: "Update today's check-in" }).isVisible());
+
+    await logOut(page);
+    await logIn(page, email);
+    await page.waitForURL((u) => u.pathname === '/today');
+    await page.getByRole('button', { name: "Update today's check-in" }).waitFor();
+    assert.equal(await checkedValue(page, 'Back pain right now'), 6);
+    assert.equal(await checkedValue(page, 'Stress right now'), 4);
+    assert.equal(await page.getByLabel('Note (optional)').inputValue(), 'Long drive today');
+
+    // Editing the day's check-in replaces it rather than adding a second one.
+    await checkIn(page, 5, 4);
+    assert.ok(await page.getByRole('status').filter({ hasText: "Today's check-in is updated." }).isVisible());
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export my data' }).click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^hipwise-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      account: { email: string };
+      checkins: Array<{ pain: number; stress: number; note: string | null }>;
+    };
+    assert.equal(exported.account.email, email);
+    assert.equal(exported.checkins.length, 1);
+    assert.equal(exported.checkins[0]?.pain, 5);
+    assert.equal(exported.checkins[0]?.stress, 4);
+
+    // Deleting needs the password, then an explicit confirmation.
+    await page.getByLabel('Your password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.waitForURL((u) => u.pathname === '/signup');
+    await page.getByRole('status').filter({ hasText: 'Your account has been deleted' }).waitFor();
+
+    await logIn(page, email);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /The email or password is not right\./);
+    assert.equal(new URL(page.url()).pathname, '/login');
+
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('forms say what is missing, next to each field and in a summary', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await page.goto('/signup');
+    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Password', { exact: true }).fill('short');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    assert.match((await summary.textContent()) ?? '', /Email: must be a valid email address/);
+    assert.match((await summary.textContent()) ?? '', /Password: must be at least 10 characters/);
+    assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    // Submitting with nothing answered names every unanswered question.
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByRole('alert').waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /Please fix these 13 things/);
+    assert.equal(await page.getByText('Please answer yes or no.', { exact: true }).count(), 13);
+
+    // The email is taken now: the server's 409 lands on the email field.
+    const { context: other, page: second } = await h.openPage();
+    try {
+      await second.goto('/signup');
+      const email = freshEmail();
+      await signUp(second, email);
+      await second.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
+      await second.waitForURL((u) => u.pathname === '/login');
+      await second.goto('/signup');
+      await second.getByLabel('Email').fill(email);
+      await second.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await second.getByRole('button', { name: 'Create account' }).click();
+      await second.getByRole('alert').waitFor();
+      assert.match((await second.getByRole('alert').textContent()) ?? '', /already exists/);
+    } finally {
+      await other.close();
+    }
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the 0-10 scales work from the keyboard, and a lost session goes to log in', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, [], 'clear');
+    await fillBaseline(page);
+
+    const pain = page.getByRole('radiogroup', { name: 'Back pain right now' });
+    await pain.getByRole('radio', { name: '0', exact: true }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await checkedValue(page, 'Back pain right now'), 2);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(
+      await checkedValue(page, 'Stress right now'),
+      1,
+      'Tab moves to the next scale, arrows choose',
+    );
+    await page.getByRole('button', { name: "Save today's check-in" }).press('Enter');
+    await page.getByRole('status').filter({ hasText: "Today's check-in is saved." }).waitFor();
+
+    // The session disappears (expired, logged out elsewhere): the next call that gets a 401 sends the user to log in.
+    await context.clearCookies();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.waitForURL((u) => u.pathname === '/login');
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('a check-in whose answer was lost is retried with the same Idempotency-Key', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, [], 'clear');
+    await fillBaseline(page);
+
+    // The first attempt reaches the server and is saved, but its answer never arrives.
+    const keys: string[] = [];
+    await page.route('**/api/checkins', async (route) => {
+      keys.push((await route.request().headerValue('idempotency-key')) ?? '');
+      if (keys.length === 1) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    await page
+      .getByRole('radiogroup', { name: 'Back pain right now' })
+      .getByRole('radio', { name: '3', exact: true })
+      .check();
+    await page
+      .getByRole('radiogroup', { name: 'Stress right now' })
+      .getByRole('radio', { name: '2', exact: true })
+      .check();
+    await page.getByRole('button', { name: "Save today's check-in" }).click();
+    await page.getByRole('alert').filter({ hasText: 'Could not reach hipwise' }).waitFor();
+
+    await page.getByRole('button', { name: "Save today's check-in" }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Today's check-in is (saved|updated)\./ })
+      .waitFor();
+    assert.equal(keys.length, 2);
+    assert.ok(keys[0] && keys[0] === keys[1], 'the retry reused the key');
+
+    // Changing the answers is a new submission with a new key.
+    await page
+      .getByRole('radiogroup', { name: 'Back pain right now' })
+      .getByRole('radio', { name: '4', exact: true })
+      .check();
+    await page.getByRole('button', { name: "Update today's check-in" }).click();
+    await page.getByRole('status').filter({ hasText: "Today's check-in is updated." }).waitFor();
+    assert.equal(keys.length, 3);
+    assert.notEqual(keys[2], keys[0]);
+
+    const res = await page.request.get('/api/today');
+    const today = (await res.json()) as { history: Array<{ pain: number }> };
+    assert.deepEqual(
+      today.history.map((c) => c.pain),
+      [4],
+      'one check-in for the day',
+    );
+    // The aborted request is logged by Chromium as a failed load; that one is expected here.
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('net::ERR_CONNECTION_RESET')),
+      [],
+    );
+  } finally {
+    await context.close();
+  }
+});
+
+test('settings: time zone and password', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    const email = freshEmail();
+    await signUp(page, email);
+    await page.goto('/settings');
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+
+    await page.getByLabel('Your time zone').selectOption('America/New_York');
+    await page.getByRole('button', { name: 'Save time zone' }).click();
+    await page.getByRole('status').filter({ hasText: 'Time zone saved.' }).waitFor();
+
+    const newPassword = 'a brand new passphrase';
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Is not your current password.', { exact: true }).waitFor();
+    assert.equal(await page.getByLabel('Current password').getAttribute('aria-invalid'), 'true');
+
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('status').filter({ hasText: 'Password changed.' }).waitFor();
+
+    await logOut(page);
+    await logIn(page, email, newPassword);
+    await page.waitForURL((u) => u.pathname === '/welcome');
+    const me = (await (await page.request.get('/api/me')).json()) as { user: { timeZone: string } };
+    assert.equal(me.user.timeZone, 'America/New_York');
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});

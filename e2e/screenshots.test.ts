@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness.js';
+import { answerScreening, checkIn, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+
+const UPDATE_DOCS = process.env['HIPWISE_UPDATE_DOCS'] === '1';
+const DOCS_DIR = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
+const TMP_DIR = mkdtempSync(join(tmpdir(), 'hipwise-e2e-'));
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+// Two weeks of plausible numbers: pain drifting down, stress up and down, two days missed.
+const PAST: ReadonlyArray<readonly [daysAgo: number, pain: number, stress: number]> = [
+  [13, 7, 6],
+  [12, 7, 7],
+  [11, 6, 5],
+  [10, 6, 6],
+  [8, 6, 4],
+  [7, 5, 5],
+  [6, 5, 6],
+  [5, 5, 4],
+  [3, 4, 5],
+  [2, 5, 3],
+  [1, 4, 3],
+];
+
+/** The server writes only "today's" check-in, so move its clock back a day at a time. */
+async function seedHistory(page: Page): Promise<void> {
+  try {
+    for (const [daysAgo, pain, stress] of PAST) {
+      h.clock.setOffsetDays(-daysAgo);
+      const res = await page.request.post('/api/checkins', {
+        data: { pain, stress },
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+      });
+      assert.equal(res.status(), 201, await res.text());
+    }
+  } finally {
+    h.clock.setOffsetDays(0);
+  }
+}
+
+async function onboard(page: Page): Promise<void> {
+  await signUp(page, freshEmail());
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+}
+
+function assertNonEmpty(path: string): void {
+  assert.ok(statSync(path).size > 10_000, `${path} is a real screenshot`);
+}
+
+test('Today with two weeks of check-ins (docs screenshot)', async () => {
+  const { context, page, problems } = await h.openPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await onboard(page);
+    await seedHistory(page);
+    await page.reload();
+    await checkIn(page, 4, 3, 'Walked at lunch');
+    await page.locator('.chart canvas').first().waitFor();
+    assert.match((await page.locator('#history-summary').textContent()) ?? '', /Last 7 days: 6 check-ins/);
+
+    const dir = UPDATE_DOCS ? DOCS_DIR : TMP_DIR;
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, 'today.png');
+    await page.screenshot({ path });
+    assertNonEmpty(path);
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('every screen fits a 360px phone without sideways scrolling', async () => {
+  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+  const fits = async (name: string) => {
+    const path = join(TMP_DIR, `phone-${name}.png`);
+    await page.screenshot({ path, fullPage: true });
+    assertNonEmpty(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
+  };
+  try {
+    await page.goto('/signup');
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    await fits('signup');
+    await signUp(page, freshEmail());
+    await fits('welcome');
+    await readWelcome(page);
+    await fits('screening');
+    await answerScreening(page, ['saddle_numbness', 'trauma'], 'emergency');
+    await fits('baseline');
+    await fillBaseline(page);
+    await checkIn(page, 6, 4);
+    await page.locator('.chart canvas').first().waitFor();
+    await fits('today');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await fits('settings');
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+    console.log(`screenshots in ${TMP_DIR}`);
+  }
+});

@@ -1,0 +1,110 @@
+/** User steps shared by the journeys, written with accessible locators only. */
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import type { Page } from 'playwright-core';
+import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId, type ScreeningOutcome } from '@hipwise/core';
+
+export const PASSWORD = 'correct horse battery';
+
+export function freshEmail(): string {
+  return `e2e-${randomUUID()}@example.com`;
+}
+
+async function onPath(page: Page, path: string): Promise<void> {
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await onPath(page, '/welcome');
+}
+
+export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
+  await onPath(page, '/login');
+}
+
+export async function readWelcome(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
+  assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
+  await page.getByRole('link', { name: 'Continue' }).click();
+  await onPath(page, '/screening');
+}
+
+/** Answers every red-flag question (yes to `yes`, no to the rest) and checks the outcome shown. */
+export async function answerScreening(
+  page: Page,
+  yes: readonly RedFlagId[],
+  expected: ScreeningOutcome,
+): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Safety questions' }).waitFor();
+  for (const q of RED_FLAG_QUESTIONS) {
+    const group = page.getByRole('radiogroup', { name: q.text });
+    await group.getByRole('radio', { name: yes.includes(q.id) ? 'Yes' : 'No', exact: true }).check();
+  }
+  await page.getByRole('button', { name: 'See my result' }).click();
+  const advice = OUTCOME_ADVICE[expected];
+  await page.getByRole('heading', { level: 1, name: advice.title }).waitFor();
+  assert.ok(await page.getByText(advice.whatToDo).isVisible(), 'the advice is shown');
+  for (const q of RED_FLAG_QUESTIONS.filter((x) => yes.includes(x.id))) {
+    assert.ok(await page.getByRole('listitem').filter({ hasText: q.text }).isVisible(), `flagged: ${q.id}`);
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await onPath(page, '/baseline');
+}
+
+async function choose(page: Page, scale: string, value: number): Promise<void> {
+  await page
+    .getByRole('radiogroup', { name: scale })
+    .getByRole('radio', { name: String(value), exact: true })
+    .check();
+}
+
+export async function fillBaseline(page: Page): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: 'Your starting point' }).waitFor();
+  await choose(page, 'How bad is your back pain right now?', 5);
+  await choose(page, 'What number best describes your pain on average in the past week?', 6);
+  await choose(
+    page,
+    'What number best describes how, during the past week, pain has interfered with your enjoyment of life?',
+    4,
+  );
+  await choose(
+    page,
+    'What number best describes how, during the past week, pain has interfered with your general activity?',
+    3,
+  );
+  await page.getByLabel('How many hours do you sit on a typical workday?').fill('7.5');
+  await choose(page, 'How stressed do you feel right now?', 5);
+  await page.getByRole('button', { name: 'Save and continue' }).click();
+  await onPath(page, '/today');
+}
+
+export async function checkIn(page: Page, pain: number, stress: number, note?: string): Promise<void> {
+  await choose(page, 'Back pain right now', pain);
+  await choose(page, 'Stress right now', stress);
+  if (note !== undefined) await page.getByLabel('Note (optional)').fill(note);
+  await page.getByRole('button', { name: /today's check-in$/ }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Today's check-in is (saved|updated)/ })
+    .waitFor();
+}
+
+export async function checkedValue(page: Page, scale: string): Promise<number | undefined> {
+  const radios = page.getByRole('radiogroup', { name: scale }).getByRole('radio');
+  for (let n = 0; n <= 10; n++) {
+    if (await radios.nth(n).isChecked()) return n;
+  }
+  return undefined;
+}

