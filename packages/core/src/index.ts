@@ -13,3 +13,7 @@ export * from './contract/me.js';
 export * from './measures/index.js';
 export * from './insights/index.js';
 export * from './fhir/index.js';
+export * from './program/index.js';
+export * from './plan/index.js';
+export * from './exercise/index.js';
+export * from './breaks/index.js';

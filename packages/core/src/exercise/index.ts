@@ -1,0 +1,5 @@
+export * from './variants.js';
+export * from './session-record.js';
+export * from './progression.js';
+export * from './safety-pause.js';
+export * from './session-contract.js';

@@ -1,0 +1,2 @@
+export * from './program-day.js';
+export * from './daily-plan.js';

@@ -1,0 +1,23 @@
+/**
+ * Sentences of lesson 6 that state the progression rules. Built from the rule table itself, so the
+ * lesson cannot drift from what the plan actually does.
+ */
+import {
+  GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
+  GOOD_DAYS_TO_ADVANCE,
+  levelsOf,
+  type ProgressionLevel,
+} from '../exercise/progression.js';
+import { PAIN_RISE_POINTS } from '../exercise/session-record.js';
+
+const holds = (l: ProgressionLevel | undefined) => (l ? `${l.sets} holds of ${l.holdSeconds} seconds` : '');
+
+const chair = levelsOf('chair');
+const floor = levelsOf('floor');
+const step = (chair[1]?.holdSeconds ?? 0) - (chair[0]?.holdSeconds ?? 0);
+
+export const PROGRESSION_SUMMARY = `You start with ${holds(chair[0])}. After ${GOOD_DAYS_TO_ADVANCE} good sessions on different days, each hold grows by ${step} seconds, up to ${holds(chair.at(-1))}.`;
+
+export const GOOD_SESSION_SUMMARY = `A good session means every hold held for its full time, and pain afterwards no more than ${PAIN_RISE_POINTS - 1} point higher than before. A session that hurts takes you back one step.`;
+
+export const FLOOR_UNLOCK_SUMMARY = `After ${GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days, the floor version unlocks. It starts again at ${holds(floor[0])} and grows to ${holds(floor.at(-1))}. You can also choose to stay on the chair.`;
