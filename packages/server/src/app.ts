@@ -12,6 +12,10 @@ import { authRoutes } from './routes/auth-routes.js';
 import { checkinRoutes } from './routes/checkin-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { onboardingRoutes } from './routes/onboarding-routes.js';
+import { programRoutes } from './routes/program-routes.js';
+import { breakRoutes } from './routes/break-routes.js';
+import { measureRoutes } from './routes/measure-routes.js';
+import type { FeatureConfig } from './config.js';
 import { accountService } from './services/account-service.js';
 import { authService } from './services/auth-service.js';
 import { checkinService } from './services/checkin-service.js';
@@ -21,6 +25,7 @@ import { onboardingService } from './services/onboarding-service.js';
 export interface AppOptions extends ServiceDeps {
   log: Logger;
   trustProxy: boolean;
+  features: FeatureConfig;
   /** The built web app; omitted in API-only tests. */
   webDir?: string;
 }
@@ -61,6 +66,9 @@ export function createApp(opts: AppOptions) {
   personal.route('/me', meRoutes(account, onboarding));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
+  personal.route('/', programRoutes(opts));
+  personal.route('/', breakRoutes(opts));
+  personal.route('/', measureRoutes(opts, opts.features));
   app.route('/api', personal);
 
   app.all('/api/*', (c) =>

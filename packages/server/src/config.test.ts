@@ -19,7 +19,9 @@ test('environment overrides, empty values count as unset', () => {
     DATABASE_URL: 'postgres://u@db:5432/hipwise',
     HIPWISE_TRUST_PROXY: 'true',
     HIPWISE_LOG_LEVEL: '',
+    HIPWISE_DISABLED_INSTRUMENTS: 'rmdq, start_back',
   });
+  assert.deepEqual(c.features.disabledInstruments, ['rmdq', 'start_back']);
   assert.deepEqual(
     [c.port, c.host, c.dataDir, c.databaseUrl, c.trustProxy, c.logLevel],
     [9001, '0.0.0.0', '/var/lib/hipwise', 'postgres://u@db:5432/hipwise', true, 'info'],
@@ -30,6 +32,7 @@ test('bad values name the variable and what is wrong, never echoing a secret URL
   assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT: must be a port number/.test(e.message));
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT: must be 0 to 65535/);
   assert.throws(() => loadConfig({ HIPWISE_TRUST_PROXY: 'maybe' }), /HIPWISE_TRUST_PROXY: must be true or false/);
+  assert.throws(() => loadConfig({ HIPWISE_DISABLED_INSTRUMENTS: 'rmdq,peg' }), /HIPWISE_DISABLED_INSTRUMENTS.*may list only/);
   assert.throws(
     () => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@host/db' }),
     (e: unknown) => e instanceof Error && /DATABASE_URL: must start with postgres/.test(e.message) && !e.message.includes('s3cret'),

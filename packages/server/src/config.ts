@@ -25,7 +25,21 @@ const envSchema = z.object({
   HIPWISE_TRUST_PROXY: booleanFlag.default(false),
   HIPWISE_WEB_DIR: z.string().min(1).optional(),
   HIPWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Licensed questionnaires a host may switch off (RMDQ and STarT Back are free for non-commercial use only).
+  HIPWISE_DISABLED_INSTRUMENTS: z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .pipe(
+      z.array(z.enum(['rmdq', 'start_back', 'pss4', 'pss10'], { message: 'may list only rmdq, start_back, pss4, pss10' })),
+    )
+    .default([]),
 });
+
+/** Switches a host can set without touching code. */
+export interface FeatureConfig {
+  /** Questionnaires not offered on this instance. */
+  disabledInstruments: ReadonlyArray<'rmdq' | 'start_back' | 'pss4' | 'pss10'>;
+}
 
 export interface Config {
   host: string;
@@ -39,6 +53,7 @@ export interface Config {
   /** The built web app to serve. */
   webDir: string;
   dbPoolSize: number;
+  features: FeatureConfig;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.HIPWISE_TRUST_PROXY,
     webDir: e.HIPWISE_WEB_DIR ? resolve(e.HIPWISE_WEB_DIR) : DEFAULT_WEB_DIR,
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
+    features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS },
   };
 }
 

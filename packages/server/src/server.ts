@@ -52,6 +52,7 @@ export async function startServer(
       hasher: argon2Hasher(),
       newToken: () => randomBytes(32).toString('base64url'),
       trustProxy: config.trustProxy,
+      features: config.features,
       webDir: config.webDir,
     });
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });

@@ -9,6 +9,11 @@ import { WelcomePage } from './features/onboarding/WelcomePage';
 import { ScreeningPage } from './features/screening/ScreeningPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { TodayPage } from './features/today/TodayPage';
+import { ProgramRoutes } from './features/program/ProgramRoutes';
+import { SittingRoutes } from './features/sitting/SittingRoutes';
+import { BreakCoach } from './features/sitting/BreakCoach';
+import { StressRoutes } from './features/stress/StressRoutes';
+import { ProgressRoutes } from './features/progress/ProgressRoutes';
 
 function NotFound() {
   return (
@@ -59,6 +64,26 @@ export function App() {
               <TodayPage />
             </RequireUser>
           </Route>
+          <Route path="/program" nest>
+            <RequireUser need="onboarded">
+              <ProgramRoutes />
+            </RequireUser>
+          </Route>
+          <Route path="/sitting" nest>
+            <RequireUser need="onboarded">
+              <SittingRoutes />
+            </RequireUser>
+          </Route>
+          <Route path="/stress" nest>
+            <RequireUser need="onboarded">
+              <StressRoutes />
+            </RequireUser>
+          </Route>
+          <Route path="/progress" nest>
+            <RequireUser need="onboarded">
+              <ProgressRoutes />
+            </RequireUser>
+          </Route>
           <Route path="/settings">
             <RequireUser need="login">
               <SettingsPage />
@@ -69,6 +94,7 @@ export function App() {
           </Route>
         </Switch>
       </Layout>
+      <BreakCoach />
     </SessionProvider>
   );
 }

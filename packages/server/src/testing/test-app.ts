@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
+import type { FeatureConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLogger } from '../logger.js';
 import { argon2Hasher } from '../services/password-hasher.js';
@@ -37,7 +38,10 @@ export interface TestUser {
 export const BASE = 'http://hipwise.test';
 
 /** The real app on a real, empty database, called in-process without a socket. */
-export async function testApp(kind: DatabaseKind, opts: { trustProxy?: boolean } = {}): Promise<TestApp> {
+export async function testApp(
+  kind: DatabaseKind,
+  opts: { trustProxy?: boolean; features?: FeatureConfig } = {},
+): Promise<TestApp> {
   const { db, drop } = await freshDatabase(kind);
   const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
   const app = createApp({
@@ -47,6 +51,7 @@ export async function testApp(kind: DatabaseKind, opts: { trustProxy?: boolean }
     hasher: argon2Hasher(),
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
+    features: opts.features ?? { disabledInstruments: [] },
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
 

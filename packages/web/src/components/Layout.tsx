@@ -6,8 +6,9 @@ import { Alert } from './Alert';
 
 function NavLink({ href, children }: { readonly href: string; readonly children: ReactNode }) {
   const [location] = useLocation();
+  const current = location === href || location.startsWith(`${href}/`);
   return (
-    <Link href={href} aria-current={location === href ? 'page' : undefined}>
+    <Link href={href} aria-current={current ? 'page' : undefined}>
       {children}
     </Link>
   );
@@ -70,6 +71,18 @@ export function Layout({ children }: { readonly children: ReactNode }) {
               <ul>
                 <li>
                   <NavLink href="/today">Today</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/program">Programme</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/sitting">Sitting</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/stress">Stress</NavLink>
+                </li>
+                <li>
+                  <NavLink href="/progress">Progress</NavLink>
                 </li>
                 <li>
                   <NavLink href="/settings">Settings</NavLink>

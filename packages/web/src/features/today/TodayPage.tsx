@@ -10,6 +10,9 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { OutcomePanel } from '../screening/OutcomePanel';
 import { CheckinForm } from './CheckinForm';
 import { HistorySection } from './HistorySection';
+import { PlanCard } from '../program/PlanCard';
+import { SittingCard } from '../sitting/SittingCard';
+import { DueCard } from '../progress/DueCard';
 
 function withCheckin(today: Today, checkin: Checkin): Today {
   const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
@@ -61,10 +64,13 @@ export function TodayPage() {
           </p>
         </OutcomePanel>
       )}
+      <PlanCard />
+      <DueCard />
       <div className="today-grid">
         <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />
         <HistorySection history={today.history} today={today.date} />
       </div>
+      <SittingCard />
     </>
   );
 }
