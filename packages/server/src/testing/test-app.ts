@@ -3,7 +3,7 @@ import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
 import type { FeatureConfig } from '../config.js';
 import type { Database } from '../db/database.js';
-import { createLogger } from '../logger.js';
+import { createLogger, type Logger } from '../logger.js';
 import { argon2Hasher } from '../services/password-hasher.js';
 import { freshDatabase, type DatabaseKind } from './test-databases.js';
 
@@ -40,14 +40,14 @@ export const BASE = 'http://hipwise.test';
 /** The real app on a real, empty database, called in-process without a socket. */
 export async function testApp(
   kind: DatabaseKind,
-  opts: { trustProxy?: boolean; features?: FeatureConfig } = {},
+  opts: { trustProxy?: boolean; features?: FeatureConfig; log?: Logger } = {},
 ): Promise<TestApp> {
   const { db, drop } = await freshDatabase(kind);
   const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
   const app = createApp({
     db,
     clock,
-    log: createLogger('silent'),
+    log: opts.log ?? createLogger('silent'),
     hasher: argon2Hasher(),
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
