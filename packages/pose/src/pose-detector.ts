@@ -1,0 +1,38 @@
+import { platform } from '@hipwise/pose/model-loader';
+import type { Pose } from '@hipwise/core';
+import type { Frame } from './frame.js';
+import type { PlatformOptions } from './model-loader/types.js';
+import { MoveNetDetector } from './movenet/movenet-detector.js';
+
+/**
+ * Turns one frame into one pose (17 COCO keypoints in frame pixels, with scores). Raw per frame:
+ * temporal smoothing is a separate step (calculators/keypoint-smoother.ts) fed with timestamps.
+ */
+export interface PoseDetector {
+  estimate(frame: Frame): Promise<Pose>;
+  /** Frees the model's tensors; the detector cannot be used afterwards. */
+  dispose(): void;
+}
+
+export type PoseModelName = 'movenet-lightning';
+
+export interface PoseDetectorOptions extends PlatformOptions {
+  /** Only MoveNet SinglePose Lightning for now: fast enough for 30 fps on a 2-core laptop. */
+  readonly model?: PoseModelName;
+}
+
+/**
+ * Starts the WASM backend, loads the model (from disk in Node, from our server in the browser)
+ * and runs one warm-up inference.
+ */
+export async function createPoseDetector(options: PoseDetectorOptions = {}): Promise<PoseDetector> {
+  const model = options.model ?? 'movenet-lightning';
+  switch (model) {
+    case 'movenet-lightning': {
+      await platform.initBackend(options);
+      const detector = new MoveNetDetector(await platform.loadMoveNet(options));
+      await detector.warmUp();
+      return detector;
+    }
+  }
+}
