@@ -1,8 +1,23 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { browserAssets } from '@hipwise/pose/browser-assets';
+
+/** Puts the pose model and the tfjs .wasm files into the build, so our server serves them. */
+function poseAssets(): Plugin {
+  return {
+    name: 'hipwise-pose-assets',
+    apply: 'build',
+    generateBundle() {
+      for (const asset of browserAssets()) {
+        this.emitFile({ type: 'asset', fileName: asset.fileName, source: readFileSync(asset.source) });
+      }
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), poseAssets()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

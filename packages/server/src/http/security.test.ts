@@ -14,9 +14,9 @@ describe('HTTP hardening', () => {
       const res = await t.request(path);
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/, path);
-      assert.match(csp, /script-src 'self'(;|$)/, path);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, path);
       assert.match(csp, /frame-ancestors 'none'/, path);
-      assert.doesNotMatch(csp, /https?:|unsafe-inline|\*/, path);
+      assert.doesNotMatch(csp, /https?:|unsafe-inline|'unsafe-eval'|\*/, path);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
       assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
     }

@@ -10,7 +10,9 @@ export const securityHeaders = () =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: SELF,
-      scriptSrc: SELF,
+      // WebAssembly (the pose model's tfjs backend) needs 'wasm-unsafe-eval'; it allows compiling
+      // wasm only, not eval of JavaScript, and the .wasm files still come from our own origin.
+      scriptSrc: [...SELF, "'wasm-unsafe-eval'"],
       styleSrc: SELF,
       imgSrc: [...SELF, 'data:', 'blob:'],
       mediaSrc: [...SELF, 'blob:'],
