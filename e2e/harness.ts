@@ -112,7 +112,12 @@ function isExpectedApiFailure(text: string, url: string): boolean {
   );
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** More Chromium flags, e.g. a fake camera fed from a file. */
+  readonly chromiumArgs?: readonly string[];
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   ensureWebBuilt();
   const clock = testClock();
   const server = await startServer(
@@ -128,7 +133,10 @@ export async function startHarness(): Promise<Harness> {
   );
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+    });
   } catch (err) {
     await server.close();
     throw err;

@@ -14,6 +14,7 @@ import { SittingRoutes } from './features/sitting/SittingRoutes';
 import { BreakCoach } from './features/sitting/BreakCoach';
 import { StressRoutes } from './features/stress/StressRoutes';
 import { ProgressRoutes } from './features/progress/ProgressRoutes';
+import { CameraRoutes } from './features/camera/CameraRoutes';
 
 function NotFound() {
   return (
@@ -82,6 +83,11 @@ export function App() {
           <Route path="/progress" nest>
             <RequireUser need="onboarded">
               <ProgressRoutes />
+            </RequireUser>
+          </Route>
+          <Route path="/camera" nest>
+            <RequireUser need="onboarded">
+              <CameraRoutes />
             </RequireUser>
           </Route>
           <Route path="/settings">
