@@ -18,3 +18,4 @@ export * from './plan/index.js';
 export * from './exercise/index.js';
 export * from './breaks/index.js';
 export * from './form/index.js';
+export * from './auth/login-backoff.js';

@@ -59,7 +59,7 @@ export function createApp(opts: AppOptions) {
   );
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.route('/api/auth', authRoutes(auth));
+  app.route('/api/auth', authRoutes(auth, opts.trustProxy));
 
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));

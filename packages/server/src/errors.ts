@@ -10,7 +10,8 @@ export type AppErrorKind =
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'
-  | 'validation';
+  | 'validation'
+  | 'too_many_requests';
 
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -19,6 +20,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** For 'too_many_requests': when the client may try again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

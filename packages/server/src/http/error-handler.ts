@@ -13,9 +13,11 @@ const STATUS: Record<AppErrorKind, ContentfulStatusCode> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
+  too_many_requests: 429,
 };
 
 export function errorJson(c: Context, err: AppError) {
+  if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
   return c.json(
     { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } },
     STATUS[err.kind],

@@ -39,3 +39,7 @@ export async function deleteOtherSessions(q: Queryable, userId: string, keepToke
 export async function deleteExpiredSessions(q: Queryable, userId: string, now: Date): Promise<void> {
   await q.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [userId, now]);
 }
+
+export async function deleteUserSessions(q: Queryable, userId: string): Promise<void> {
+  await q.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}

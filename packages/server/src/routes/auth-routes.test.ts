@@ -70,6 +70,76 @@ for (const kind of DATABASE_KINDS) {
       assert.notEqual(sessionCookieOf(ok), user.cookie, 'a login starts a new session');
     });
 
+    test('repeated failures lock the account for a while, for every address, with Retry-After', async () => {
+      const user = await t.newUser();
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      for (let i = 0; i < 5; i++) {
+        const res = await t.request('/api/auth/login', json({ email: user.email, password: `wrong ${i}` }, from('10.0.0.1')));
+        assert.equal(res.status, 401);
+      }
+      const sixth = await t.request('/api/auth/login', json({ email: user.email, password: 'wrong 5' }, from('10.0.0.1')));
+      assert.equal(sixth.status, 401, 'the sixth failure is still judged, and sets a 2 s wait');
+      const locked = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, from('10.0.0.9')));
+      assert.equal(locked.status, 429, 'even the right password waits, from any address');
+      assert.equal(locked.headers.get('retry-after'), '2');
+      assert.equal(((await locked.json()) as { error: { code: string } }).error.code, 'too_many_attempts');
+      t.clock.set(new Date(t.clock.now().getTime() + 2_000).toISOString());
+      const ok = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, from('10.0.0.9')));
+      assert.equal(ok.status, 200);
+      const again = await t.request('/api/auth/login', json({ email: user.email, password: 'wrong again' }, from('10.0.0.9')));
+      assert.equal(again.status, 401, 'a successful log-in clears the account count');
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test('one address guessing many accounts is slowed down too, and unknown emails count the same', async () => {
+      const ip = { 'x-forwarded-for': '192.0.2.77' };
+      for (let i = 0; i < 30; i++) {
+        const res = await t.request('/api/auth/login', json({ email: `nobody${i}@example.org`, password: 'guess' }, ip));
+        assert.equal(res.status, 401, `attempt ${i}`);
+      }
+      await t.request('/api/auth/login', json({ email: 'nobody-last@example.org', password: 'guess' }, ip));
+      const user = await t.newUser();
+      const blocked = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, ip));
+      assert.equal(blocked.status, 429);
+      const elsewhere = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, { 'x-forwarded-for': '192.0.2.78' }));
+      assert.equal(elsewhere.status, 200);
+    });
+
+    test('parallel guesses at one account cannot slip past the count', async () => {
+      const user = await t.newUser();
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          t.request('/api/auth/login', json({ email: user.email, password: `parallel ${i}` }, { 'x-forwarded-for': `198.51.100.${i}` })),
+        ),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      assert.equal(statuses.filter((s) => s === 401).length, 6, `statuses: ${statuses.join(',')}`);
+      assert.equal(statuses.filter((s) => s === 429).length, 6);
+    });
+
+    test('log-in replaces the session the browser already had', async () => {
+      const user = await t.newUser();
+      const res = await t.request('/api/auth/login', {
+        ...json({ email: user.email, password: user.password }),
+        headers: { 'content-type': 'application/json', cookie: user.cookie },
+      });
+      assert.equal(res.status, 200);
+      assert.equal((await user.call('/api/me')).status, 401, 'the old session id is dead');
+      assert.equal((await t.request('/api/me', { headers: { cookie: sessionCookieOf(res) } })).status, 200);
+    });
+
+    test('log out everywhere ends every session of the user and no one else', async () => {
+      const user = await t.newUser();
+      const other = await t.newUser();
+      const second = sessionCookieOf(await t.request('/api/auth/login', json({ email: user.email, password: user.password })));
+      const res = await user.call('/api/auth/logout-everywhere', { method: 'POST' });
+      assert.equal(res.status, 204);
+      assert.equal((await user.call('/api/me')).status, 401);
+      assert.equal((await t.request('/api/me', { headers: { cookie: second } })).status, 401);
+      assert.equal((await other.call('/api/me')).status, 200);
+      assert.equal((await t.request('/api/auth/logout-everywhere', { method: 'POST' })).status, 401);
+    });
+
     test('logout ends the session on the server, not just in the browser', async () => {
       const user = await t.newUser();
       assert.equal((await user.call('/api/me')).status, 200);

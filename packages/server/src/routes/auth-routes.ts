@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
 import { loginBody, signupBody } from '@hipwise/core';
 import type { AppEnv } from '../http/app-env.js';
-import { clearSessionCookie, sessionToken, setSessionCookie } from '../http/session.js';
+import { clientAddress } from '../http/client-address.js';
+import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from '../http/session.js';
 import { jsonBody } from '../http/validate.js';
 import type { AuthService } from '../services/auth-service.js';
 
-export function authRoutes(auth: AuthService) {
+export function authRoutes(auth: AuthService, trustProxy: boolean) {
   return new Hono<AppEnv>()
     .post('/signup', async (c) => {
       const session = await auth.signup(await jsonBody(c, signupBody));
@@ -13,13 +14,21 @@ export function authRoutes(auth: AuthService) {
       return c.json({ user: session.user }, 201);
     })
     .post('/login', async (c) => {
-      const session = await auth.login(await jsonBody(c, loginBody));
+      const session = await auth.login(await jsonBody(c, loginBody), {
+        address: clientAddress(c, trustProxy),
+        previousToken: sessionToken(c),
+      });
       setSessionCookie(c, session);
       return c.json({ user: session.user });
     })
     .post('/logout', async (c) => {
       const token = sessionToken(c);
       if (token) await auth.logout(token);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post('/logout-everywhere', requireUser(auth), async (c) => {
+      await auth.logoutEverywhere(c.get('user').id);
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -29,6 +29,7 @@ export const api = {
   login: async (body: LoginBody) =>
     (await requestJson('POST', '/api/auth/login', userResponse, { body })).data.user,
   logout: () => requestEmpty('POST', '/api/auth/logout'),
+  logoutEverywhere: () => requestEmpty('POST', '/api/auth/logout-everywhere'),
 
   me: async (signal?: AbortSignal) => (await requestJson('GET', '/api/me', meSchema, { signal })).data,
   updateSettings: async (body: SettingsBody) =>

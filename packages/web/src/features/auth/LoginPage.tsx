@@ -1,7 +1,8 @@
 import { loginBody } from '@hipwise/core';
 import { useState, type FormEvent } from 'react';
-import { Link } from 'wouter';
+import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
+import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
@@ -17,6 +18,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { state, submit, invalid } = useForm();
+  const everywhere = new URLSearchParams(useSearch()).get('everywhere') === '1';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -32,6 +34,11 @@ export function LoginPage() {
   return (
     <section className="narrow">
       <h1>Log in</h1>
+      {everywhere && (
+        <Alert tone="success" title="You are logged out everywhere">
+          <p>Every session of your account has ended. Log in again on the devices you use.</p>
+        </Alert>
+      )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <TextField

@@ -1,6 +1,7 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
+import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
 import { TimeZoneForm } from './TimeZoneForm';
 
@@ -12,6 +13,7 @@ export function SettingsPage() {
       <div className="stack">
         <TimeZoneForm />
         <PasswordForm />
+        <LogoutEverywhere />
         <ExportData />
         <DeleteAccount />
       </div>

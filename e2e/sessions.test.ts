@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startHarness, type Harness } from './harness.js';
+import { answerScreening, fillBaseline, freshEmail, logIn, readWelcome, signUp } from './steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('log out everywhere ends the session on another device too', async () => {
+  const laptop = await h.openPage();
+  const phone = await h.openPage();
+  try {
+    const email = freshEmail();
+    await signUp(laptop.page, email);
+    await readWelcome(laptop.page);
+    await answerScreening(laptop.page, [], 'clear');
+    await fillBaseline(laptop.page);
+
+    await logIn(phone.page, email);
+    await phone.page.waitForURL((u) => u.pathname === '/today');
+
+    await laptop.page.goto('/settings');
+    await laptop.page.getByRole('button', { name: 'Log out everywhere' }).click();
+    await laptop.page.waitForURL((u) => u.pathname === '/login');
+    await laptop.page.getByText('You are logged out everywhere').waitFor();
+
+    await phone.page.reload();
+    await phone.page.waitForURL((u) => u.pathname === '/login');
+    assert.deepEqual([...laptop.problems, ...phone.problems], []);
+  } finally {
+    await laptop.context.close();
+    await phone.context.close();
+  }
+});
+
+test('after repeated wrong passwords the log-in page says to wait, in words', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    const email = freshEmail();
+    await signUp(page, email);
+    await page.context().clearCookies();
+    for (let i = 0; i < 6; i++) {
+      await logIn(page, email, `wrong password ${i}`);
+      await page.getByText('The email or password is not right.').first().waitFor();
+    }
+    await logIn(page, email, 'wrong password again');
+    await page.getByText(/Too many failed log-ins\. For your safety, please wait \d+ seconds/).first().waitFor();
+    assert.equal(new URL(page.url()).pathname, '/login');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
