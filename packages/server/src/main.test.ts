@@ -1,31 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runTs, SERVER_MAIN, stop } from './testing/run-process.js';
 
-const MAIN = fileURLToPath(new URL('./main.ts', import.meta.url));
-
-/** Runs `npm start`'s server process until it prints a line matching `until` or exits. */
-function runMain(env: Record<string, string>, until: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-    env: { ...process.env, HIPWISE_LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise<{ output: string; code: number | null; child: typeof child }>((resolve) => {
-    const onData = (d: Buffer) => {
-      output += d.toString();
-      if (until.test(output)) resolve({ output, code: null, child });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => resolve({ output, code, child }));
-  });
-}
+const runMain = (env: Record<string, string>, until: RegExp) => runTs(SERVER_MAIN, [], env, until);
 
 test('the server starts on an embedded database, prints its URL, serves, and stops on SIGTERM', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'hw-main-'));
@@ -35,9 +16,7 @@ test('the server starts on an embedded database, prints its URL, serves, and sto
     assert.ok(url, run.output);
     const res = await fetch(`${url}/api/health`);
     assert.equal(res.status, 200);
-    const exited = new Promise((r) => run.child.on('exit', r));
-    run.child.kill('SIGTERM');
-    assert.equal(await exited, 0);
+    assert.equal(await stop(run.child), 0);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config.js';
 import { MigrationError } from './db/migrate.js';
+import { DataDirInUseError } from './db/data-dir-lock.js';
 import { PortInUseError, startServer } from './server.js';
 
 // Expected start-up failures get one plain sentence; anything else keeps its stack for a bug report.
@@ -25,7 +26,7 @@ async function main() {
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof MigrationError) {
+    if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof MigrationError || err instanceof DataDirInUseError) {
       console.error(`hipwise could not start: ${err.message}`);
     } else {
       console.error('hipwise could not start:', err);

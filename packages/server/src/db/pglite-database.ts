@@ -1,11 +1,22 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** Embedded PostgreSQL for one person on their own machine; `memory://` for throw-away databases. */
 export async function openPglite(dataDir: string): Promise<Database> {
-  if (dataDir !== 'memory://') await mkdir(dataDir, { recursive: true });
-  const pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  let unlock = () => {};
+  if (dataDir !== 'memory://') {
+    await mkdir(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let pg: PGlite;
+  try {
+    pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T extends object>(sql: string, params: readonly unknown[] = []) {
       const result = await q.query<T>(sql, params as unknown[]);
@@ -19,6 +30,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      unlock();
+    },
   };
 }

@@ -40,9 +40,10 @@ export const BASE = 'http://hipwise.test';
 /** The real app on a real, empty database, called in-process without a socket. */
 export async function testApp(
   kind: DatabaseKind,
-  opts: { trustProxy?: boolean; features?: FeatureConfig; log?: Logger } = {},
+  opts: { trustProxy?: boolean; features?: FeatureConfig; log?: Logger; database?: Database } = {},
 ): Promise<TestApp> {
-  const { db, drop } = await freshDatabase(kind);
+  // A database passed in stays open: its owner closes it.
+  const { db, drop } = opts.database ? { db: opts.database, drop: async () => {} } : await freshDatabase(kind);
   const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
   const app = createApp({
     db,

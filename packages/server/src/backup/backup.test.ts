@@ -1,0 +1,142 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RED_FLAG_IDS } from '@hipwise/core';
+import type { Database } from '../db/database.js';
+import { loadMigrations } from '../db/migrate.js';
+import { DATABASE_KINDS, freshDatabase, skipPostgres, type DatabaseKind } from '../testing/test-databases.js';
+import { checkinCall, testApp } from '../testing/test-app.js';
+import { backupDatabase } from './backup.js';
+import { BackupError } from './backup-format.js';
+import { restoreDatabase } from './restore.js';
+import { tablesInDependencyOrder } from './table-order.js';
+
+const dir = await mkdtemp(join(tmpdir(), 'hw-backup-'));
+after(() => rm(dir, { recursive: true, force: true }));
+let n = 0;
+const newFile = () => join(dir, `backup-${n++}.jsonl`);
+
+/** Every row of every table, as sorted JSON text: two databases hold the same data iff equal. */
+async function snapshot(db: Database): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const t of await tablesInDependencyOrder(db)) {
+    const rows = await db.query<{ j: string }>(`SELECT row_to_json(x)::text AS j FROM "${t}" x`);
+    out[t] = rows.map((r) => r.j).sort();
+  }
+  return out;
+}
+
+/** A database with two users' worth of real data, written through the API. */
+async function seeded(kind: DatabaseKind) {
+  const fresh = await freshDatabase(kind);
+  const t = await testApp(kind, { database: fresh.db });
+  for (const tz of ['Europe/London', 'Asia/Tokyo']) {
+    const u = await t.newUser({ timeZone: tz });
+    await u.call('/api/screenings', { json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'trauma'])) } });
+    await u.call('/api/baseline', {
+      method: 'PUT',
+      json: { painNow: 6, painWeekAverage: 5, peg: { pain: 5, enjoyment: 4, activity: 4 }, sittingHoursPerWorkday: 7.5, stress: 6 },
+    });
+    await checkinCall(u, { pain: 4, stress: 3, note: 'über "quoted" \\ note, emoji 🙂' });
+  }
+  return { ...fresh, app: t };
+}
+
+const pairs: Array<[DatabaseKind, DatabaseKind]> = [];
+for (const from of DATABASE_KINDS) for (const to of DATABASE_KINDS) pairs.push([from, to]);
+
+for (const [from, to] of pairs) {
+  const skip = skipPostgres(from) || skipPostgres(to);
+  describe(`backup from ${from}, restore into ${to}`, { skip }, () => {
+    test('the restored database holds exactly the same rows, and the users can log in', async () => {
+      const source = await seeded(from);
+      const target = await freshDatabase(to);
+      try {
+        const file = newFile();
+        const written = await backupDatabase(source.db, file, new Date('2026-03-10T12:00:00Z'));
+        assert.equal(written['users'], 2);
+        assert.equal(written['checkins'], 2);
+        const restored = await restoreDatabase(target.db, file, await loadMigrations());
+        assert.deepEqual(restored, written);
+        assert.deepEqual(await snapshot(target.db), await snapshot(source.db));
+
+        const app = await testApp(to, { database: target.db });
+        const email = (await target.db.query<{ email: string }>('SELECT email FROM users ORDER BY email LIMIT 1'))[0]!.email;
+        const login = await app.request('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'a long enough password' }),
+        });
+        assert.equal(login.status, 200);
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    });
+  });
+}
+
+for (const kind of DATABASE_KINDS) {
+  describe(`restore refuses and changes nothing, on ${kind}`, { skip: skipPostgres(kind) }, () => {
+    test('into a database that already holds data', async () => {
+      const source = await seeded(kind);
+      const target = await seeded(kind);
+      try {
+        const file = newFile();
+        await backupDatabase(source.db, file, new Date());
+        const before = await snapshot(target.db);
+        await assert.rejects(restoreDatabase(target.db, file, await loadMigrations()), (e: unknown) =>
+          e instanceof BackupError && /already holds data/.test(e.message),
+        );
+        assert.deepEqual(await snapshot(target.db), before);
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    });
+
+    test('a damaged or cut-off file, or one from another schema', async () => {
+      const source = await seeded(kind);
+      const target = await freshDatabase(kind);
+      try {
+        const file = newFile();
+        await backupDatabase(source.db, file, new Date());
+        const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
+        const variants: Array<[string, string, RegExp]> = [
+          ['cut', lines.slice(0, -2).join('\n'), /ends early/],
+          ['corrupt', [...lines.slice(0, 3), '{"table": "users", "row": ', ...lines.slice(3)].join('\n'), /not valid JSON/],
+          ['not a backup', 'hello\n', /not valid JSON/],
+          ['wrong count', [...lines.slice(0, -2), lines.at(-1)!].join('\n'), /promises \d+ rows of \w+ but holds/],
+          [
+            'other schema',
+            [lines[0]!.replace(/"checksum":"[0-9a-f]+"/, '"checksum":"0000"'), ...lines.slice(1)].join('\n'),
+            /made by a hipwise with database schema/,
+          ],
+        ];
+        for (const [name, text, message] of variants) {
+          const bad = newFile();
+          await writeFile(bad, text);
+          await assert.rejects(restoreDatabase(target.db, bad, await loadMigrations()), message, name);
+          for (const rows of Object.values(await snapshot(target.db))) assert.deepEqual(rows, [], `${name} wrote rows`);
+        }
+      } finally {
+        await source.drop();
+        await target.drop();
+      }
+    });
+  });
+}
+
+test('a backup never overwrites an existing file', async () => {
+  const source = await seeded('pglite');
+  try {
+    const file = newFile();
+    await writeFile(file, 'precious');
+    await assert.rejects(backupDatabase(source.db, file, new Date()), /already exists/);
+    assert.equal(await readFile(file, 'utf8'), 'precious');
+  } finally {
+    await source.drop();
+  }
+});
