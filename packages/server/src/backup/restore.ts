@@ -22,8 +22,9 @@ export async function restoreDatabase(
   ]();
   let lineNo = 0;
   const next = async (): Promise<unknown> => {
-    const { value, done } = await lines.next();
-    if (done) return undefined;
+    const result = await lines.next();
+    if (result.done === true) return undefined;
+    const value: string = result.value;
     lineNo++;
     try {
       return JSON.parse(value) as unknown;
