@@ -19,3 +19,4 @@ export * from './exercise/index.js';
 export * from './breaks/index.js';
 export * from './form/index.js';
 export * from './auth/login-backoff.js';
+export * from './stress/index.js';

@@ -7,3 +7,4 @@ export * from './pss.js';
 export * from './registry.js';
 export * from './schedule.js';
 export * from './contract.js';
+export * from './progress-contract.js';

@@ -4,6 +4,9 @@ import { allCheckins } from '../repositories/checkins.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { allScreenings } from '../repositories/screenings.js';
 import { deleteOtherSessions } from '../repositories/sessions.js';
+import { listResponses } from '../repositories/questionnaire-responses.js';
+import { allStressSessions } from '../repositories/stress-sessions.js';
+import { allReflections } from '../repositories/reflections.js';
 import {
   deleteUser,
   publicUser,
@@ -42,10 +45,13 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
     /** Everything stored about the user, in one consistent read. */
     async exportAll(user: UserWithHash) {
       return db.transaction(async (tx) => {
-        const [screenings, baseline, checkins] = [
+        const [screenings, baseline, checkins, questionnaireResponses, stressSessions, stressReflections] = [
           await allScreenings(tx, user.id),
           await findBaseline(tx, user.id),
           await allCheckins(tx, user.id),
+          await listResponses(tx, user.id, { includeDrafts: true }),
+          await allStressSessions(tx, user.id),
+          await allReflections(tx, user.id),
         ];
         return {
           format: EXPORT_FORMAT,
@@ -55,6 +61,9 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
           screenings,
           baseline,
           checkins,
+          questionnaireResponses,
+          stressSessions,
+          stressReflections,
         };
       });
     },

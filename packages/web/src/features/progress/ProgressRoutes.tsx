@@ -1,17 +1,19 @@
 import { Route, Switch } from 'wouter';
-import { usePageTitle } from '../../lib/use-page-title';
-
-function ProgressHome() {
-  usePageTitle('Progress');
-  return <h1>Progress</h1>;
-}
+import { ProgressPage } from './ProgressPage';
+import { QuestionnairePage } from './QuestionnairePage';
+import { WeeklyPage } from './WeeklyPage';
+import './progress.css';
 
 /** Every page under /progress (nested route: paths here are relative). */
 export function ProgressRoutes() {
   return (
     <Switch>
       <Route path="/">
-        <ProgressHome />
+        <ProgressPage />
+      </Route>
+      <Route path="/questionnaires/:id">{(params) => <QuestionnairePage id={params.id} />}</Route>
+      <Route path="/weekly">
+        <WeeklyPage />
       </Route>
     </Switch>
   );

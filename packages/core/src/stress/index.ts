@@ -1,0 +1,2 @@
+export * from './pacer.js';
+export * from './contract.js';

@@ -1,0 +1,203 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import {
+  INSTRUMENTS,
+  addDays,
+  type InsightsResponse,
+  type InstrumentId,
+  type ProgressResponse,
+  type WeeklyResponse,
+} from '@hipwise/core';
+import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
+import { checkinCall, testApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { mergeDays } from './progress-history.js';
+
+const BASELINE = {
+  painNow: 6,
+  painWeekAverage: 6,
+  peg: { pain: 6, enjoyment: 6, activity: 6 },
+  sittingHoursPerWorkday: 8,
+  stress: 6,
+};
+
+async function complete(
+  t: TestApp,
+  user: TestUser,
+  day: string,
+  id: InstrumentId,
+  answers: Record<string, number>,
+) {
+  t.clock.set(`${day}T10:00:00Z`);
+  const res = await user.call('/api/measures/responses', {
+    json: { instrumentId: id, answers, completed: true },
+    headers: { 'idempotency-key': randomUUID() },
+  });
+  assert.ok(res.status < 300, await res.clone().text());
+}
+
+const rmdqTicked = (n: number) =>
+  Object.fromEntries(INSTRUMENTS.rmdq.items.map((item, i) => [item.id, i < n ? 1 : 0]));
+
+test('history sources merge by date without overwriting what an earlier source knew', () => {
+  assert.deepEqual(
+    mergeDays([
+      [
+        { date: '2026-03-02', pain: 4, stress: 3 },
+        { date: '2026-03-01', pain: 5 },
+      ],
+      [{ date: '2026-03-02', sittingMinutes: 300, pain: 9 }],
+    ]),
+    [
+      { date: '2026-03-01', pain: 5 },
+      { date: '2026-03-02', pain: 4, stress: 3, sittingMinutes: 300 },
+    ],
+  );
+});
+
+for (const kind of DATABASE_KINDS) {
+  describe(`progress, insights and the weekly summary on ${kind}`, { skip: skipPostgres(kind) }, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await testApp(kind);
+    });
+    after(() => t.close());
+
+    test('progress charts every measure and flags meaningful change since baseline', async () => {
+      const user = await t.newUser();
+      t.clock.set('2026-03-01T08:00:00Z');
+      await user.call('/api/baseline', { method: 'PUT', json: BASELINE });
+      await complete(t, user, '2026-03-01', 'rmdq', rmdqTicked(12));
+      await complete(t, user, '2026-03-01', 'start_back', {
+        ...Object.fromEntries(INSTRUMENTS.start_back.items.map((i) => [i.id, 1])),
+        bothersomeness: 4,
+      });
+      await complete(t, user, '2026-03-01', 'pss4', { pss4_1: 3, pss4_2: 1, pss4_3: 1, pss4_4: 3 });
+      for (const [day, pain] of [
+        ['2026-03-12', 4],
+        ['2026-03-13', 3],
+        ['2026-03-14', 4],
+      ] as const) {
+        t.clock.set(`${day}T09:00:00Z`);
+        await checkinCall(user, { pain, stress: 5 });
+      }
+      await complete(t, user, '2026-03-15', 'rmdq', rmdqTicked(6));
+      await complete(t, user, '2026-03-15', 'peg', { pain: 4, enjoyment: 4, activity: 4 });
+      await complete(t, user, '2026-03-15', 'pss4', { pss4_1: 2, pss4_2: 2, pss4_3: 2, pss4_4: 2 });
+      const p = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      assert.equal(p.startDate, '2026-03-01');
+      assert.deepEqual(
+        p.pain.map((x) => x.value),
+        [4, 3, 4],
+      );
+      assert.deepEqual(p.rmdq, [
+        { date: '2026-03-01', value: 12 },
+        { date: '2026-03-15', value: 6 },
+      ]);
+      assert.deepEqual(p.peg, [
+        { date: '2026-03-01', value: 6 },
+        { date: '2026-03-15', value: 4 },
+      ]);
+      assert.deepEqual(p.startBack, { date: '2026-03-01', total: 9, psychosocial: 5, risk: 'high' });
+      const byMeasure = Object.fromEntries(p.changes.map((c) => [c.measure, c]));
+      // Pain: baseline weekly average 6 -> mean of 4, 3, 4 = 3.7: -2.3 points, meaningful.
+      assert.equal(byMeasure['pain']?.current, 3.7);
+      assert.equal(byMeasure['pain']?.delta, -2.3);
+      assert.equal(byMeasure['pain']?.meaningful, true);
+      assert.match(byMeasure['pain']?.basis ?? '', /3 check-ins/);
+      // RMDQ 12 -> 6: 6 points, past the 5-point threshold.
+      assert.equal(byMeasure['rmdq']?.delta, -6);
+      assert.equal(byMeasure['rmdq']?.meaningful, true);
+      // PEG and PSS-4 have no adopted threshold: shown, never flagged.
+      assert.equal(byMeasure['peg']?.meaningful, null);
+      assert.equal(byMeasure['pss4']?.delta, 8 - 12);
+      assert.equal(byMeasure['pss4']?.meaningful, null);
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test('a small RMDQ change and too few check-ins are not flagged', async () => {
+      const user = await t.newUser();
+      t.clock.set('2026-03-01T08:00:00Z');
+      await user.call('/api/baseline', { method: 'PUT', json: BASELINE });
+      await complete(t, user, '2026-03-01', 'rmdq', rmdqTicked(10));
+      await complete(t, user, '2026-03-15', 'rmdq', rmdqTicked(7));
+      await checkinCall(user, { pain: 1, stress: 1 });
+      const p = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      assert.equal(p.changes.find((c) => c.measure === 'rmdq')?.meaningful, false);
+      assert.equal(
+        p.changes.find((c) => c.measure === 'pain'),
+        undefined,
+        'one check-in is no average',
+      );
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test('insights make no claim under 14 days, and find a known link in a longer history', async () => {
+      const user = await t.newUser();
+      const start = '2026-02-01';
+      for (let i = 0; i < 10; i++) {
+        t.clock.set(`${addDays(start, i)}T09:00:00Z`);
+        await checkinCall(user, { pain: i % 5, stress: i % 5 });
+      }
+      t.clock.set(`${addDays(start, 9)}T20:00:00Z`);
+      const early = (await (await user.call('/api/measures/insights')).json()) as InsightsResponse;
+      const stressEarly = early.relationships.find((r) => r.id === 'stress_same_day');
+      assert.equal(stressEarly?.pairedDays, 10);
+      assert.equal(stressEarly?.enough, false);
+      assert.equal(stressEarly?.summary, 'Not enough data yet: 10 of 14 days.');
+      assert.deepEqual(early.sources, ['checkins']);
+      assert.equal(early.relationships.find((r) => r.id === 'sitting_previous_day')?.pairedDays, 0);
+      for (let i = 10; i < 20; i++) {
+        t.clock.set(`${addDays(start, i)}T09:00:00Z`);
+        await checkinCall(user, { pain: i % 5, stress: i % 5 });
+      }
+      const later = (await (await user.call('/api/measures/insights')).json()) as InsightsResponse;
+      const stress = later.relationships.find((r) => r.id === 'stress_same_day');
+      assert.equal(later.daysWithData, 20);
+      assert.equal(stress?.enough, true);
+      assert.equal(stress?.strength, 'large');
+      assert.match(stress?.summary ?? '', /higher \(a large link, over 20 days\)\. This is a pattern/);
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test("the weekly summary averages this week's check-ins and counts practice and questionnaires", async () => {
+      const user = await t.newUser();
+      for (const [day, pain, stress] of [
+        ['2026-03-03', 6, 6],
+        ['2026-03-09', 5, 4],
+        ['2026-03-10', 3, 2],
+      ] as const) {
+        t.clock.set(`${day}T09:00:00Z`);
+        await checkinCall(user, { pain, stress });
+      }
+      await complete(t, user, '2026-03-10', 'pss4', { pss4_1: 1, pss4_2: 3, pss4_3: 3, pss4_4: 1 });
+      await user.call('/api/stress/sessions', {
+        json: {
+          plannedMinutes: 3,
+          durationSeconds: 180,
+          inhaleSeconds: 5,
+          exhaleSeconds: 5,
+          stressBefore: 6,
+          stressAfter: 3,
+        },
+        headers: { 'idempotency-key': randomUUID() },
+      });
+      await user.call('/api/stress/reflection', { method: 'PUT', json: { ruleId: 'your-life' } });
+      const w = (await (await user.call('/api/measures/weekly')).json()) as WeeklyResponse;
+      assert.equal(w.weekStart, '2026-03-09');
+      assert.equal(w.weekEnd, '2026-03-15');
+      assert.equal(w.averages.pain, 4);
+      assert.equal(w.averages.days.pain, 2);
+      assert.equal(w.previousAverages.pain, 6);
+      assert.equal(w.change.pain, -2);
+      assert.equal(w.adherence.checkInDays, 2);
+      assert.deepEqual(w.questionnaires, [{ instrumentId: 'pss4', date: '2026-03-10', total: 4 }]);
+      assert.deepEqual(w.stressPractice, { sessions: 1, minutes: 3, averageDrop: 3 });
+      assert.equal(w.reflection?.ruleId, 'your-life');
+      const last = (await (await user.call('/api/measures/weekly?date=2026-03-04')).json()) as WeeklyResponse;
+      assert.equal(last.weekStart, '2026-03-02');
+      assert.equal(last.reflection, null);
+      assert.equal((await user.call('/api/measures/weekly?date=2026-13-01')).status, 422);
+    });
+  });
+}

@@ -1,0 +1,198 @@
+import {
+  INSTRUMENTS,
+  type DueResponse,
+  type InstrumentsResponse,
+  type ProgressResponse,
+} from '@hipwise/core';
+import { useCallback, useMemo } from 'react';
+import { Link } from 'wouter';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { formatShortDate } from '../../lib/dates';
+import { useLoad } from '../../lib/use-load';
+import { usePageTitle } from '../../lib/use-page-title';
+import { ChangeList } from './ChangeList';
+import { ExportSection } from './ExportSection';
+import { InsightsSection } from './InsightsSection';
+import { MeasureSection } from './MeasureSection';
+import { measuresApi } from './measures-api';
+import { RISK_WORDS } from './wording';
+
+const RED = '#b4231b';
+const BLUE = '#1d5fa8';
+const GREEN = '#1f5f5b';
+
+function QuestionnaireList({
+  instruments,
+  due,
+  progress,
+}: {
+  readonly instruments: InstrumentsResponse['instruments'];
+  readonly due: DueResponse;
+  readonly progress: ProgressResponse;
+}) {
+  const dueIds = new Set(due.due.map((d) => d.instrumentId));
+  const drafts = new Map(due.inProgress.map((d) => [d.instrumentId, d]));
+  const next = new Map(progress.schedule.map((s) => [s.instrumentId, s]));
+  return (
+    <section className="card" aria-labelledby="questionnaires-title">
+      <h2 id="questionnaires-title">Questionnaires</h2>
+      {dueIds.size === 0 && drafts.size === 0 && (
+        <p>Nothing is due today. You can still answer any of these.</p>
+      )}
+      <ul className="questionnaire-list">
+        {instruments.map((i) => {
+          const draft = drafts.get(i.id);
+          const s = next.get(i.id);
+          return (
+            <li key={i.id}>
+              <Link href={`/questionnaires/${i.id}`}>{i.name}</Link>{' '}
+              {draft ? (
+                <span className="badge badge-neutral">
+                  Started: {draft.answered} of {draft.total} answered
+                </span>
+              ) : dueIds.has(i.id) ? (
+                <span className="badge badge-due">Due today</span>
+              ) : null}
+              <span className="hint questionnaire-when">
+                {' '}
+                {i.cadence}
+                {s?.lastCompleted ? `; last done ${formatShortDate(s.lastCompleted)}` : ''}
+                {s?.dueDate && !s.due ? `; next ${formatShortDate(s.dueDate)}` : ''}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function StartBackPanel({ result }: { readonly result: NonNullable<ProgressResponse['startBack']> }) {
+  const words = RISK_WORDS[result.risk];
+  return (
+    <section className="card" aria-labelledby="startback-title" data-testid="start-back-result">
+      <h2 id="startback-title">Your STarT Back result: {words.title}</h2>
+      <p>{words.text}</p>
+      <p className="hint">
+        Score {result.total} of 9, worry-and-mood questions {result.psychosocial} of 5 (
+        {formatShortDate(result.date)}).
+      </p>
+    </section>
+  );
+}
+
+export function ProgressPage() {
+  usePageTitle('Progress');
+  const load = useCallback(
+    (signal: AbortSignal) =>
+      Promise.all([
+        measuresApi.progress(signal),
+        measuresApi.insights(signal),
+        measuresApi.instruments(signal),
+        measuresApi.due(signal),
+      ]),
+    [],
+  );
+  const { state, reload } = useLoad(load);
+  const data = state.status === 'ready' ? state.data : undefined;
+  const charts = useMemo(() => {
+    if (!data) return null;
+    const [p] = data;
+    return {
+      painStress: [
+        { label: 'Pain', points: p.pain, colour: RED },
+        { label: 'Stress', points: p.stress, colour: BLUE, dash: [8, 5] },
+      ],
+      peg: [{ label: 'PEG', points: p.peg, colour: GREEN }],
+      rmdq: [{ label: 'RMDQ', points: p.rmdq, colour: GREEN }],
+      pss4: [{ label: 'PSS-4', points: p.pss4, colour: BLUE }],
+    };
+  }, [data]);
+
+  if (state.status === 'loading') {
+    return (
+      <>
+        <h1>Progress</h1>
+        <Loading label="Loading your progress…" />
+      </>
+    );
+  }
+  if (state.status === 'failed' || !charts) {
+    return (
+      <>
+        <h1>Progress</h1>
+        <Alert tone="error" title="Could not load your progress">
+          <p>{state.status === 'failed' ? state.message : ''}</p>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </Alert>
+      </>
+    );
+  }
+  const [progress, insights, instruments, due] = state.data;
+  const offered = new Set(instruments.map((i) => i.id));
+  return (
+    <>
+      <h1>Progress</h1>
+      <p className="lead">
+        Is the method helping you? Your own numbers since {formatShortDate(progress.startDate)}.{' '}
+        <Link href="/weekly">See this week’s summary</Link>
+      </p>
+      <div className="stack">
+        <QuestionnaireList instruments={instruments} due={due} progress={progress} />
+        {progress.startBack && <StartBackPanel result={progress.startBack} />}
+        <ChangeList changes={progress.changes} />
+        <section aria-labelledby="charts-title">
+          <h2 id="charts-title">Over time</h2>
+          <div className="measure-grid">
+            <MeasureSection
+              id="pain-stress"
+              title="Pain and stress (daily check-ins)"
+              series={charts.painStress}
+              range={[0, 10]}
+              scale="0 to 10; lower is better."
+              empty="No check-ins yet: check in on the Today page."
+            />
+            <MeasureSection
+              id="peg"
+              title="PEG"
+              series={charts.peg}
+              range={[0, 10]}
+              scale="0 to 10, pain and how much it gets in the way; lower is better."
+              empty="No PEG yet."
+            />
+            {offered.has('rmdq') || progress.rmdq.length > 0 ? (
+              <MeasureSection
+                id="rmdq"
+                title="Roland-Morris (RMDQ)"
+                series={charts.rmdq}
+                range={INSTRUMENTS.rmdq.range}
+                scale="0 to 24 everyday activities affected; lower is better."
+                empty="No Roland-Morris questionnaire yet."
+              />
+            ) : null}
+            {offered.has('pss4') || progress.pss4.length > 0 ? (
+              <MeasureSection
+                id="pss4"
+                title="Perceived stress (PSS-4)"
+                series={charts.pss4}
+                range={INSTRUMENTS.pss4.range}
+                scale="0 to 16; lower means less stress."
+                empty="No PSS-4 yet."
+              />
+            ) : null}
+          </div>
+          <p className="hint">
+            Breathing practice: {progress.stressPractice.sessions}{' '}
+            {progress.stressPractice.sessions === 1 ? 'session' : 'sessions'},{' '}
+            {progress.stressPractice.minutes} minutes in all. <Link href="~/stress">Practise now</Link>
+          </p>
+        </section>
+        <InsightsSection insights={insights} />
+        <ExportSection instruments={instruments.map((i) => i.id)} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import { INSTRUMENTS, type ChangeDto, type InstrumentId, type Scores } from '@hipwise/core';
+
+/** Plain explanations of results and changes, so a number never stands alone. */
+export const RISK_WORDS = {
+  low: {
+    title: 'Low risk',
+    text: 'Your back pain is likely to get better with self-care: staying active, the exercise and the sitting rules.',
+  },
+  medium: {
+    title: 'Medium risk',
+    text: 'Physical things weigh more in your back pain. Keep up the exercise programme; if it is not improving, a physiotherapist can help.',
+  },
+  high: {
+    title: 'High risk',
+    text: 'Worry, low mood or fear of moving are weighing on your back pain. hipwise puts more weight on the calm-down practice. Guidance (NICE NG59) suggests combining exercise with help for the psychological side: consider talking to a physiotherapist or your doctor.',
+  },
+} as const;
+
+export function resultExplanation(id: InstrumentId, scores: Scores): string {
+  const t = scores.total;
+  switch (id) {
+    case 'pain_nrs':
+      return `Your pain over the last 24 hours: ${t} out of 10.`;
+    case 'peg':
+      return `Your PEG score is ${t} out of 10: the average of your pain and how much it gets in the way of enjoying life and everyday activity. Lower is better.`;
+    case 'rmdq':
+      return `${t} of the 24 statements describe you today. Lower means your back gets in the way of fewer everyday things. A change of 5 points or more is more than day-to-day ups and downs.`;
+    case 'start_back':
+      return `Your score is ${t} out of 9, and ${scores.psychosocial ?? 0} out of 5 on the questions about worry and mood.`;
+    case 'pss4':
+      return `Your score is ${t} out of 16. Higher means more stress over the last month. There is no official cut-off; around 6 is average.`;
+    case 'pss10':
+      return `Your score is ${t} out of 40. Higher means more stress over the last month. There are no official cut-offs.`;
+  }
+}
+
+const MEASURE_NAMES: Record<ChangeDto['measure'], string> = {
+  pain: 'Pain',
+  peg: 'PEG',
+  rmdq: 'Roland-Morris (everyday activities)',
+  pss4: 'Stress (PSS-4)',
+};
+
+export const measureName = (m: ChangeDto['measure']) => MEASURE_NAMES[m];
+
+function num(x: number): string {
+  return String(Math.round(x * 10) / 10);
+}
+
+export function changeSentence(c: ChangeDto): string {
+  const size = Math.abs(c.delta);
+  const unit = size === 1 ? 'point' : 'points';
+  const move =
+    c.direction === 'unchanged'
+      ? `unchanged at ${num(c.current)}`
+      : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}`;
+  const pct =
+    c.relative !== null && c.direction !== 'unchanged' ? ` (${Math.round(Math.abs(c.relative) * 100)}%)` : '';
+  let verdict: string;
+  if (c.meaningful === null) verdict = 'There is no agreed threshold for a meaningful change on this scale.';
+  else if (c.meaningful && c.direction === 'better')
+    verdict = 'A change this size is one most people notice as a real improvement.';
+  else if (c.meaningful)
+    verdict = 'A change this size is one most people notice: it is worth paying attention to.';
+  else verdict = 'Not yet a change beyond normal ups and downs.';
+  return `${move}${pct}. Compared: ${c.basis}. ${verdict}`;
+}
+
+export const instrumentName = (id: InstrumentId) => INSTRUMENTS[id].name;
+export const instrumentShort = (id: InstrumentId) => INSTRUMENTS[id].shortName;

@@ -1,0 +1,278 @@
+import {
+  DEFAULT_PACER,
+  DEFAULT_PRACTICE_MINUTES,
+  EXHALE_RANGE,
+  INHALE_RANGE,
+  PACER_STEP_SECONDS,
+  PRACTICE_MINUTES,
+  breathsPerMinute,
+  clampPacer,
+  pacerAt,
+  type StressSession,
+} from '@hipwise/core';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert } from '../../components/Alert';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { NrsScale } from '../../components/NrsScale';
+import { randomId } from '../../lib/random-id';
+import { useForm } from '../../lib/use-form';
+import { STRESS_ENDS } from '../baseline/scale-labels';
+import { createCues, type Cues } from './cues';
+import { Pacer } from './Pacer';
+import { stressApi } from './stress-api';
+import { useReducedMotion } from './use-reduced-motion';
+
+type Step =
+  | { readonly kind: 'setup' }
+  | { readonly kind: 'running'; readonly startedAt: number }
+  | { readonly kind: 'after'; readonly durationSeconds: number }
+  | { readonly kind: 'saved'; readonly session: StressSession };
+
+const TICK_MS = 100;
+const LABELS = { stressBefore: 'Stress before', stressAfter: 'Stress after' };
+
+function formatClock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Paced breathing, 1-5 minutes, with stress asked before and after; the session is stored. */
+export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSession) => void }) {
+  const [minutes, setMinutes] = useState<number>(DEFAULT_PRACTICE_MINUTES);
+  const [inhale, setInhale] = useState(DEFAULT_PACER.inhaleSeconds);
+  const [exhale, setExhale] = useState(DEFAULT_PACER.exhaleSeconds);
+  const [sound, setSound] = useState(false);
+  const [voice, setVoice] = useState(false);
+  const [muted, setMuted] = useState(false);
+  const [before, setBefore] = useState<number>();
+  const [afterValue, setAfterValue] = useState<number>();
+  const [step, setStep] = useState<Step>({ kind: 'setup' });
+  const [now, setNow] = useState(() => Date.now());
+  const reducedMotion = useReducedMotion();
+  const { state, submit, invalid } = useForm();
+  const cues = useRef<Cues | null>(null);
+  const lastPhase = useRef<string>('');
+  const key = useRef<string | null>(null);
+  const settings = clampPacer({ inhaleSeconds: inhale, exhaleSeconds: exhale });
+  const plannedMs = minutes * 60_000;
+
+  // The clock: Date.now() polled on an interval, so Playwright's page.clock can drive it in tests.
+  useEffect(() => {
+    if (step.kind !== 'running') return;
+    const id = window.setInterval(() => setNow(Date.now()), TICK_MS);
+    return () => window.clearInterval(id);
+  }, [step.kind]);
+
+  const elapsed = step.kind === 'running' ? Math.min(plannedMs, now - step.startedAt) : 0;
+  const pacer = pacerAt(settings, elapsed);
+
+  useEffect(() => {
+    if (step.kind !== 'running') return;
+    if (elapsed >= plannedMs) {
+      cues.current?.close();
+      cues.current = null;
+      setStep({ kind: 'after', durationSeconds: Math.round(plannedMs / 1000) });
+      return;
+    }
+    const phaseKey = `${pacer.breathIndex}-${pacer.phase}`;
+    if (phaseKey !== lastPhase.current) {
+      lastPhase.current = phaseKey;
+      if (!muted)
+        cues.current?.cue(
+          pacer.phase,
+          pacer.phase === 'inhale' ? settings.inhaleSeconds : settings.exhaleSeconds,
+        );
+    }
+  });
+
+  useEffect(() => () => cues.current?.close(), []);
+
+  function start(event: FormEvent) {
+    event.preventDefault();
+    if (before === undefined) return invalid({ stressBefore: 'choose a number from 0 to 10' });
+    invalid({});
+    cues.current = sound || voice ? createCues({ sound, voice }) : null;
+    lastPhase.current = '';
+    setMuted(false);
+    const t = Date.now();
+    setNow(t);
+    setStep({ kind: 'running', startedAt: t });
+  }
+
+  function stopEarly() {
+    if (step.kind !== 'running') return;
+    cues.current?.close();
+    cues.current = null;
+    setStep({
+      kind: 'after',
+      durationSeconds: Math.max(1, Math.round((Date.now() - step.startedAt) / 1000)),
+    });
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (step.kind !== 'after' || before === undefined) return;
+    if (afterValue === undefined) return invalid({ stressAfter: 'choose a number from 0 to 10' });
+    key.current ??= randomId();
+    const body = {
+      plannedMinutes: minutes,
+      durationSeconds: Math.min(step.durationSeconds, minutes * 60),
+      inhaleSeconds: settings.inhaleSeconds,
+      exhaleSeconds: settings.exhaleSeconds,
+      stressBefore: before,
+      stressAfter: afterValue,
+    };
+    const k = key.current;
+    await submit(async () => {
+      const session = await stressApi.saveSession(body, k);
+      key.current = null;
+      setStep({ kind: 'saved', session });
+      onSaved(session);
+    });
+  }
+
+  function again() {
+    setBefore(undefined);
+    setAfterValue(undefined);
+    setStep({ kind: 'setup' });
+  }
+
+  return (
+    <section className="card" aria-labelledby="breathing-title">
+      <h2 id="breathing-title">Calm-down breathing</h2>
+      {step.kind === 'setup' && (
+        <form onSubmit={start} noValidate>
+          <p>
+            Slow breathing calms the stress response that keeps the psoas braced. Breathe in through your nose
+            as the circle grows, and out slowly as it shrinks. Stop whenever you like.
+          </p>
+          <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+          <fieldset className="choice-row">
+            <legend>How long?</legend>
+            {PRACTICE_MINUTES.map((m) => (
+              <label key={m} className="choice">
+                <input
+                  type="radio"
+                  name="minutes"
+                  value={m}
+                  checked={minutes === m}
+                  onChange={() => setMinutes(m)}
+                />
+                {m} min
+              </label>
+            ))}
+          </fieldset>
+          <div className="pace-row">
+            <label>
+              Breathe in (seconds)
+              <input
+                type="number"
+                inputMode="decimal"
+                min={INHALE_RANGE.min}
+                max={INHALE_RANGE.max}
+                step={PACER_STEP_SECONDS}
+                value={inhale}
+                onChange={(e) => setInhale(e.target.valueAsNumber)}
+                onBlur={() => setInhale(settings.inhaleSeconds)}
+              />
+            </label>
+            <label>
+              Breathe out (seconds)
+              <input
+                type="number"
+                inputMode="decimal"
+                min={EXHALE_RANGE.min}
+                max={EXHALE_RANGE.max}
+                step={PACER_STEP_SECONDS}
+                value={exhale}
+                onChange={(e) => setExhale(e.target.valueAsNumber)}
+                onBlur={() => setExhale(settings.exhaleSeconds)}
+              />
+            </label>
+          </div>
+          <p className="hint" id="pace-summary">
+            {breathsPerMinute(settings)} breaths a minute ({settings.inhaleSeconds} s in,{' '}
+            {settings.exhaleSeconds} s out). Six a minute suits most people; a longer breath out is calming
+            too.
+          </p>
+          <fieldset className="choice-row">
+            <legend>Cues (optional)</legend>
+            <label className="choice">
+              <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> Soft tone
+            </label>
+            <label className="choice">
+              <input type="checkbox" checked={voice} onChange={(e) => setVoice(e.target.checked)} /> Spoken
+              “in” and “out”
+            </label>
+          </fieldset>
+          <NrsScale
+            name="stressBefore"
+            label="Stress before you start"
+            {...STRESS_ENDS}
+            value={before}
+            onChange={setBefore}
+            error={state.fields['stressBefore']}
+          />
+          <button type="submit" className="primary">
+            Start breathing
+          </button>
+        </form>
+      )}
+      {step.kind === 'running' && (
+        <div className="practice">
+          <Pacer state={pacer} reducedMotion={reducedMotion} />
+          <p className="practice-time" role="timer" aria-live="off">
+            {formatClock((plannedMs - elapsed) / 1000)} left
+          </p>
+          <div className="button-row">
+            {(sound || voice) && (
+              <button type="button" aria-pressed={muted} onClick={() => setMuted((m) => !m)}>
+                {muted ? 'Unmute cues' : 'Mute cues'}
+              </button>
+            )}
+            <button type="button" onClick={stopEarly}>
+              Stop now
+            </button>
+          </div>
+        </div>
+      )}
+      {step.kind === 'after' && (
+        <form onSubmit={(e) => void save(e)} noValidate>
+          <Alert tone="success" title={`Done: ${formatClock(step.durationSeconds)} of slow breathing.`} />
+          <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+          <NrsScale
+            name="stressAfter"
+            label="Stress now"
+            {...STRESS_ENDS}
+            value={afterValue}
+            onChange={setAfterValue}
+            error={state.fields['stressAfter']}
+          />
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={state.submitting}>
+              {state.submitting ? 'Saving…' : 'Save this practice'}
+            </button>
+            <button type="button" onClick={again} disabled={state.submitting}>
+              Discard
+            </button>
+          </div>
+        </form>
+      )}
+      {step.kind === 'saved' && (
+        <>
+          <Alert tone="success" title="Practice saved.">
+            <p>
+              Stress before {step.session.stressBefore}, after {step.session.stressAfter}
+              {step.session.stressAfter < step.session.stressBefore
+                ? ` — ${step.session.stressBefore - step.session.stressAfter} point${step.session.stressBefore - step.session.stressAfter === 1 ? '' : 's'} calmer.`
+                : '.'}
+            </p>
+          </Alert>
+          <button type="button" onClick={again}>
+            Practise again
+          </button>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import {
+  reflectionSchema,
+  stressOverviewSchema,
+  stressSessionSchema,
+  type ReflectionBody,
+  type StressSessionBody,
+} from '@hipwise/core';
+import { z } from 'zod';
+import { requestJson } from '../../api/http';
+
+export const stressApi = {
+  overview: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/stress', stressOverviewSchema, { signal })).data,
+  /** `idempotencyKey` stays the same for retries of one session so it is stored once. */
+  saveSession: async (body: StressSessionBody, idempotencyKey: string) =>
+    (
+      await requestJson('POST', '/api/stress/sessions', z.object({ session: stressSessionSchema }), {
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      })
+    ).data.session,
+  saveReflection: async (body: ReflectionBody) =>
+    (await requestJson('PUT', '/api/stress/reflection', z.object({ reflection: reflectionSchema }), { body }))
+      .data.reflection,
+};
