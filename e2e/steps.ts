@@ -108,3 +108,10 @@ export async function checkedValue(page: Page, scale: string): Promise<number | 
   }
   return undefined;
 }
+
+/** Settings -> Sitting -> "Remind me to take breaks" off, through the API the page itself uses. */
+export async function turnOffBreakReminders(page: Page): Promise<void> {
+  const res = await page.request.put('/api/break-settings', { data: { enabled: false } });
+  assert.equal(res.status(), 200, await res.text());
+  await page.reload();
+}

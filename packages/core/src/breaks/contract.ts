@@ -39,6 +39,8 @@ export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
 export const breakSettingsSchema = z
   .strictObject({
+    /** Off: no reminders at all (the coach neither counts nor nudges) until turned on again. */
+    enabled: z.boolean().default(true),
     /** Minutes of work (time at the computer) before a walking break. */
     workMinutes: z.int().min(5).max(120).default(30),
     /** Length of the walking break, and the least time away that counts as a natural break. */

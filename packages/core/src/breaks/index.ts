@@ -11,3 +11,4 @@ export {
   zoneOffsetMs,
   type WallClock,
 } from './zoned-time.js';
+export * from './api.js';

@@ -24,6 +24,11 @@ test('a session stopped for pain before the first hold parses', () => {
   assert.equal(exerciseSessionBody.safeParse(body).success, true);
 });
 
+test('a session stopped for pain may leave pain before and after unknown', () => {
+  const body = { ...valid, achievedHoldSeconds: [4], stoppedEarly: 'pain' as const, painBefore: null, painAfter: null };
+  assert.deepEqual(exerciseSessionBody.parse(body), body);
+});
+
 const invalid: Array<[string, Record<string, unknown>, string]> = [
   ['unknown variant', { variant: 'standing' }, 'variant'],
   ['zero sets', { plannedSets: 0, achievedHoldSeconds: [] }, 'plannedSets'],
@@ -39,6 +44,12 @@ const invalid: Array<[string, Record<string, unknown>, string]> = [
   ['missing sets but not stopped early', { achievedHoldSeconds: [10, 10] }, 'achievedHoldSeconds'],
   ['form score above 1', { formScores: [0.5, 1.2, 0.5] }, 'formScores.1'],
   ['form scores not one per set', { formScores: [0.5] }, 'formScores'],
+  ['pain after unknown on a completed session', { painAfter: null }, 'painAfter'],
+  [
+    'pain before unknown when stopped for another reason',
+    { painBefore: null, stoppedEarly: 'other', achievedHoldSeconds: [10] },
+    'painBefore',
+  ],
   ['an unexpected field', { date: '2026-03-01' }, ''],
 ];
 

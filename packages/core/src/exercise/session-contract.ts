@@ -27,8 +27,9 @@ export const exerciseSessionBody = z
     plannedHoldSeconds: seconds.min(1, `must be 1 to ${MAX_HOLD_SECONDS} seconds`),
     /** One entry per set attempted, in order; fewer than planned only when stopped early. */
     achievedHoldSeconds: z.array(seconds).max(MAX_SETS, `must have at most ${MAX_SETS} sets`),
-    painBefore: nrs,
-    painAfter: nrs,
+    /** Null only when stopped for pain (see ExerciseSessionRecord). */
+    painBefore: nrs.nullable(),
+    painAfter: nrs.nullable(),
     stoppedEarly: stoppedEarlySchema,
     /** One per set attempted, when the camera coach was on. */
     formScores: z.array(formScore).max(MAX_SETS).optional(),
@@ -47,6 +48,15 @@ export const exerciseSessionBody = z
         path: ['achievedHoldSeconds'],
         message: 'must have every planned set when the session was not stopped early',
       });
+    }
+    for (const field of ['painBefore', 'painAfter'] as const) {
+      if (b[field] === null && b.stoppedEarly !== 'pain') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'must be 0 to 10 (it may be left out only when the session was stopped for pain)',
+        });
+      }
     }
     if (b.formScores !== undefined && b.formScores.length !== b.achievedHoldSeconds.length) {
       ctx.addIssue({
@@ -67,8 +77,8 @@ export const exerciseSessionSchema = z.object({
   plannedSets: z.number(),
   plannedHoldSeconds: z.number(),
   achievedHoldSeconds: z.array(z.number()),
-  painBefore: z.number(),
-  painAfter: z.number(),
+  painBefore: z.number().nullable(),
+  painAfter: z.number().nullable(),
   stoppedEarly: stoppedEarlySchema,
   /** One per set attempted; null where not (yet) scored. */
   formScores: z.array(z.number().nullable()),

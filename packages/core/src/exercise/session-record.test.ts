@@ -37,6 +37,11 @@ const cases: Array<[string, Partial<ExerciseSessionRecord>, SessionOutcome]> = [
   ['a set missing', { achievedHoldSeconds: [10, 10] }, 'neutral'],
   ['stopped for another reason', { stoppedEarly: 'other', achievedHoldSeconds: [10] }, 'neutral'],
   ['stopped for another reason after every hold', { stoppedEarly: 'other' }, 'neutral'],
+  [
+    'stopped for pain with pain not asked',
+    { stoppedEarly: 'pain', achievedHoldSeconds: [4], painBefore: null, painAfter: null },
+    'painful',
+  ],
 ];
 
 for (const [name, overrides, expected] of cases) {
@@ -55,6 +60,11 @@ test('painRose is a rise of 2 or more, never a fall', () => {
   assert.equal(painRose(rec({ painBefore: 3, painAfter: 5 })), true);
   assert.equal(painRose(rec({ painBefore: 3, painAfter: 4 })), false);
   assert.equal(painRose(rec({ painBefore: 8, painAfter: 2 })), false);
+});
+
+test('painRose is false when either rating is unknown', () => {
+  assert.equal(painRose(rec({ painBefore: 3, painAfter: null, stoppedEarly: 'pain' })), false);
+  assert.equal(painRose(rec({ painBefore: null, painAfter: 9, stoppedEarly: 'pain' })), false);
 });
 
 test('byDateOldestFirst sorts by date and keeps the given order within a date', () => {

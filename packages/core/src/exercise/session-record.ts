@@ -17,9 +17,12 @@ export interface ExerciseSessionRecord {
   readonly plannedHoldSeconds: number;
   /** Seconds actually held, one entry per set attempted, in order. */
   readonly achievedHoldSeconds: readonly number[];
-  /** 0-10 numeric rating scale. */
-  readonly painBefore: number;
-  readonly painAfter: number;
+  /**
+   * 0-10 numeric rating scale. Null only when the session was stopped for pain: the stop button
+   * logs the session at once rather than ask anything more of someone in sharp pain.
+   */
+  readonly painBefore: number | null;
+  readonly painAfter: number | null;
   readonly stoppedEarly: StoppedEarly;
 }
 
@@ -35,8 +38,9 @@ export function completedAllHolds(s: ExerciseSessionRecord): boolean {
   return s.achievedHoldSeconds.slice(0, s.plannedSets).every((held) => held >= s.plannedHoldSeconds);
 }
 
-/** Pain after is higher than pain before by 2 points or more. */
+/** Pain after is higher than pain before by 2 points or more (false when either is unknown). */
 export function painRose(s: ExerciseSessionRecord): boolean {
+  if (s.painBefore === null || s.painAfter === null) return false;
   return s.painAfter - s.painBefore >= PAIN_RISE_POINTS;
 }
 

@@ -1,2 +1,4 @@
 export * from './program-day.js';
 export * from './daily-plan.js';
+export * from './lesson-states.js';
+export * from './contract.js';

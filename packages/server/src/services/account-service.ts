@@ -7,6 +7,11 @@ import { deleteOtherSessions } from '../repositories/sessions.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { allStressSessions } from '../repositories/stress-sessions.js';
 import { allReflections } from '../repositories/reflections.js';
+import { allExerciseSessions } from '../repositories/exercise-sessions.js';
+import { lessonReads } from '../repositories/lesson-reads.js';
+import { findProgramPrefs } from '../repositories/program-prefs.js';
+import { allBreakEvents } from '../repositories/break-events.js';
+import { findBreakSettings } from '../repositories/break-settings.js';
 import {
   deleteUser,
   publicUser,
@@ -45,14 +50,18 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
     /** Everything stored about the user, in one consistent read. */
     async exportAll(user: UserWithHash) {
       return db.transaction(async (tx) => {
-        const [screenings, baseline, checkins, questionnaireResponses, stressSessions, stressReflections] = [
-          await allScreenings(tx, user.id),
-          await findBaseline(tx, user.id),
-          await allCheckins(tx, user.id),
-          await listResponses(tx, user.id, { includeDrafts: true }),
-          await allStressSessions(tx, user.id),
-          await allReflections(tx, user.id),
-        ];
+        // One after the other: a transaction runs one query at a time anyway.
+        const screenings = await allScreenings(tx, user.id);
+        const baseline = await findBaseline(tx, user.id);
+        const checkins = await allCheckins(tx, user.id);
+        const questionnaireResponses = await listResponses(tx, user.id, { includeDrafts: true });
+        const stressSessions = await allStressSessions(tx, user.id);
+        const stressReflections = await allReflections(tx, user.id);
+        const lessonsRead = await lessonReads(tx, user.id);
+        const exerciseSessions = await allExerciseSessions(tx, user.id);
+        const programPrefs = await findProgramPrefs(tx, user.id);
+        const breakSettings = (await findBreakSettings(tx, user.id)) ?? null;
+        const breakEvents = await allBreakEvents(tx, user.id);
         return {
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
@@ -64,6 +73,11 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
           questionnaireResponses,
           stressSessions,
           stressReflections,
+          lessonsRead,
+          exerciseSessions,
+          programPrefs,
+          breakSettings,
+          breakEvents,
         };
       });
     },

@@ -1,12 +1,15 @@
-import type { DayRecord, LocalDate } from '@hipwise/core';
+import { addDays, type DayRecord, type LocalDate } from '@hipwise/core';
+import type { Clock } from '../clock.js';
 import type { Queryable } from '../db/database.js';
 import { checkinsBetween } from '../repositories/checkins.js';
+import { allExerciseSessions } from '../repositories/exercise-sessions.js';
+import { sittingDays } from './break-service.js';
 
 /**
  * One kind of a user's daily history for insights and the weekly summary. Each source fills the
  * fields it knows (pain/stress from check-ins, sitting minutes and breaks from the break coach,
  * exercise sessions from the programme); `mergeDays` joins them by date. Every query is scoped by
- * user. `connected: false` marks a placeholder whose feature is not wired yet.
+ * user. `connected: false` would mark a source whose feature is switched off.
  */
 export interface DayHistorySource {
   readonly name: string;
@@ -26,27 +29,39 @@ export const checkinHistory: DayHistorySource = {
   },
 };
 
-/** Sitting minutes and breaks taken per day: to be provided by the break coach (issue 5). */
-export const sittingHistory: DayHistorySource = {
-  name: 'sitting',
-  connected: false,
-  async days() {
-    return [];
-  },
-};
+/** Sitting minutes and walking breaks per day, from the break coach's stored events. */
+export function sittingHistory(clock: Clock): DayHistorySource {
+  return {
+    name: 'sitting',
+    connected: true,
+    days: (q, userId, from, to) => sittingDays(q, userId, from, to, clock.now()),
+  };
+}
 
-/** Exercise sessions completed per day: to be provided by the programme (issue 3). */
+/**
+ * Exercise sessions completed per day (not stopped early). Once the user has done a first
+ * session, a day without one counts as 0; before it, the programme had not begun, so nothing.
+ */
 export const exerciseHistory: DayHistorySource = {
   name: 'exercise',
-  connected: false,
-  async days() {
-    return [];
+  connected: true,
+  async days(q, userId, from, to) {
+    const sessions = await allExerciseSessions(q, userId);
+    const first = sessions.map((s) => s.date).sort()[0];
+    if (first === undefined) return [];
+    const done = new Map<LocalDate, number>();
+    for (const s of sessions) if (s.stoppedEarly === 'none') done.set(s.date, (done.get(s.date) ?? 0) + 1);
+    const days: DayRecord[] = [];
+    for (let d = first > from ? first : from; d <= to; d = addDays(d, 1)) {
+      days.push({ date: d, exerciseSessions: done.get(d) ?? 0 });
+    }
+    return days;
   },
 };
 
-export const DEFAULT_HISTORY_SOURCES: readonly DayHistorySource[] = [
+export const historySources = (clock: Clock): readonly DayHistorySource[] => [
   checkinHistory,
-  sittingHistory,
+  sittingHistory(clock),
   exerciseHistory,
 ];
 

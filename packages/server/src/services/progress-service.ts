@@ -28,7 +28,7 @@ import { allStressSessions, stressSessionsBetween } from '../repositories/stress
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { offeredInstruments, scheduleInput } from './measure-service.js';
-import { DEFAULT_HISTORY_SOURCES, historyBetween, type DayHistorySource } from './progress-history.js';
+import { historyBetween, historySources, type DayHistorySource } from './progress-history.js';
 
 /** Insights look back this far: long enough for patterns, short enough to reflect the present. */
 export const INSIGHT_DAYS = 90;
@@ -76,7 +76,7 @@ function firstAndLast(measure: ChangeMeasure, series: readonly Point[], what: st
 export function progressService(
   { db, clock }: ServiceDeps,
   features: FeatureConfig,
-  sources: readonly DayHistorySource[] = DEFAULT_HISTORY_SOURCES,
+  sources: readonly DayHistorySource[] = historySources(clock),
 ) {
   const enabled = offeredInstruments(features);
 

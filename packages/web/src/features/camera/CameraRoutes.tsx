@@ -1,17 +1,20 @@
 import { Route, Switch } from 'wouter';
-import { usePageTitle } from '../../lib/use-page-title';
-
-function PostureCheck() {
-  usePageTitle('Posture check');
-  return <h1>Posture check</h1>;
-}
+import { CameraHomePage } from './CameraHomePage';
+import { PostureCheckPage } from './PostureCheckPage';
+import { PracticePage } from './PracticePage';
 
 /** Camera pages under /camera (nested route: paths here are relative). */
 export function CameraRoutes() {
   return (
     <Switch>
+      <Route path="/">
+        <CameraHomePage />
+      </Route>
       <Route path="/posture">
-        <PostureCheck />
+        <PostureCheckPage />
+      </Route>
+      <Route path="/practice">
+        <PracticePage />
       </Route>
     </Switch>
   );

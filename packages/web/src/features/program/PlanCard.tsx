@@ -1,4 +1,139 @@
-/** Today's plan on the Today page (issue 3). */
-export function PlanCard() {
-  return null;
+import { SITTING_RULES, type DailyPlanJson } from '@hipwise/core';
+import { useCallback, useEffect, useRef } from 'react';
+import { Link } from 'wouter';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { useLoad } from '../../lib/use-load';
+import { BlockNotice } from './BlockNotice';
+import { programApi } from './program-api';
+import './program.css';
+
+type Item = Extract<DailyPlanJson, { status: 'ready' }>['items'][number];
+
+function ItemBody({ item }: { readonly item: Item }) {
+  switch (item.kind) {
+    case 'lesson':
+      return (
+        <>
+          <Link href={`/program/lessons/${item.lessonId}`}>Read: {item.title}</Link>
+          <p>About {item.readingMinutes} min{item.done ? ' · read today' : ''}</p>
+        </>
+      );
+    case 'exercise':
+      if (item.restAdvised && !item.done) {
+        return (
+          <>
+            <span>{item.title}</span>
+            <p>You stopped for pain today: rest, and try again tomorrow.</p>
+          </>
+        );
+      }
+      return (
+        <>
+          {item.done ? (
+            <span>{item.title}</span>
+          ) : (
+            <Link href={`/program/session/${item.variant}`}>Exercise: {item.title}</Link>
+          )}
+          <p>{item.done ? 'Done today. Well done.' : 'About 3 minutes, guided step by step.'}</p>
+        </>
+      );
+    case 'checkin':
+      return (
+        <>
+          <a href="#checkin-title">{item.title}</a>
+          <p>{item.done ? 'Done today.' : 'Below on this page.'}</p>
+        </>
+      );
+    case 'sitting':
+      return (
+        <>
+          <Link href="/sitting">{item.title}</Link>
+          <details>
+            <summary>The six sitting rules</summary>
+            <ul>
+              {SITTING_RULES.filter((r) => item.ruleIds.includes(r.id)).map((r) => (
+                <li key={r.id}>{r.title}</li>
+              ))}
+            </ul>
+          </details>
+        </>
+      );
+  }
+}
+
+interface PlanCardProps {
+  /**
+   * The date of today's check-in when the Today page has one: passing it lets the card tick the
+   * check-in as soon as it is saved. Without it, the card refreshes when the tab comes back.
+   */
+  readonly checkinDate?: string | null;
+}
+
+/** Today's plan on the Today page (issue 3): what to do today, ticked when done. */
+export function PlanCard({ checkinDate }: PlanCardProps = {}) {
+  const load = useCallback((signal: AbortSignal) => programApi.plan(signal), []);
+  const { state, reload } = useLoad(load);
+
+  // A check-in saved on this page, or work done in another tab, shows without a manual reload.
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    reload();
+  }, [checkinDate, reload]);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reload]);
+
+  return (
+    <section className="card plan-card" aria-labelledby="plan-title">
+      <h2 id="plan-title">Today’s plan</h2>
+      {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
+      {state.status === 'failed' && (
+        <Alert tone="error" title="Could not load today’s plan">
+          <p>{state.message}</p>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </Alert>
+      )}
+      {state.status === 'ready' && state.data.status === 'blocked' && (
+        <>
+          <BlockNotice block={state.data.reason} outcomeShownAbove />
+          <p className="hint">You can still check in below and read the lessons.</p>
+        </>
+      )}
+      {state.status === 'ready' && state.data.status === 'ready' && (
+        <>
+          <p className="hint">
+            Day {state.data.programDay} of your programme ·{' '}
+            {state.data.items.filter((i) => i.done).length} of {state.data.items.length} done
+          </p>
+          <ul className="plan-list">
+            {state.data.items.map((item) => (
+              <li key={item.id} className="plan-item">
+                <span className={item.done ? 'tick tick-done' : 'tick'} aria-hidden="true">
+                  {item.done ? '✓' : ''}
+                </span>
+                <span className="sr-only">{item.done ? 'Done:' : 'To do:'}</span>
+                <div className="plan-item-body">
+                  <ItemBody item={item} />
+                </div>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/program">Your programme</Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
 }

@@ -1,4 +1,42 @@
+import { Link } from 'wouter';
+import { Loading } from '../../components/Loading';
+import { coachSentence } from './CoachStatus';
+import { useCoach, useNow } from './coach-store';
+import { TodaySummary } from './TodaySummary';
+import { useBreakStats } from './use-break-stats';
+import './sitting.css';
+
 /** Today's sitting time and breaks on the Today page (issue 5). */
 export function SittingCard() {
-  return null;
+  const coach = useCoach();
+  const now = useNow(30_000);
+  const { state, reload } = useBreakStats(1, coach.view?.sentVersion ?? 0);
+  const next =
+    coach.handle && coach.view
+      ? coachSentence(
+          coach.view,
+          coach.handle.engine.status(Math.max(now, coach.view.state.at)),
+          coach.handle.timeZone,
+        )
+      : null;
+
+  return (
+    <section className="card sitting-card" aria-labelledby="sitting-card-title">
+      <h2 id="sitting-card-title">Sitting and breaks today</h2>
+      {next && <p className="coach-now">{next}</p>}
+      {state.status === 'loading' && <Loading label="Loading today's sitting time…" />}
+      {state.status === 'failed' && (
+        <div role="alert">
+          <p>Could not load today&apos;s sitting time: {state.message}</p>
+          <button type="button" className="button" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' && <TodaySummary stats={state.data} />}
+      <p>
+        <Link href="/sitting">Reminder options and weekly charts</Link>
+      </p>
+    </section>
+  );
 }

@@ -64,7 +64,7 @@ export function TodayPage() {
           </p>
         </OutcomePanel>
       )}
-      <PlanCard />
+      <PlanCard checkinDate={today.checkin?.date ?? null} />
       <DueCard />
       <div className="today-grid">
         <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />

@@ -1,0 +1,203 @@
+/**
+ * The camera coach's exercise form check (the panel the session screen embeds, here on the
+ * practice page) and its privacy promises, with Chromium's fake camera playing a real photo.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Page, Request } from 'playwright-core';
+import {
+  cameraTrackStates,
+  fakeCamera,
+  PHOTOS,
+  recordCameraStreams,
+  type FakeCamera,
+} from './camera-fixtures.js';
+import { startHarness, type Harness } from './harness.js';
+import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+
+const MODEL_TIMEOUT = 90_000;
+
+let camera: FakeCamera | undefined;
+let h: Harness;
+before(async () => {
+  camera = fakeCamera(PHOTOS.upright);
+  h = await startHarness({ chromiumArgs: camera.chromiumArgs });
+});
+after(async () => {
+  await h?.close();
+  camera?.remove();
+});
+
+async function onboard(page: Page): Promise<void> {
+  await signUp(page, freshEmail());
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+}
+
+async function seenJoints(page: Page): Promise<number> {
+  const status = page.getByRole('status').filter({ hasText: /Seeing \d+ of 17 joints/ });
+  await status.waitFor({ timeout: MODEL_TIMEOUT });
+  return Number(/Seeing (\d+) of 17/.exec((await status.textContent()) ?? '')?.[1]);
+}
+
+test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits for good form', async () => {
+  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+  try {
+    await onboard(page);
+    await page.goto('/camera');
+    await page.getByRole('heading', { level: 1, name: 'Camera coach' }).waitFor();
+    const homeOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(homeOverflow <= 0, `camera home overflows 360px by ${homeOverflow}px`);
+    await page.getByRole('link', { name: 'Practise with the camera' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Practise with the camera' }).waitFor();
+    assert.ok(await page.getByRole('radio', { name: 'Boat pose on a chair' }).isChecked());
+
+    await page.getByRole('button', { name: 'Use camera to check my form' }).click();
+    assert.ok((await seenJoints(page)) >= 12, 'keypoints are seen and reported');
+    // The photo shows someone sitting upright, not in the boat pose: the coach asks for a fix.
+    const verdict = page.getByText(/^(Adjust your form|Cannot see you: turn side-on, whole body in view)$/);
+    await verdict.waitFor({ timeout: MODEL_TIMEOUT });
+    const cue = page.locator('.coach-cue');
+    await cue.waitFor();
+    assert.ok(((await cue.textContent()) ?? '').length > 5, 'a cue is shown');
+    assert.equal(await page.getByText('Good form', { exact: true }).count(), 0);
+
+    await page.getByRole('button', { name: 'Start a 30 s hold' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Hold timer: paused until your form is good' })
+      .waitFor();
+    assert.ok(await page.getByText('0 s of 30 s in good form').isVisible());
+    assert.equal(await page.getByLabel('Time in good form').evaluate((m: HTMLMeterElement) => m.value), 0);
+
+    await page.getByRole('button', { name: 'End hold' }).click();
+    const result = page.getByRole('listitem').filter({ hasText: /^Hold 1:/ });
+    await result.waitFor();
+    assert.match(
+      (await result.textContent()) ?? '',
+      /^Hold 1: (form score \d+%, 0 of \d+ s in good form|not seen by the camera)$/,
+    );
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `practice page with the camera on overflows 360px by ${overflow}px`);
+    await page.getByRole('button', { name: 'Turn camera off' }).click();
+    await page.getByRole('status').filter({ hasText: 'Camera off' }).waitFor();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+const WEBP_MAGIC = Buffer.from('WEBP', 'ascii');
+const MAX_BODY_BYTES = 4096;
+
+test('privacy: no request carries an image, and turning the camera off stops every track', async () => {
+  const { context, page, problems } = await h.openPage();
+  const requests: { url: string; method: string; body: Buffer | null }[] = [];
+  const sockets: string[] = [];
+  const record = (r: Request) =>
+    requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
+  try {
+    await context.addInitScript(recordCameraStreams);
+    page.on('request', record);
+    page.on('websocket', (ws) => sockets.push(ws.url()));
+    await onboard(page);
+    const beforeCamera = requests.length;
+
+    await page.goto('/camera/posture');
+    await page.getByRole('button', { name: 'Turn camera on' }).click();
+    assert.ok((await seenJoints(page)) >= 12);
+    await page.getByText('Posture: Upright').waitFor({ timeout: MODEL_TIMEOUT });
+    // Several samples taken while every request is recorded.
+    await page.getByText(/Checks so far: ([3-9]|\d\d+),/).waitFor({ timeout: 30_000 });
+    assert.deepEqual(await cameraTrackStates(page), ['live'], 'the camera is on while the view is open');
+
+    await page.getByRole('button', { name: 'Turn camera off' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Camera off: the camera is released and its light is off.' })
+      .waitFor();
+    assert.deepEqual(await cameraTrackStates(page), ['ended'], 'Turn camera off stops the track');
+    assert.equal(await page.locator('video').evaluate((v: HTMLVideoElement) => v.srcObject), null);
+
+    // Leaving the page with the camera on releases it too.
+    await page.getByRole('button', { name: 'Turn camera on' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Seeing \d+ of 17 joints/ })
+      .waitFor({ timeout: MODEL_TIMEOUT });
+    assert.deepEqual(await cameraTrackStates(page), ['ended', 'live']);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    assert.deepEqual(
+      await cameraTrackStates(page),
+      ['ended', 'ended'],
+      'unmounting the view stops the track',
+    );
+
+    const origin = new URL(h.url).origin;
+    const during = requests.slice(beforeCamera);
+    assert.ok(
+      during.some((r) => new URL(r.url).pathname === '/models/movenet-lightning.json'),
+      'the recording saw the model load from our own server',
+    );
+    for (const r of requests) {
+      const url = new URL(r.url);
+      assert.equal(url.origin, origin, `request to another origin: ${r.url}`);
+      assert.ok(['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname), `non-loopback request: ${r.url}`);
+      if (r.body === null) continue;
+      assert.ok(r.body.length <= MAX_BODY_BYTES, `${r.method} ${r.url} sent ${r.body.length} bytes`);
+      for (const [name, magic] of [
+        ['JPEG', JPEG_MAGIC],
+        ['PNG', PNG_MAGIC],
+        ['WebP', WEBP_MAGIC],
+      ] as const) {
+        assert.equal(r.body.indexOf(magic), -1, `${r.method} ${r.url} carries ${name} bytes`);
+      }
+      assert.ok(
+        !r.body.toString('latin1').includes('data:image'),
+        `${r.method} ${r.url} carries a data:image URL`,
+      );
+    }
+    assert.deepEqual(sockets, [], 'no WebSocket was opened');
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    page.off('request', record);
+    await context.close();
+  }
+});
+
+test('a blocked camera says what to do, and trying again works once allowed', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    // The first request is refused as a user's "Block" would be; later ones reach the fake camera.
+    await context.addInitScript(() => {
+      const devices = navigator.mediaDevices;
+      const original = devices.getUserMedia.bind(devices);
+      let refused = false;
+      devices.getUserMedia = (constraints) => {
+        if (refused) return original(constraints);
+        refused = true;
+        return Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
+      };
+    });
+    await onboard(page);
+    await page.goto('/camera/posture');
+    await page.getByRole('button', { name: 'Turn camera on' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Camera access is blocked.' });
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /Allow the camera for this site/);
+    assert.equal(await page.getByRole('button', { name: 'Turn camera off' }).count(), 0);
+
+    await page.getByRole('button', { name: 'Try the camera again' }).click();
+    await page.getByRole('button', { name: 'Turn camera off' }).waitFor();
+    assert.equal(await alert.count(), 0, 'the error goes once the camera works');
+    await page.getByRole('button', { name: 'Turn camera off' }).click();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,181 @@
+/**
+ * A fake camera for the camera-coach journeys: Chromium's `--use-file-for-fake-video-capture`
+ * plays a YUV4MPEG2 (.y4m) file in a loop as the webcam. We make one from a real side-view photo
+ * in ../shared/data/pose/sitting/ (beside the repo, as CI lays it out), letterboxed into 640x480
+ * as a landscape webcam would frame a portrait scene.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// A devDependency of @hipwise/pose, hoisted to the root node_modules.
+import jpeg from 'jpeg-js';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const POSE_DATA_DIR =
+  process.env['HIPWISE_POSE_DATA'] ?? resolve(ROOT, '..', 'shared', 'data', 'pose');
+
+/** Photos the journeys use, chosen from the 13 that the pose bench classifies correctly. */
+export const PHOTOS = {
+  upright: 'sitting/upright/nvinayvarma189_straight_hf.jpg',
+  slouching: 'sitting/slouching/nvinayvarma189_hunchback.jpg',
+} as const;
+
+export const FAKE_CAMERA_WIDTH = 640;
+export const FAKE_CAMERA_HEIGHT = 480;
+
+/** RGB, 3 bytes a pixel. */
+export interface RgbImage {
+  readonly data: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+export function decodePhoto(relativePath: string): RgbImage {
+  const img = jpeg.decode(readFileSync(join(POSE_DATA_DIR, relativePath)), {
+    useTArray: true,
+    formatAsRGBA: false,
+  });
+  return { data: img.data, width: img.width, height: img.height };
+}
+
+/**
+ * Scales `src` to fit inside width x height keeping its aspect ratio (area average: each output
+ * pixel is the mean of the source pixels it covers), centred on black.
+ */
+export function letterbox(src: RgbImage, width: number, height: number): RgbImage {
+  const scale = Math.min(width / src.width, height / src.height);
+  const w = Math.round(src.width * scale);
+  const h = Math.round(src.height * scale);
+  const offX = Math.floor((width - w) / 2);
+  const offY = Math.floor((height - h) / 2);
+  const out = new Uint8Array(width * height * 3);
+  for (let y = 0; y < h; y++) {
+    const y0 = Math.floor((y * src.height) / h);
+    const y1 = Math.max(y0 + 1, Math.floor(((y + 1) * src.height) / h));
+    for (let x = 0; x < w; x++) {
+      const x0 = Math.floor((x * src.width) / w);
+      const x1 = Math.max(x0 + 1, Math.floor(((x + 1) * src.width) / w));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let sy = y0; sy < y1; sy++) {
+        for (let sx = x0; sx < x1; sx++) {
+          const i = (sy * src.width + sx) * 3;
+          r += src.data[i]!;
+          g += src.data[i + 1]!;
+          b += src.data[i + 2]!;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const o = ((y + offY) * width + x + offX) * 3;
+      out[o] = Math.round(r / n);
+      out[o + 1] = Math.round(g / n);
+      out[o + 2] = Math.round(b / n);
+    }
+  }
+  return { data: out, width, height };
+}
+
+const clampByte = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+
+/**
+ * RGB to planar YUV 4:2:0 (Y plane, then U, then V at half resolution), full-range BT.601 as
+ * JPEG uses: what the y4m colour space tag C420jpeg declares.
+ */
+export function toI420(img: RgbImage): Uint8Array {
+  const { width, height, data } = img;
+  if (width % 2 !== 0 || height % 2 !== 0) throw new RangeError('4:2:0 needs even width and height');
+  const cw = width / 2;
+  const ch = height / 2;
+  const out = new Uint8Array(width * height + 2 * cw * ch);
+  const uBase = width * height;
+  const vBase = uBase + cw * ch;
+  for (let i = 0, p = 0; p < width * height; i += 3, p++) {
+    out[p] = clampByte(0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!);
+  }
+  for (let cy = 0; cy < ch; cy++) {
+    for (let cx = 0; cx < cw; cx++) {
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1],
+      ] as const) {
+        const i = ((2 * cy + dy) * width + 2 * cx + dx) * 3;
+        r += data[i]!;
+        g += data[i + 1]!;
+        b += data[i + 2]!;
+      }
+      r /= 4;
+      g /= 4;
+      b /= 4;
+      out[uBase + cy * cw + cx] = clampByte(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
+      out[vBase + cy * cw + cx] = clampByte(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+    }
+  }
+  return out;
+}
+
+/** A y4m file of `frames` identical frames at 30 fps. */
+export function y4mBytes(img: RgbImage, frames: number): Buffer {
+  const header = Buffer.from(`YUV4MPEG2 W${img.width} H${img.height} F30:1 Ip A1:1 C420jpeg\n`, 'ascii');
+  const frameHeader = Buffer.from('FRAME\n', 'ascii');
+  const yuv = Buffer.from(toI420(img));
+  const parts: Buffer[] = [header];
+  for (let n = 0; n < frames; n++) parts.push(frameHeader, yuv);
+  return Buffer.concat(parts);
+}
+
+export interface FakeCamera {
+  /** The .y4m file to pass to `--use-file-for-fake-video-capture`. */
+  readonly file: string;
+  /** The Chromium flags that make it the webcam and grant camera permission without a prompt. */
+  readonly chromiumArgs: readonly string[];
+  remove(): void;
+}
+
+/** Writes a fake-camera video of one photo into a fresh temp directory. */
+export function fakeCamera(photo: string): FakeCamera {
+  const dir = mkdtempSync(join(tmpdir(), 'hipwise-camera-'));
+  const file = join(dir, 'camera.y4m');
+  writeFileSync(file, y4mBytes(letterbox(decodePhoto(photo), FAKE_CAMERA_WIDTH, FAKE_CAMERA_HEIGHT), 4));
+  return {
+    file,
+    chromiumArgs: [
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${file}`,
+    ],
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * An init script for the page: keeps every camera stream the page gets on
+ * `window.__hipwiseCameraStreams`, so a test can check the tracks itself instead of trusting what
+ * the app says about them.
+ */
+export function recordCameraStreams(): void {
+  const w = window as unknown as { __hipwiseCameraStreams: MediaStream[] };
+  w.__hipwiseCameraStreams = [];
+  const devices = navigator.mediaDevices;
+  const original = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints) => {
+    const stream = await original(constraints);
+    w.__hipwiseCameraStreams.push(stream);
+    return stream;
+  };
+}
+
+/** readyState of every track of every stream the page has had, in order. */
+export async function cameraTrackStates(page: import('playwright-core').Page): Promise<string[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __hipwiseCameraStreams: MediaStream[] }).__hipwiseCameraStreams.flatMap((s) =>
+      s.getTracks().map((t) => t.readyState),
+    ),
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The posture check with Chromium's fake camera playing a real side-view photo: joints drawn,
+ * the posture named with its sitting rule, and a nudge after five bad samples in a row.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { fakeCamera, PHOTOS, type FakeCamera } from './camera-fixtures.js';
+import { startHarness, type Harness } from './harness.js';
+import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+
+// Loading the model and the first inference take seconds on a busy 2-core machine.
+const MODEL_TIMEOUT = 90_000;
+
+async function onboard(page: Page): Promise<void> {
+  await signUp(page, freshEmail());
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+}
+
+async function openPostureCheck(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Today' }).waitFor();
+  await page.goto('/camera/posture');
+  await page.getByRole('heading', { level: 1, name: 'Posture check' }).waitFor();
+  assert.ok(await page.getByText(/Frames never leave this browser/).isVisible(), 'privacy stated');
+  await page.getByRole('button', { name: 'Turn camera on' }).click();
+}
+
+/** Pixels the skeleton overlay has drawn (non-transparent), read from the canvas itself. */
+async function overlayInk(page: Page): Promise<number> {
+  return page.locator('canvas.camera-overlay').evaluate((c: HTMLCanvasElement) => {
+    const ctx = c.getContext('2d');
+    if (ctx === null || c.width === 0) return 0;
+    const data = ctx.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
+    return n;
+  });
+}
+
+async function seenJoints(page: Page): Promise<number> {
+  const status = page.getByRole('status').filter({ hasText: /Seeing \d+ of 17 joints/ });
+  await status.waitFor({ timeout: MODEL_TIMEOUT });
+  const m = /Seeing (\d+) of 17/.exec((await status.textContent()) ?? '');
+  return Number(m?.[1]);
+}
+
+describeCamera('upright', (getHarness) => {
+  test('upright photo: joints drawn, posture upright, page fits a phone', async () => {
+    const { context, page, problems } = await getHarness().openPage({
+      viewport: { width: 360, height: 780 },
+    });
+    try {
+      await onboard(page);
+      await openPostureCheck(page);
+      await page.getByText('Posture: Upright').waitFor({ timeout: MODEL_TIMEOUT });
+      const seen = await seenJoints(page);
+      assert.ok(seen >= 12 && seen <= 17, `sees ${seen} joints`);
+      assert.ok((await overlayInk(page)) > 200, 'the skeleton is drawn over the video');
+      assert.ok(await page.getByText('Good: you are sitting upright over your hips.').isVisible());
+      assert.equal(await page.getByText(/Time to sit up/).count(), 0, 'no nudge for upright sitting');
+
+      // Calibrating to this posture keeps it upright.
+      await page.getByRole('button', { name: 'Sit upright and calibrate' }).click();
+      await page.getByRole('status').filter({ hasText: 'Calibrated to your upright posture.' }).waitFor();
+      await page.getByText('Posture: Upright').waitFor();
+
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `posture check overflows a 360px screen by ${overflow}px`);
+      assert.deepEqual(problems, [], 'no console errors or CSP violations');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describeCamera('slouching', (getHarness) => {
+  test('slouching photo: posture named with rule 6, a nudge after 5 samples in a row', async () => {
+    const { context, page, problems } = await getHarness().openPage();
+    try {
+      await onboard(page);
+      // The sampler runs on timers: a fake clock lets the test step through samples one by one.
+      await page.clock.install();
+      await openPostureCheck(page);
+      await page.getByText('Posture: Slouching or reaching forward').waitFor({ timeout: MODEL_TIMEOUT });
+      await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 50);
+      assert.ok(
+        await page
+          .getByText('Rule 6: Do not reach forward from the back of the chair.', { exact: false })
+          .isVisible(),
+      );
+      assert.ok((await seenJoints(page)) >= 12);
+      assert.ok((await overlayInk(page)) > 200, 'the skeleton is drawn');
+
+      // Step the clock a second at a time; after each sample, read the page in one go: the nudge
+      // is shown exactly from the fifth slouching sample on (the photo never changes).
+      const nudge = page.getByRole('status').filter({ hasText: /Time to sit up/ });
+      const snapshot = () =>
+        page.evaluate(() => {
+          const text = document.querySelector('main')?.innerText ?? '';
+          return {
+            checks: Number(/Checks so far: (\d+)/.exec(text)?.[1] ?? 0),
+            nudge: text.includes('Time to sit up'),
+          };
+        });
+      const seenCounts: number[] = [];
+      for (let step = 0; step < 12; step++) {
+        const s = await snapshot();
+        seenCounts.push(s.checks);
+        assert.equal(
+          s.nudge,
+          s.checks >= 5,
+          `after ${s.checks} slouching samples the nudge is ${s.nudge ? '' : 'not '}shown`,
+        );
+        if (s.nudge) break;
+        if (s.checks === 4) assert.ok(await page.getByText('Not upright for 4 checks in a row').isVisible());
+        await page.clock.runFor(1000);
+        await page.getByText(new RegExp(`Checks so far: (${s.checks + 1}|${s.checks + 2}),`)).waitFor();
+      }
+      assert.ok(
+        seenCounts.some((n) => n < 5),
+        `saw the run before the nudge: ${seenCounts.join(', ')}`,
+      );
+      await nudge.waitFor();
+      assert.ok(await nudge.getByText('Sit tall over your hips instead of reaching forward.').isVisible());
+      await page.getByText(/Reminder given/).waitFor();
+
+      // Cooldown: more bad samples bring no second nudge; dismissing clears the first.
+      await nudge.getByRole('button', { name: 'Dismiss' }).click();
+      const checksBefore = (await snapshot()).checks;
+      for (let i = 1; i <= 6; i++) {
+        await page.clock.runFor(1000);
+        await page
+          .getByText(new RegExp(`Checks so far: (${checksBefore + i}|${checksBefore + i + 1}),`))
+          .waitFor();
+      }
+      assert.equal(await nudge.count(), 0, 'no second nudge within the cooldown');
+      assert.ok(await page.getByText(/Reminder given/).isVisible());
+
+      await page.getByRole('button', { name: 'Turn camera off' }).click();
+      await page.getByRole('status').filter({ hasText: 'Camera off' }).waitFor();
+      assert.deepEqual(problems, [], 'no console errors or CSP violations');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** One fake camera (photo) and one harness per block: Chromium reads the camera file at launch. */
+function describeCamera(photo: keyof typeof PHOTOS, body: (h: () => Harness) => void): void {
+  void describe(`fake camera: ${photo} photo`, () => {
+    let camera: FakeCamera | undefined;
+    let h: Harness | undefined;
+    before(async () => {
+      camera = fakeCamera(PHOTOS[photo]);
+      h = await startHarness({ chromiumArgs: camera.chromiumArgs });
+    });
+    after(async () => {
+      await h?.close();
+      camera?.remove();
+    });
+    body(() => {
+      if (h === undefined) throw new Error('harness not started');
+      return h;
+    });
+  });
+}

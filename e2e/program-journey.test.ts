@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { EXERCISE_SAFETY, SAFETY_PAUSE_ADVICE } from '@hipwise/core';
+import { startHarness, type Harness } from './harness.js';
+import {
+  assertFits,
+  doSession,
+  moveToDay,
+  newClearedUser,
+  openProgramme,
+  planItemText,
+  startSession,
+  stopForPain,
+} from './program-steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('read a lesson, do guided chair sessions on six days, and unlock the floor version', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await newClearedUser(page);
+
+    // Day 1: the plan offers lesson 1 and the chair at 3 x 10 s.
+    assert.match(await planItemText(page, 'It starts at the hips'), /^To do:/);
+    assert.match(await planItemText(page, 'Boat pose on a chair: 3 × 10 s'), /^To do:/);
+    await page.getByRole('link', { name: 'Read: It starts at the hips' }).click();
+    await page.getByRole('heading', { level: 1, name: /It starts at the hips/ }).waitFor();
+    assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
+    await page.getByRole('button', { name: 'Mark as read' }).click();
+    await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();
+    await page.getByRole('link', { name: 'Today', exact: true }).first().click();
+    assert.match(await planItemText(page, 'It starts at the hips'), /^Done:/);
+
+    // The first session, from the plan, with spoken cues muted (remembered for the next ones).
+    await page.getByRole('link', { name: 'Exercise: Boat pose on a chair: 3 × 10 s' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
+    await page.getByRole('checkbox', { name: /^Spoken cues/ }).setChecked(false);
+    await startSession(page, 4);
+    // Every step has its own drawing; the hold shows a ring and counts from timestamps.
+    await page.clock.runFor(5_200);
+    await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
+    await page.clock.runFor(4_000);
+    assert.match((await page.getByRole('timer').textContent()) ?? '', /^4 of 10 seconds held$/);
+    assert.equal(await page.locator('svg.ring').count(), 1, 'the progress ring is drawn');
+    assert.ok(await page.getByRole('button', { name: EXERCISE_SAFETY.stopButton }).isVisible());
+    await page.clock.runFor(6_500);
+    await page.getByRole('heading', { level: 2, name: 'Rest before set 2 of 3' }).waitFor();
+    await page.clock.fastForward(100_000);
+    await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
+    await page
+      .getByRole('radiogroup', { name: 'Back pain right now, after the exercise' })
+      .getByRole('radio', { name: '3', exact: true })
+      .check();
+    await page.getByRole('button', { name: 'Save session' }).click();
+    await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
+    const summary = (await page.locator('.session').textContent()) ?? '';
+    assert.match(summary, /Good session/);
+    assert.match(summary, /10 s, 10 s, 10 s of 3 × 10 s/);
+    assert.match(summary, /pain 4 before, 3 after/);
+
+    // It is in the history on the Programme page, and ticked on Today.
+    await openProgramme(page);
+    const history = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
+    assert.equal(await history.count(), 1);
+    assert.match((await history.first().textContent()) ?? '', /Good session.*held 10, 10, 10 s; pain 4 before, 3 after/);
+    assert.match((await page.locator('#floor-status').textContent()) ?? '', /Good chair days: 1 of 6/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    assert.match(await planItemText(page, 'Boat pose on a chair'), /^Done:/);
+
+    // Five more days, a good session each at the level the plan sets (3 x 10 s, then 3 x 15 s).
+    for (let day = 1; day <= 5; day++) {
+      await moveToDay(h, page, day);
+      await openProgramme(page);
+      assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).count(), 0);
+      await page.getByRole('link', { name: 'Start today’s session' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
+      assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).isChecked(), false, 'mute remembered');
+      const hold = day < 3 ? 10 : 15;
+      assert.ok(await page.getByText(`Today: 3 holds of ${hold} seconds`).isVisible(), `day ${day + 1} at ${hold} s`);
+      const text = await doSession(page, 3, 3);
+      if (day === 2) assert.match(text, /You moved up a level: next time it is 3 × 15 s/);
+      if (day === 5) assert.match(text, /The floor version is now unlocked/);
+    }
+
+    await openProgramme(page);
+    assert.match((await page.locator('#floor-status').textContent()) ?? '', /The floor version is unlocked/);
+    assert.match((await page.locator('.level').textContent()) ?? '', /Boat pose on the floor: 3 × 10 s/);
+    assert.equal(await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(), 6);
+    // Staying on the chair is a choice, and it sticks.
+    await page.getByRole('checkbox', { name: /Stay on the chair version/ }).check();
+    await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
+    await page.reload();
+    await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
+    assert.equal(await page.getByRole('checkbox', { name: /Stay on the chair version/ }).isChecked(), true);
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    h.clock.setOffsetDays(0);
+    await context.close();
+  }
+});
+
+test('stop for pain: advice at once, stored as stopped; two stops in a week pause the programme', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await newClearedUser(page);
+    await openProgramme(page);
+    await page.getByRole('link', { name: 'Start today’s session' }).click();
+    await startSession(page, 3);
+    await page.clock.runFor(7_000);
+    await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
+    await stopForPain(page);
+    assert.match((await page.locator('.session').textContent()) ?? '', /Holds2 s of 3 × 10 s/);
+
+    await openProgramme(page);
+    const first = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').first();
+    assert.match((await first.textContent()) ?? '', /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/);
+
+    // The plan advises rest for the rest of the day.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    assert.match(await planItemText(page, 'Boat pose on a chair'), /You stopped for pain today: rest/);
+
+    // Three days later, stopped again, this time before even starting.
+    await moveToDay(h, page, 3);
+    await openProgramme(page);
+    await page.getByRole('link', { name: 'Start today’s session' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
+    await stopForPain(page);
+    await page.getByText(SAFETY_PAUSE_ADVICE.text).waitFor();
+
+    // The session screen is now blocked, with the reason and what to do.
+    await page.goto('/program/session/chair');
+    await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
+    await page.getByText(SAFETY_PAUSE_ADVICE.title).waitFor();
+    assert.ok(await page.getByText(SAFETY_PAUSE_ADVICE.howToResume).isVisible());
+    assert.equal(await page.getByRole('button', { name: EXERCISE_SAFETY.stopButton }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Continue' }).count(), 0);
+    await openProgramme(page);
+    assert.equal(await page.getByRole('link', { name: 'Start today’s session' }).count(), 0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('region', { name: 'Today’s plan' }).getByText(SAFETY_PAUSE_ADVICE.title).waitFor();
+    // Check-ins stay open while paused.
+    assert.ok(await page.getByRole('button', { name: "Save today's check-in" }).isVisible());
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    h.clock.setOffsetDays(0);
+    await context.close();
+  }
+});
+
+test('the programme screens fit a 360px phone without sideways scrolling', async () => {
+  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+  try {
+    await newClearedUser(page);
+    await assertFits(page, 'today with the plan');
+    await openProgramme(page);
+    await assertFits(page, 'programme');
+    await page.getByRole('link', { name: '1. It starts at the hips' }).click();
+    await page.getByRole('button', { name: 'Mark as read' }).waitFor();
+    await assertFits(page, 'lesson');
+    await page.goto('/program/lessons/pelvic-tilt');
+    await page.getByText(/This lesson opens on/).waitFor();
+    await assertFits(page, 'locked lesson');
+    await page.goto('/program/session/chair');
+    await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
+    await assertFits(page, 'session: pain before');
+    await startSession(page, 2);
+    await page.clock.runFor(6_000);
+    await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
+    await assertFits(page, 'session: hold');
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Session ended' }).waitFor();
+    await assertFits(page, 'session: pain after');
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});

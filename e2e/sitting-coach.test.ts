@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { StoredBreakEvent } from '@hipwise/core';
+import { startHarness, type Harness } from './harness.js';
+import {
+  breakDialog,
+  clockStart,
+  onboardedUser,
+  saveQuickBreaks,
+  todayValue,
+  waitForTodayValue,
+  work,
+} from './sitting-steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await page.clock.install({ time: clockStart() });
+    await onboardedUser(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
+    await saveQuickBreaks(page, 5, 1);
+
+    // The first batch that holds the postponement reaches the server, but its answer is lost:
+    // the browser must send it again, and the server must store it once.
+    let postponeSends = 0;
+    await page.route('**/api/break-events', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('break-postponed')) return route.continue();
+      postponeSends += 1;
+      if (postponeSends === 1) {
+        await route.fetch();
+        return route.abort('failed');
+      }
+      return route.continue();
+    });
+
+    // Five minutes of work (after the two-minute grace at the start): the break screen opens.
+    await work(page, 9, () => breakDialog(page).isVisible());
+    const dialog = breakDialog(page);
+    assert.match((await dialog.textContent()) ?? '', /walk to the window and back|to the window and back/i);
+    assert.match((await dialog.getByTestId('break-countdown').textContent()) ?? '', /^[01]:\d\d$/);
+    assert.ok(await dialog.getByRole('button', { name: 'Skip' }).isEnabled());
+    // Focus is inside the modal dialog.
+    assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), true);
+
+    await dialog.getByRole('button', { name: 'Postpone 2 min' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('coach-status')
+      .filter({ hasText: /postponed/ })
+      .waitFor();
+
+    // The lost answer is retried after a few seconds; meanwhile work goes on and the break returns.
+    await work(page, 4, () => breakDialog(page).isVisible());
+    assert.ok(postponeSends >= 2, `the postponement was sent again (${postponeSends})`);
+    await page.clock.runFor(55_000);
+    await breakDialog(page).getByRole('button', { name: 'Done' }).click();
+    await breakDialog(page).waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('coach-status')
+      .filter({ hasText: /Next walking break in [45] min/ })
+      .waitFor();
+
+    // The statistics show it once the events are stored.
+    await page.getByTestId('sitting-today').waitFor();
+    await waitForTodayValue(page, 'Walking breaks taken', /^1 of 80$/); // 8 h / (5 + 1) min
+    assert.equal(await todayValue(page, 'Postponed'), '1');
+    assert.equal(await todayValue(page, 'Skipped'), '0');
+    assert.notEqual(await todayValue(page, 'Sitting today (estimate)'), '0 min');
+    await page.locator('[data-testid="sitting-daily-chart"] canvas').waitFor();
+
+    // No duplicates on the server despite the retried batch.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+      await page.evaluate(() => Date.now()),
+    );
+    const res = await page.request.get(`/api/break-events?from=${today}&to=${today}`);
+    assert.equal(res.status(), 200);
+    const { events } = (await res.json()) as { events: StoredBreakEvent[] };
+    const keys = events.map((e) => `${e.at}:${e.type}`);
+    assert.equal(new Set(keys).size, keys.length, 'every stored event is unique');
+    assert.equal(events.filter((e) => e.type === 'break-postponed').length, 1);
+    assert.equal(events.filter((e) => e.type === 'break-started').length, 2);
+    assert.deepEqual(
+      events.filter((e) => e.type === 'break-ended').map((e) => e.type === 'break-ended' && e.outcome),
+      ['taken'],
+    );
+
+    // Two more minutes of work, then a reload: the coach carries on where it was.
+    await work(page, 2);
+    await page
+      .getByTestId('coach-status')
+      .filter({ hasText: /Next walking break in [23] min/ })
+      .waitFor();
+    await page.reload();
+    await page
+      .getByTestId('coach-status')
+      .filter({ hasText: /Next walking break in [23] min/ })
+      .waitFor();
+
+    // The Today card shows the same day.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const card = page.getByRole('region', { name: 'Sitting and breaks today' });
+    await card.getByTestId('sitting-today').waitFor();
+    assert.equal(await todayValue(page, 'Postponed'), '1');
+    assert.match(await todayValue(page, 'Walking breaks taken'), /^1/);
+    assert.match((await card.textContent()) ?? '', /Next walking break in [23] min/);
+
+    // The one failed send was ours (the aborted answer above).
+    const unexpected = problems.filter((p) => !/net::ERR_FAILED .*\/api\/break-events\)$/.test(p));
+    assert.deepEqual(unexpected, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('the sitting page and the break screen fit a 360px phone', async () => {
+  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+  const fits = async (name: string) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
+  };
+  try {
+    await page.clock.install({ time: clockStart() });
+    await onboardedUser(page);
+    await page.goto('/sitting');
+    await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
+    await page.getByRole('button', { name: 'Save break settings' }).waitFor();
+    await fits('sitting');
+    await page.getByRole('button', { name: 'Take a break now' }).click();
+    await breakDialog(page).waitFor();
+    await fits('break screen');
+    // Skip is a real choice; afterwards the daily allowance shows one fewer.
+    await breakDialog(page).getByRole('button', { name: 'Skip' }).click();
+    await breakDialog(page).waitFor({ state: 'hidden' });
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startHarness, type Harness } from './harness.js';
+import { breakDialog, clockStart, onboardedUser, saveQuickBreaks, work } from './sitting-steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('break reminders can be switched off and on again', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await page.clock.install({ time: clockStart() });
+    await onboardedUser(page);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
+    await saveQuickBreaks(page, 5, 1);
+
+    await page.getByLabel('Remind me to take breaks').uncheck();
+    await page.getByRole('button', { name: 'Save break settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Break reminders are off' }).waitFor();
+    await work(page, 8);
+    assert.equal(await breakDialog(page).isVisible(), false, 'no break while reminders are off');
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Break reminders are off' }).waitFor();
+
+    await page.getByLabel('Remind me to take breaks').check();
+    await page.getByRole('button', { name: 'Save break settings' }).click();
+    await work(page, 8, () => breakDialog(page).isVisible());
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});

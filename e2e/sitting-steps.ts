@@ -1,0 +1,66 @@
+/** Steps of the sitting-coach journeys (issue 5), with accessible locators only. */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+
+const MIN = 60_000;
+
+/**
+ * Where to start the browser's fake clock: an hour before now, so the simulated minutes fall on
+ * today's date in the user's zone and before the server's (real) now. Just after midnight, now.
+ */
+export function clockStart(timeZone = 'Europe/London'): number {
+  const now = Date.now();
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now),
+  );
+  return hour >= 2 ? now - 60 * MIN : now;
+}
+
+export async function onboardedUser(page: Page): Promise<void> {
+  await signUp(page, freshEmail());
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+}
+
+/** Saves short intervals on /sitting so a break fires within minutes of fake time. */
+export async function saveQuickBreaks(page: Page, workMinutes = 5, breakMinutes = 1): Promise<void> {
+  await page.getByLabel('Minutes of work before a walking break').fill(String(workMinutes));
+  await page.getByLabel('Walking break length (minutes)').fill(String(breakMinutes));
+  await page.getByRole('button', { name: 'Save break settings' }).click();
+  await page.getByRole('status').filter({ hasText: 'Break settings saved' }).waitFor();
+}
+
+/** The user keeps working: input every 20 s of fake time, until `done` or `minutes` pass. */
+export async function work(page: Page, minutes: number, done?: () => Promise<boolean>): Promise<void> {
+  for (let s = 0; s < minutes * 60; s += 20) {
+    if (done && (await done())) return;
+    await page.mouse.move(100 + (s % 200), 300);
+    await page.keyboard.press('Shift');
+    await page.clock.runFor(20_000);
+  }
+  if (done) assert.ok(await done(), `still waiting after ${minutes} min of work`);
+}
+
+export const breakDialog = (page: Page) => page.getByRole('dialog', { name: 'Time for a walking break' });
+
+/** A summary value on the Sitting page or the Today card, e.g. "Postponed" -> "1". */
+export async function todayValue(page: Page, term: string): Promise<string> {
+  const item = page
+    .getByTestId('sitting-today')
+    .locator('div')
+    .filter({ has: page.getByText(term, { exact: true }) });
+  return ((await item.locator('dd').textContent()) ?? '').trim();
+}
+
+/** Waits until a summary value matches: statistics refresh once new events reach the server. */
+export async function waitForTodayValue(page: Page, term: string, expected: RegExp): Promise<void> {
+  await page
+    .getByTestId('sitting-today')
+    .locator('div')
+    .filter({ has: page.getByText(term, { exact: true }) })
+    .locator('dd')
+    .filter({ hasText: expected })
+    .waitFor({ timeout: 15_000 });
+}

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import {
+  dailyPlan,
+  lessonStates,
+  localDate,
+  planBlock,
+  progressionState,
+  type DailyPlan,
+  type DailyPlanInput,
+  type ExerciseSessionBody,
+  type ExerciseSessionResult,
+  type LessonId,
+  type LessonState,
+  type LessonsResponse,
+  type LocalDate,
+  type ProgramPrefs,
+  type ProgressionResponse,
+} from '@hipwise/core';
+import type { Queryable } from '../db/database.js';
+import { AppError } from '../errors.js';
+import { checkinsBetween } from '../repositories/checkins.js';
+import {
+  allExerciseSessions,
+  findExerciseSession,
+  insertExerciseSession,
+  recentExerciseSessions,
+} from '../repositories/exercise-sessions.js';
+import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency-keys.js';
+import { lessonReads, markLessonRead, unmarkLessonRead } from '../repositories/lesson-reads.js';
+import { findProgramPrefs, firstClearScreeningAt, saveProgramPrefs } from '../repositories/program-prefs.js';
+import { latestScreening } from '../repositories/screenings.js';
+import type { UserWithHash } from '../repositories/users.js';
+import type { ServiceDeps } from './deps.js';
+import { walkingBreaksToday } from './program-walking-breaks.js';
+
+const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
+
+/** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
+export function programService({ db, clock }: ServiceDeps) {
+  /**
+   * Everything the plan rules need, read in one transaction so the parts agree. The programme
+   * starts on the user's date of their first clear screening (or sign-up, before any).
+   */
+  async function planInput(q: Queryable, user: UserWithHash, today: LocalDate): Promise<DailyPlanInput> {
+    const [firstClear, screening, reads, history, prefs, checkins, walkingBreaks] = [
+      await firstClearScreeningAt(q, user.id),
+      await latestScreening(q, user.id),
+      await lessonReads(q, user.id),
+      await allExerciseSessions(q, user.id),
+      await findProgramPrefs(q, user.id),
+      await checkinsBetween(q, user.id, today, today),
+      await walkingBreaksToday(q, user.id, today),
+    ];
+    const zone = user.timeZone;
+    return {
+      today,
+      startDate: localDate(firstClear ? new Date(firstClear) : new Date(user.createdAt), zone),
+      latestScreening: screening && {
+        outcome: screening.outcome,
+        date: localDate(new Date(screening.createdAt), zone),
+      },
+      lessonsRead: reads,
+      exerciseHistory: history,
+      exercisePrefs: prefs,
+      latestCheckinDate: checkins.at(-1)?.date ?? null,
+      walkingBreaks,
+    };
+  }
+
+  const todayOf = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
+  const read = <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn);
+
+  function lessonState(input: DailyPlanInput, id: LessonId): LessonState {
+    const state = lessonStates(input.startDate, input.today, input.lessonsRead).find((l) => l.id === id);
+    if (!state) throw lessonNotFound();
+    return state;
+  }
+
+  return {
+    async plan(user: UserWithHash): Promise<DailyPlan> {
+      return read(async (tx) => dailyPlan(await planInput(tx, user, todayOf(user))));
+    },
+
+    async lessons(user: UserWithHash): Promise<LessonsResponse> {
+      return read(async (tx) => {
+        const input = await planInput(tx, user, todayOf(user));
+        return {
+          date: input.today,
+          startDate: input.startDate,
+          lessons: lessonStates(input.startDate, input.today, input.lessonsRead),
+        };
+      });
+    },
+
+    /**
+     * Marks a lesson read on the user's today. Idempotent: marking again keeps the first date.
+     * A lesson that has not opened yet cannot be marked (the reader does not offer it either).
+     */
+    async markRead(user: UserWithHash, lessonId: LessonId): Promise<LessonState> {
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const input = await planInput(tx, user, localDate(now, user.timeZone));
+        const state = lessonState(input, lessonId);
+        if (!state.unlocked) {
+          throw new AppError(
+            'conflict',
+            'lesson_locked',
+            `This lesson opens on ${state.unlocksOn}: lessons open one a day.`,
+          );
+        }
+        const mark = await markLessonRead(tx, { userId: user.id, lessonId, day: input.today, now });
+        return { ...state, readOn: mark.date };
+      });
+    },
+
+    async unmarkRead(user: UserWithHash, lessonId: LessonId): Promise<LessonState> {
+      return db.transaction(async (tx) => {
+        await unmarkLessonRead(tx, user.id, lessonId);
+        return lessonState(await planInput(tx, user, todayOf(user)), lessonId);
+      });
+    },
+
+    async progression(user: UserWithHash): Promise<ProgressionResponse> {
+      return read(async (tx) => {
+        const input = await planInput(tx, user, todayOf(user));
+        return {
+          date: input.today,
+          startDate: input.startDate,
+          prefs: input.exercisePrefs,
+          progression: progressionState(input.exerciseHistory, input.exercisePrefs),
+          block: planBlock(input),
+        };
+      });
+    },
+
+    async savePrefs(user: UserWithHash, prefs: ProgramPrefs): Promise<ProgramPrefs> {
+      return saveProgramPrefs(db, { userId: user.id, prefs, now: clock.now() });
+    },
+
+    /**
+     * Stores a finished (or stopped) session on the user's today, and says where it leaves them.
+     * Every session is stored, whatever the plan says: it happened, and a stop for pain must count
+     * towards the safety pause even if another device paused the programme meanwhile.
+     * The idempotency key and the write commit together, so a retry never stores twice.
+     */
+    async recordSession(
+      user: UserWithHash,
+      body: ExerciseSessionBody,
+      idempotencyKey: string,
+    ): Promise<{ status: 201; body: ExerciseSessionResult }> {
+      const requestHash = createHash('sha256').update(`exercise-session:${JSON.stringify(body)}`).digest('hex');
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const earlier = await claimIdempotencyKey(tx, { userId: user.id, key: idempotencyKey, requestHash, now });
+        if (earlier) {
+          if (earlier.requestHash !== requestHash) {
+            throw new AppError(
+              'validation',
+              'idempotency_key_reused',
+              'This Idempotency-Key was already used for a different request. Send a new key for a new session.',
+            );
+          }
+          return { status: 201 as const, body: earlier.response as ExerciseSessionResult };
+        }
+        const today = localDate(now, user.timeZone);
+        const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
+        const input = await planInput(tx, user, today);
+        const result = {
+          status: 201 as const,
+          body: {
+            session,
+            progression: progressionState(input.exerciseHistory, input.exercisePrefs),
+            block: planBlock(input),
+          },
+        };
+        await storeIdempotentResponse(tx, { userId: user.id, key: idempotencyKey, ...result, response: result.body });
+        return result;
+      });
+    },
+
+    recentSessions: (user: UserWithHash, limit: number) => recentExerciseSessions(db, user.id, limit),
+
+    async session(user: UserWithHash, id: string) {
+      const found = await findExerciseSession(db, user.id, id);
+      if (!found) throw new AppError('not_found', 'session_not_found', 'There is no such exercise session.');
+      return found;
+    },
+  };
+}
+
+export type ProgramService = ReturnType<typeof programService>;

@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { KeypointSmoother, PoseDetector } from '@hipwise/pose';
+
+/** The model plus what the coach builds per session; both come from the lazily loaded package. */
+export interface PoseRuntime {
+  readonly detector: PoseDetector;
+  readonly createSmoother: () => KeypointSmoother;
+}
+
+/**
+ * One detector for the life of the page: loading the model (~5 MB of weights, the WASM runtime,
+ * a warm-up inference) takes seconds, so leaving the posture check for an exercise session and
+ * coming back must not pay it again. The pose package (TensorFlow.js) is imported on first use,
+ * so it is a separate download that people who never turn the camera on do not pay for.
+ * A failed load is forgotten, so "Try again" really tries again.
+ */
+let shared: Promise<PoseRuntime> | undefined;
+
+export function loadPoseRuntime(): Promise<PoseRuntime> {
+  shared ??= import('@hipwise/pose')
+    .then(async (pose) => ({
+      detector: await pose.createPoseDetector(),
+      createSmoother: () => new pose.KeypointSmoother(),
+    }))
+    .catch((e: unknown) => {
+      shared = undefined;
+      throw e;
+    });
+  return shared;
+}
+
+export type DetectorState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'loading' }
+  | { readonly status: 'ready'; readonly runtime: PoseRuntime }
+  | { readonly status: 'failed'; readonly message: string };
+
+export const DETECTOR_FAILED =
+  'The pose model could not be loaded. Check that hipwise is still running and reachable, then try again.';
+
+/** Loads the shared detector once `enabled` (e.g. once the camera is on). */
+export function usePoseDetector(enabled: boolean): { state: DetectorState; retry: () => void } {
+  const [state, setState] = useState<DetectorState>({ status: 'idle' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    setState((s) => (s.status === 'ready' ? s : { status: 'loading' }));
+    loadPoseRuntime().then(
+      (runtime) => {
+        if (live) setState({ status: 'ready', runtime });
+      },
+      (e: unknown) => {
+        console.warn('pose model failed to load', e);
+        if (live) setState({ status: 'failed', message: DETECTOR_FAILED });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}

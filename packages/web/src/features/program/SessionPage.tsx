@@ -1,0 +1,104 @@
+import {
+  EXERCISE_VARIANTS,
+  GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
+  exerciseVariantSchema,
+  type ExerciseVariant,
+} from '@hipwise/core';
+import { useCallback } from 'react';
+import { Link } from 'wouter';
+import { Alert } from '../../components/Alert';
+import { Loading } from '../../components/Loading';
+import { useLoad } from '../../lib/use-load';
+import { usePageTitle } from '../../lib/use-page-title';
+import { BlockNotice } from './BlockNotice';
+import { GuidedSession } from './GuidedSession';
+import { programApi } from './program-api';
+import { browserClock } from './session-clock';
+
+/** /program/session/:variant: checks the programme allows a session now, then guides it. */
+export function SessionPage({ variant: raw }: { readonly variant: string }) {
+  const parsed = exerciseVariantSchema.safeParse(raw);
+  const variant: ExerciseVariant | null = parsed.success ? parsed.data : null;
+  const name = variant ? EXERCISE_VARIANTS[variant].name : 'Exercise not found';
+  usePageTitle(name);
+  const load = useCallback(async (signal: AbortSignal) => {
+    const [progression, plan] = await Promise.all([programApi.progression(signal), programApi.plan(signal)]);
+    return { progression, plan };
+  }, []);
+  const { state, reload } = useLoad(load);
+
+  if (!variant) {
+    return (
+      <>
+        <h1>Exercise not found</h1>
+        <p>
+          There is no such exercise. <Link href="/">Back to your programme</Link>
+        </p>
+      </>
+    );
+  }
+  const heading = <h1>{name}</h1>;
+  if (state.status === 'loading') {
+    return (
+      <>
+        {heading}
+        <Loading label="Getting your session ready…" />
+      </>
+    );
+  }
+  if (state.status === 'failed') {
+    return (
+      <>
+        {heading}
+        <Alert tone="error" title="Could not load your session">
+          <p>{state.message}</p>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </Alert>
+      </>
+    );
+  }
+  const { progression, plan } = state.data;
+  if (progression.block) {
+    return (
+      <>
+        {heading}
+        <BlockNotice block={progression.block} />
+        <p>
+          <Link href="/">Back to your programme</Link>
+        </p>
+      </>
+    );
+  }
+  if (variant === 'floor' && !progression.progression.floorUnlocked) {
+    return (
+      <>
+        {heading}
+        <p className="empty">
+          The floor version unlocks after {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
+          You have {progression.progression.goodChairDays} so far.
+        </p>
+        <p className="button-row">
+          <Link className="button primary" href="/session/chair">
+            Do the chair version
+          </Link>
+          <Link href="/">Back to your programme</Link>
+        </p>
+      </>
+    );
+  }
+  const level = progression.progression.byVariant[variant].level;
+  const exercise = plan.status === 'ready' ? plan.items.find((i) => i.kind === 'exercise') : undefined;
+  const restAdvised = exercise?.kind === 'exercise' && exercise.restAdvised;
+  return (
+    <>
+      {heading}
+      <GuidedSession
+        plan={{ variant, sets: level.sets, holdSeconds: level.holdSeconds, stepCount: EXERCISE_VARIANTS[variant].steps.length }}
+        restAdvised={restAdvised}
+        clock={browserClock}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+import {
+  dailyPlanSchema,
+  exerciseSessionResultSchema,
+  exerciseSessionsResponseSchema,
+  lessonReadResponseSchema,
+  lessonsResponseSchema,
+  programPrefsSchema,
+  progressionResponseSchema,
+  type ExerciseSessionBody,
+  type LessonId,
+  type ProgramPrefs,
+} from '@hipwise/core';
+import { z } from 'zod';
+import { requestJson } from '../../api/http';
+
+const prefsResponse = z.object({ prefs: programPrefsSchema });
+
+/** The programme's calls (issue 3), each answer checked against core's schema. */
+export const programApi = {
+  plan: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/plan', dailyPlanSchema, { signal })).data,
+  lessons: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/lessons', lessonsResponseSchema, { signal })).data,
+  markRead: async (id: LessonId) =>
+    (await requestJson('PUT', `/api/lessons/${id}/read`, lessonReadResponseSchema)).data.lesson,
+  unmarkRead: async (id: LessonId) =>
+    (await requestJson('DELETE', `/api/lessons/${id}/read`, lessonReadResponseSchema)).data.lesson,
+  progression: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/progression', progressionResponseSchema, { signal })).data,
+  savePrefs: async (prefs: ProgramPrefs) =>
+    (await requestJson('PUT', '/api/program/prefs', prefsResponse, { body: prefs })).data.prefs,
+  sessions: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/exercise-sessions?limit=100', exerciseSessionsResponseSchema, { signal }))
+      .data.sessions,
+  /** `idempotencyKey` must be the same for retries of one session so the server stores it once. */
+  saveSession: async (body: ExerciseSessionBody, idempotencyKey: string) =>
+    (
+      await requestJson('POST', '/api/exercise-sessions', exerciseSessionResultSchema, {
+        body,
+        headers: { 'Idempotency-Key': idempotencyKey },
+      })
+    ).data,
+};

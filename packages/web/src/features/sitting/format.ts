@@ -1,0 +1,37 @@
+const MIN = 60_000;
+
+/** "2 h 05 min", "45 min", "0 min": sitting times read as durations, not clock times. */
+export function formatDuration(ms: number): string {
+  const minutes = Math.round(ms / MIN);
+  if (minutes < 60) return `${minutes} min`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
+}
+
+/** "2:05" for a countdown. */
+export function formatCountdown(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** "in 12 min", "in less than a minute". */
+export function formatIn(ms: number): string {
+  const minutes = Math.round(ms / MIN);
+  return minutes < 1 ? 'in less than a minute' : `in ${minutes} min`;
+}
+
+/** Local time of day in the user's zone, e.g. "14:30". */
+export function formatClock(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs);
+}
+
+/** "Mon 14:30" for times that may be on another day (a pause until tomorrow). */
+export function formatDayClock(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(epochMs);
+}
