@@ -4,6 +4,7 @@ import { breakEventsBody, breakSettingsSchema, storedBreakEventSchema, storedEve
 
 test('an empty settings object gets every default', () => {
   assert.deepEqual(breakSettingsSchema.parse({}), {
+    enabled: true,
     workMinutes: 30,
     breakMinutes: 3,
     idleThresholdSeconds: 180,

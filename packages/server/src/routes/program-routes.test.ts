@@ -108,7 +108,8 @@ for (const kind of DATABASE_KINDS) {
         ],
       );
       const sitting = first.items.find((i) => i.kind === 'sitting');
-      assert.deepEqual(sitting?.kind === 'sitting' && [sitting.breaksTaken, sitting.breaksGoal], [0, 6]);
+      // The break coach's goal with default settings: an 8-hour day / (30 min work + 3 min walk) = 14.
+      assert.deepEqual(sitting?.kind === 'sitting' && [sitting.breaksTaken, sitting.breaksGoal], [0, 14]);
 
       await json(await user.call('/api/lessons/starts-at-the-hips/read', { method: 'PUT' }), lessonReadResponseSchema);
       assert.equal((await postSession(user, good())).status, 201);
@@ -123,6 +124,21 @@ for (const kind of DATABASE_KINDS) {
           ['sitting', false],
         ],
       );
+    });
+
+    test("the plan's walking breaks are the break coach's, against the user's own goal", async () => {
+      const user = await clearedUser();
+      assert.equal((await user.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 60, breakMinutes: 5 } })).status, 200);
+      const t0 = Date.parse(at(DAY_ONE, '08:00:00'));
+      const events = [
+        { type: 'present', at: t0 },
+        { type: 'break-started', at: t0 + 3_600_000, kind: 'walk', endsAt: t0 + 3_900_000, cause: 'scheduled' },
+        { type: 'break-ended', at: t0 + 3_900_000, kind: 'walk', startedAt: t0 + 3_600_000, outcome: 'taken' },
+      ];
+      assert.equal((await user.call('/api/break-events', { json: { events } })).status, 200);
+      const sitting = (await plan(user)).items.find((i) => i.kind === 'sitting');
+      // 8 hours / (60 + 5) min = 7 breaks in a day; one taken.
+      assert.deepEqual(sitting?.kind === 'sitting' && [sitting.breaksTaken, sitting.breaksGoal, sitting.done], [1, 7, false]);
     });
 
     test('lessons open one a day; marking read is idempotent, can be undone, and is refused while locked', async () => {

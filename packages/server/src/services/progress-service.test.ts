@@ -145,7 +145,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(stressEarly?.pairedDays, 10);
       assert.equal(stressEarly?.enough, false);
       assert.equal(stressEarly?.summary, 'Not enough data yet: 10 of 14 days.');
-      assert.deepEqual(early.sources, ['checkins']);
+      assert.deepEqual(early.sources, ['checkins', 'sitting', 'exercise']);
       assert.equal(early.relationships.find((r) => r.id === 'sitting_previous_day')?.pairedDays, 0);
       for (let i = 10; i < 20; i++) {
         t.clock.set(`${addDays(start, i)}T09:00:00Z`);

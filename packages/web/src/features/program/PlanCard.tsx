@@ -1,12 +1,12 @@
 import { SITTING_RULES, type DailyPlanJson } from '@hipwise/core';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from './program-api';
 import './program.css';
+import { LoadFailed } from '../../components/LoadFailed';
 
 type Item = Extract<DailyPlanJson, { status: 'ready' }>['items'][number];
 
@@ -96,14 +96,7 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
     <section className="card plan-card" aria-labelledby="plan-title">
       <h2 id="plan-title">Today’s plan</h2>
       {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load today’s plan">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>
           <BlockNotice block={state.data.reason} outcomeShownAbove />

@@ -19,6 +19,7 @@ import { isApiError } from '../../api';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from './program-api';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
+import { LoadFailed } from '../../components/LoadFailed';
 
 interface ProgramData {
   readonly progression: ProgressionResponse;
@@ -219,14 +220,7 @@ export function ProgramPage() {
         leave your computer.
       </p>
       {state.status === 'loading' && <Loading label="Loading your programme…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load your programme">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <div className="program-grid">
           <Progression

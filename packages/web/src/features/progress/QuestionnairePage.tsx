@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { measuresApi } from './measures-api';
 import { RISK_WORDS, resultExplanation } from './wording';
+import { LoadFailed } from '../../components/LoadFailed';
 
 type Answers = Record<string, number>;
 
@@ -256,14 +257,7 @@ export function QuestionnairePage({ id }: { readonly id: string }) {
         <small>{instrument.licence.note}</small>
       </p>
       {state.status === 'loading' && <Loading label="Loading the questionnaire…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load the questionnaire">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />}
       {state.status === 'ready' && state.data && !state.data.offered && (
         <Alert tone="info" title="Not offered here">
           <p>

@@ -1,7 +1,6 @@
 import { addDays, STRESS_RULES, type WeeklyResponse } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -9,6 +8,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { measuresApi } from './measures-api';
 import { instrumentShort } from './wording';
 import './weekly-print.css';
+import { LoadFailed } from '../../components/LoadFailed';
 
 function avg(value: number | null, days: number): string {
   return value === null ? 'no check-ins' : `${value} (${days} ${days === 1 ? 'day' : 'days'})`;
@@ -108,14 +108,7 @@ export function WeeklyPage() {
         <Link href="/">Back to Progress</Link>
       </p>
       {state.status === 'loading' && <Loading label="Loading the week…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load the week">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load the week" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

@@ -1,7 +1,6 @@
 import { schedulerConfig, type BreakSettings } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -14,6 +13,7 @@ import { sittingApi } from './sitting-api';
 import { SittingStats } from './SittingStats';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
+import { LoadFailed } from '../../components/LoadFailed';
 
 const WEEKS = 8;
 
@@ -30,14 +30,7 @@ function SettingsSection() {
   return (
     <section className="card">
       {state.status === 'loading' && <Loading label="Loading your break settings…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load your break settings">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load your break settings" message={state.message} retry={reload} />}
       {state.status === 'ready' && <BreakSettingsForm initial={state.data.settings} onSaved={applied} />}
     </section>
   );
@@ -62,14 +55,7 @@ export function SittingPage() {
       <section className="card" aria-labelledby="sitting-stats-title">
         <h2 id="sitting-stats-title">Your sitting</h2>
         {state.status === 'loading' && <Loading label="Loading your sitting time…" />}
-        {state.status === 'failed' && (
-          <Alert tone="error" title="Could not load your sitting time">
-            <p>{state.message}</p>
-            <button type="button" onClick={reload}>
-              Try again
-            </button>
-          </Alert>
-        )}
+        {state.status === 'failed' && <LoadFailed title="Could not load your sitting time" message={state.message} retry={reload} />}
         {state.status === 'ready' && (
           <>
             <h3>Today</h3>

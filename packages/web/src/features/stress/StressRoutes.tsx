@@ -1,7 +1,6 @@
 import { LESSONS, type StressOverview } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link, Route, Switch } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -10,6 +9,7 @@ import { BreathingPractice } from './BreathingPractice';
 import { ReflectionCard } from './ReflectionCard';
 import { stressApi } from './stress-api';
 import './stress.css';
+import { LoadFailed } from '../../components/LoadFailed';
 
 // Lesson 5 of the programme is the one about stress and the psoas.
 const STRESS_LESSON = LESSONS[4];
@@ -63,14 +63,7 @@ function StressHome() {
         )}
       </p>
       {state.status === 'loading' && <Loading label="Loading your practice…" />}
-      {state.status === 'failed' && (
-        <Alert tone="error" title="Could not load your practice">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice
