@@ -76,7 +76,8 @@ test('Today with two weeks of check-ins (docs screenshot)', async () => {
     const dir = UPDATE_DOCS ? DOCS_DIR : TMP_DIR;
     mkdirSync(dir, { recursive: true });
     const path = join(dir, 'today.png');
-    await page.screenshot({ path });
+    // The whole page, top to bottom: plan, questionnaires due, check-in, chart, sitting.
+    await page.screenshot({ path, fullPage: true });
     assertNonEmpty(path);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   } finally {
