@@ -15,7 +15,7 @@ const valid: ExerciseSessionBody = {
 
 test('a completed session parses, with or without form scores', () => {
   assert.deepEqual(exerciseSessionBody.parse(valid), valid);
-  const scored = { ...valid, formScores: [0.8, null, 1] };
+  const scored = { ...valid, formScores: [0.8, null, 1], goodFormSeconds: [8, null, 10] };
   assert.deepEqual(exerciseSessionBody.parse(scored), scored);
 });
 
@@ -44,6 +44,8 @@ const invalid: Array<[string, Record<string, unknown>, string]> = [
   ['missing sets but not stopped early', { achievedHoldSeconds: [10, 10] }, 'achievedHoldSeconds'],
   ['form score above 1', { formScores: [0.5, 1.2, 0.5] }, 'formScores.1'],
   ['form scores not one per set', { formScores: [0.5] }, 'formScores'],
+  ['good-form times not one per set', { goodFormSeconds: [5, 5] }, 'goodFormSeconds'],
+  ['good-form time below 0', { goodFormSeconds: [5, -1, 5] }, 'goodFormSeconds.1'],
   ['pain after unknown on a completed session', { painAfter: null }, 'painAfter'],
   [
     'pain before unknown when stopped for another reason',

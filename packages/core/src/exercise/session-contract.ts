@@ -33,6 +33,8 @@ export const exerciseSessionBody = z
     stoppedEarly: stoppedEarlySchema,
     /** One per set attempted, when the camera coach was on. */
     formScores: z.array(formScore).max(MAX_SETS).optional(),
+    /** Seconds of each hold the camera judged in good form; null where it could not see. */
+    goodFormSeconds: z.array(seconds.nullable()).max(MAX_SETS).optional(),
   })
   .superRefine((b, ctx) => {
     // These make the record self-consistent, which the progression rules rely on.
@@ -65,6 +67,13 @@ export const exerciseSessionBody = z
         message: 'must have one score (or null) per set attempted',
       });
     }
+    if (b.goodFormSeconds !== undefined && b.goodFormSeconds.length !== b.achievedHoldSeconds.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['goodFormSeconds'],
+        message: 'must have one time (or null) per set attempted',
+      });
+    }
   });
 export type ExerciseSessionBody = z.infer<typeof exerciseSessionBody>;
 
@@ -82,6 +91,8 @@ export const exerciseSessionSchema = z.object({
   stoppedEarly: stoppedEarlySchema,
   /** One per set attempted; null where not (yet) scored. */
   formScores: z.array(z.number().nullable()),
+  /** One per set attempted; null where the camera did not judge the set. */
+  goodFormSeconds: z.array(z.number().nullable()),
   createdAt: z.string(),
 });
 export type ExerciseSession = z.infer<typeof exerciseSessionSchema>;

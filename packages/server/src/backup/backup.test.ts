@@ -1,5 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,6 +41,10 @@ async function seeded(kind: DatabaseKind) {
       json: { painNow: 6, painWeekAverage: 5, peg: { pain: 5, enjoyment: 4, activity: 4 }, sittingHoursPerWorkday: 7.5, stress: 6 },
     });
     await checkinCall(u, { pain: 4, stress: 3, note: 'über "quoted" \\ note, emoji 🙂' });
+    // Tables with identity columns and JSON arrays must come back exactly too.
+    const session = { variant: 'chair', plannedSets: 3, plannedHoldSeconds: 10, achievedHoldSeconds: [10, 10, 10], painBefore: 3, painAfter: 3, stoppedEarly: 'none' };
+    await u.call('/api/exercise-sessions', { json: session, headers: { 'idempotency-key': randomUUID() } });
+    await u.call('/api/break-events', { json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] } });
   }
   return { ...fresh, app: t };
 }
@@ -58,6 +63,8 @@ for (const [from, to] of pairs) {
         const written = await backupDatabase(source.db, file, new Date('2026-03-10T12:00:00Z'));
         assert.equal(written['users'], 2);
         assert.equal(written['checkins'], 2);
+        assert.equal(written['exercise_sessions'], 2);
+        assert.equal(written['break_events'], 2);
         const restored = await restoreDatabase(target.db, file, await loadMigrations());
         assert.deepEqual(restored, written);
         assert.deepEqual(await snapshot(target.db), await snapshot(source.db));

@@ -50,7 +50,8 @@ export async function restoreDatabase(
     const flush = async () => {
       if (batchTable && batch.length > 0) {
         const t = quoteIdent(batchTable);
-        await tx.query(`INSERT INTO ${t} SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`, [
+        // OVERRIDING SYSTEM VALUE keeps identity columns (e.g. an ordering seq) as they were backed up.
+        await tx.query(`INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`, [
           JSON.stringify(batch),
         ]);
         counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;

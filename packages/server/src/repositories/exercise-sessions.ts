@@ -9,6 +9,7 @@ interface SessionRow {
   planned_hold_seconds: number;
   achieved_hold_seconds: number[];
   form_scores: Array<number | null>;
+  good_form_seconds: Array<number | null>;
   pain_before: number | null;
   pain_after: number | null;
   stopped_early: StoppedEarly;
@@ -17,7 +18,7 @@ interface SessionRow {
 
 // day::text, because drivers turn a bare `date` into a JS Date at local midnight.
 const COLUMNS = `id, day::text AS day, variant, planned_sets, planned_hold_seconds, achieved_hold_seconds,
-  form_scores, pain_before, pain_after, stopped_early, created_at`;
+  form_scores, good_form_seconds, pain_before, pain_after, stopped_early, created_at`;
 
 const toSession = (r: SessionRow): ExerciseSession => ({
   id: r.id,
@@ -30,6 +31,7 @@ const toSession = (r: SessionRow): ExerciseSession => ({
   painAfter: r.pain_after,
   stoppedEarly: r.stopped_early,
   formScores: r.form_scores,
+  goodFormSeconds: r.good_form_seconds,
   createdAt: iso(r.created_at),
 });
 
@@ -40,10 +42,11 @@ export async function insertExerciseSession(
   const b = s.body;
   // Without the camera coach every attempted set is "not scored".
   const formScores = b.formScores ?? b.achievedHoldSeconds.map(() => null);
+  const goodFormSeconds = b.goodFormSeconds ?? b.achievedHoldSeconds.map(() => null);
   const rows = await q.query<SessionRow>(
     `INSERT INTO exercise_sessions (user_id, day, variant, planned_sets, planned_hold_seconds,
-       achieved_hold_seconds, form_scores, pain_before, pain_after, stopped_early, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       achieved_hold_seconds, form_scores, good_form_seconds, pain_before, pain_after, stopped_early, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      RETURNING ${COLUMNS}`,
     [
       s.userId,
@@ -53,6 +56,7 @@ export async function insertExerciseSession(
       b.plannedHoldSeconds,
       JSON.stringify(b.achievedHoldSeconds),
       JSON.stringify(formScores),
+      JSON.stringify(goodFormSeconds),
       b.painBefore,
       b.painAfter,
       b.stoppedEarly,

@@ -182,6 +182,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(first.session.date, DAY_ONE);
       assert.deepEqual(first.session.achievedHoldSeconds, [10, 10, 10]);
       assert.deepEqual(first.session.formScores, [null, null, null]);
+      assert.deepEqual(first.session.goodFormSeconds, [null, null, null]);
       assert.equal(first.progression.goodSessionsAtLevel, 1);
       assert.equal(first.block, null);
       const retry = await json(await postSession(user, good(), key), exerciseSessionResultSchema, 201);
@@ -202,6 +203,15 @@ for (const kind of DATABASE_KINDS) {
       );
       const one = await user.call(`/api/exercise-sessions/${first.session.id}`);
       assert.equal(((await one.json()) as { session: { id: string } }).session.id, first.session.id);
+    });
+
+    test("with the camera coach on, each set's form score and time in good form are kept", async () => {
+      const user = await clearedUser();
+      const camera = { ...good(), formScores: [0.9, null, 0.5], goodFormSeconds: [9, null, 5] };
+      const saved = await json(await postSession(user, camera), exerciseSessionResultSchema, 201);
+      assert.deepEqual([saved.session.formScores, saved.session.goodFormSeconds], [camera.formScores, camera.goodFormSeconds]);
+      const listed = await json(await user.call('/api/exercise-sessions'), exerciseSessionsResponseSchema);
+      assert.deepEqual(listed.sessions[0]?.goodFormSeconds, [9, null, 5]);
     });
 
     test('bad sessions get a clear error and store nothing', async () => {

@@ -25,6 +25,7 @@ CREATE TABLE exercise_sessions (
   -- JSON arrays rather than SQL arrays: both drivers hand jsonb back as plain JS values.
   achieved_hold_seconds jsonb NOT NULL CHECK (jsonb_typeof(achieved_hold_seconds) = 'array'),
   form_scores jsonb NOT NULL CHECK (jsonb_typeof(form_scores) = 'array'),
+  good_form_seconds jsonb NOT NULL CHECK (jsonb_typeof(good_form_seconds) = 'array'),
   -- Null only when stopped for pain (the stop button logs at once without asking).
   pain_before smallint CHECK (pain_before BETWEEN 0 AND 10),
   pain_after smallint CHECK (pain_after BETWEEN 0 AND 10),

@@ -149,18 +149,27 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
   }, [key, say, info, holdStep, plan.sets]);
 
   // Per-set form scores from the camera coach, when the user turned it on (only numbers, no frames).
-  const formScores = useRef<Map<number, number | null> | null>(null);
+  const cameraSets = useRef<Map<number, SetFormResult> | null>(null);
   const onSetForm = useCallback((r: SetFormResult) => {
-    formScores.current ??= new Map();
-    formScores.current.set(r.setIndex, r.formScore);
+    cameraSets.current ??= new Map();
+    cameraSets.current.set(r.setIndex, r);
   }, []);
 
   const doSave = useCallback(async () => {
     setSave({ status: 'saving' });
     try {
       const body = sessionBody(stateRef.current, plan);
-      const scores = formScores.current;
-      const withForm = scores ? { ...body, formScores: body.achievedHoldSeconds.map((_, i) => scores.get(i) ?? null) } : body;
+      const sets = cameraSets.current;
+      const withForm = sets
+        ? {
+            ...body,
+            formScores: body.achievedHoldSeconds.map((_, i) => sets.get(i)?.formScore ?? null),
+            goodFormSeconds: body.achievedHoldSeconds.map((_, i) => {
+              const r = sets.get(i);
+              return r && r.formScore !== null ? r.goodFormSeconds : null;
+            }),
+          }
+        : body;
       const result = await programApi.saveSession(withForm, idempotencyKey.current);
       setSave({ status: 'saved', result });
     } catch (e) {
@@ -471,7 +480,13 @@ function Saved({ result }: { readonly result: ExerciseSessionResult }) {
           {s.formScores.some((f) => f !== null) && (
             <tr>
               <th scope="row">Form (camera)</th>
-              <td>{s.formScores.map((f) => (f === null ? 'not seen' : `${Math.round(f * 100)}%`)).join(', ')}</td>
+              <td>
+                {s.formScores
+                  .map((f, i) =>
+                    f === null ? 'not seen' : `${Math.round(f * 100)}% (${s.goodFormSeconds[i] ?? 0} s in good form)`,
+                  )
+                  .join(', ')}
+              </td>
             </tr>
           )}
         </tbody>
