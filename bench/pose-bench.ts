@@ -138,6 +138,26 @@ function makeBenchFrame(): Buffer {
   return jpeg.encode({ data: out, width: W, height: H }, 92).data;
 }
 
+/**
+ * What the app's server must send for the threaded WASM build (see withWasmThreads in
+ * packages/pose): cross-origin isolation (COOP + COEP), and a CSP as the app's
+ * (packages/server/src/http/security.ts) plus `blob:` for tfjs's pthread workers, which it creates
+ * from blob: URLs and which importScripts() a blob: URL. `POSE_BENCH_COI=0` serves the page without
+ * isolation (single-threaded WASM, as before); `POSE_BENCH_CSP` replaces the CSP (to see which
+ * directives the workers need: without `blob:` in either, the backend never finishes starting).
+ */
+const PAGE_HEADERS: Readonly<Record<string, string>> =
+  process.env.POSE_BENCH_COI === '0'
+    ? {}
+    : {
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-embedder-policy': 'require-corp',
+        'content-security-policy':
+          process.env.POSE_BENCH_CSP ??
+          "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' blob:; worker-src 'self' blob:; " +
+            "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'",
+      };
+
 async function startStaticServer(): Promise<{ server: Server; url: string }> {
   const require = createRequire(import.meta.url);
   const humanModels = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
@@ -184,7 +204,7 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
       return;
     }
     const [type, body] = file();
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...PAGE_HEADERS }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -209,6 +229,9 @@ async function browserTiming(): Promise<void> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('page error:', e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.error('page console error:', m.text());
+    });
     // Loopback only: anything else the page asks for is refused (and would show as a failure).
     await page.route('**/*', (route) =>
       route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
@@ -220,7 +243,8 @@ async function browserTiming(): Promise<void> {
     const res = r;
     console.log(
       `\nchromium ${browser.version()}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
-        `${res.frameMs.length} frames of 640x480 after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
+        `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount} ` +
+        `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
     );
     console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
     console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);

@@ -25,6 +25,10 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // Keep every asset a file: a data: URL for a font or script would also fall foul of the CSP.
     assetsInlineLimit: 0,
+    // tfjs starts its WASM worker threads from the source text of a bundled function
+    // (Function.prototype.toString); esbuild's minifier keeps that function self-contained, the
+    // default one did not, and the workers failed to start.
+    minify: 'esbuild',
   },
   server: {
     host: '127.0.0.1',

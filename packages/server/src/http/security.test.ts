@@ -14,9 +14,13 @@ describe('HTTP hardening', () => {
       const res = await t.request(path);
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'self'/, path);
-      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'(;|$)/, path);
+      assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' blob:(;|$)/, path);
+      assert.match(csp, /worker-src 'self' blob:(;|$)/, path);
       assert.match(csp, /frame-ancestors 'none'/, path);
       assert.doesNotMatch(csp, /https?:|unsafe-inline|'unsafe-eval'|\*/, path);
+      // Cross-origin isolated, so the pose model can use WASM threads.
+      assert.equal(res.headers.get('cross-origin-opener-policy'), 'same-origin', path);
+      assert.equal(res.headers.get('cross-origin-embedder-policy'), 'require-corp', path);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', path);
       assert.equal(res.headers.get('referrer-policy'), 'no-referrer', path);
     }
