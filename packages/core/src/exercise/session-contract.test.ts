@@ -72,6 +72,7 @@ test('a stored session parses and feeds the progression rules as it is', () => {
     id: 's1',
     date: '2026-03-01',
     formScores: [null, null, null],
+    goodFormSeconds: [null, null, null],
     createdAt: '2026-03-01T09:00:00.000Z',
   });
   // Compile-time check that the API record is usable where core expects a session record.
