@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate, type Today } from '@hipwise/core';
-import { AppError } from '../errors.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { checkinsBetween, upsertCheckin } from '../repositories/checkins.js';
-import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency-keys.js';
 import { latestScreening } from '../repositories/screenings.js';
 import { publicUser, type UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
+import { once } from './idempotent-write.js';
 
 export const HISTORY_DAYS = 90;
 
@@ -23,25 +21,13 @@ export function checkinService({ db, clock }: ServiceDeps) {
      * always gets the first answer.
      */
     async record(user: UserWithHash, body: CheckinBody, idempotencyKey: string): Promise<CheckinResult> {
-      const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
       return db.transaction(async (tx) => {
         const now = clock.now();
-        const earlier = await claimIdempotencyKey(tx, { userId: user.id, key: idempotencyKey, requestHash, now });
-        if (earlier) {
-          if (earlier.requestHash !== requestHash) {
-            throw new AppError(
-              'validation',
-              'idempotency_key_reused',
-              'This Idempotency-Key was already used for a different check-in. Send a new key for a new check-in.',
-            );
-          }
-          return { status: earlier.status as 200 | 201, body: earlier.response as { checkin: Checkin } };
-        }
-        const day = localDate(now, user.timeZone);
-        const { checkin, created } = await upsertCheckin(tx, { userId: user.id, day, body, now });
-        const result: CheckinResult = { status: created ? 201 : 200, body: { checkin } };
-        await storeIdempotentResponse(tx, { userId: user.id, key: idempotencyKey, ...result, response: result.body });
-        return result;
+        return once(tx, { userId: user.id, key: idempotencyKey, request: body, now, what: 'check-in' }, async () => {
+          const day = localDate(now, user.timeZone);
+          const { checkin, created } = await upsertCheckin(tx, { userId: user.id, day, body, now });
+          return { status: created ? 201 : 200, body: { checkin } };
+        });
       });
     },
 

@@ -31,7 +31,7 @@ import {
 } from '../repositories/questionnaire-responses.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
-import { once, type Outcome } from './measure-idempotency.js';
+import { once, type Outcome } from './idempotent-write.js';
 
 export type ResponseOutcome = Outcome<ResponseEnvelope>;
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   dailyPlan,
   lessonStates,
@@ -25,12 +24,12 @@ import {
   insertExerciseSession,
   recentExerciseSessions,
 } from '../repositories/exercise-sessions.js';
-import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency-keys.js';
 import { lessonReads, markLessonRead, unmarkLessonRead } from '../repositories/lesson-reads.js';
 import { findProgramPrefs, firstClearScreeningAt, saveProgramPrefs } from '../repositories/program-prefs.js';
 import { latestScreening } from '../repositories/screenings.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
+import { once } from './idempotent-write.js';
 import { walkingBreaksToday } from './program-walking-breaks.js';
 
 const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
@@ -148,33 +147,19 @@ export function programService({ db, clock }: ServiceDeps) {
       body: ExerciseSessionBody,
       idempotencyKey: string,
     ): Promise<{ status: 201; body: ExerciseSessionResult }> {
-      const requestHash = createHash('sha256').update(`exercise-session:${JSON.stringify(body)}`).digest('hex');
       return db.transaction(async (tx) => {
         const now = clock.now();
-        const earlier = await claimIdempotencyKey(tx, { userId: user.id, key: idempotencyKey, requestHash, now });
-        if (earlier) {
-          if (earlier.requestHash !== requestHash) {
-            throw new AppError(
-              'validation',
-              'idempotency_key_reused',
-              'This Idempotency-Key was already used for a different request. Send a new key for a new session.',
-            );
-          }
-          return { status: 201 as const, body: earlier.response as ExerciseSessionResult };
-        }
-        const today = localDate(now, user.timeZone);
-        const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
-        const input = await planInput(tx, user, today);
-        const result = {
-          status: 201 as const,
-          body: {
-            session,
-            progression: progressionState(input.exerciseHistory, input.exercisePrefs),
-            block: planBlock(input),
-          },
-        };
-        await storeIdempotentResponse(tx, { userId: user.id, key: idempotencyKey, ...result, response: result.body });
-        return result;
+        // The kind goes into the request, so one key reused across endpoints never matches.
+        const request = { kind: 'exercise-session', body };
+        const k = { userId: user.id, key: idempotencyKey, request, now, what: 'exercise session' };
+        const result = await once(tx, k, async () => {
+          const today = localDate(now, user.timeZone);
+          const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
+          const input = await planInput(tx, user, today);
+          const progression = progressionState(input.exerciseHistory, input.exercisePrefs);
+          return { status: 201 as const, body: { session, progression, block: planBlock(input) } };
+        });
+        return { status: 201 as const, body: result.body };
       });
     },
 

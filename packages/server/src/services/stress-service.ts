@@ -11,7 +11,7 @@ import { findReflection, upsertReflection } from '../repositories/reflections.js
 import { insertStressSession, recentStressSessions } from '../repositories/stress-sessions.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
-import { once, type Outcome } from './measure-idempotency.js';
+import { once, type Outcome } from './idempotent-write.js';
 
 const RECENT_SESSIONS = 20;
 

@@ -9,9 +9,10 @@ export interface Outcome<B> {
 }
 
 /**
- * Runs `write` once per (user, key) inside the caller's transaction, as the check-in route does: a
- * retry with the same key and body gets the first answer; the same key with another body is refused.
- * `what` names the thing in the error message ("questionnaire", "practice session").
+ * Runs `write` once per (user, key) inside the caller's transaction: a retry with the same key and
+ * body gets the first answer; the same key with another body is refused. The key and the write
+ * commit together, so a retry never writes twice. `what` names the thing in the error message
+ * ("check-in", "questionnaire", "practice session").
  */
 export async function once<B>(
   tx: Queryable,
