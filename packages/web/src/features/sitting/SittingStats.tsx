@@ -1,4 +1,4 @@
-import type { BreakStatsResponse } from '@hipwise/core';
+import { walkingBreaksTaken, type BreakStatsResponse } from '@hipwise/core';
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import uPlotLib from 'uplot';
@@ -191,7 +191,7 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
                 </th>
                 <td>{formatDuration(d.sittingMs)}</td>
                 <td>{formatDuration(d.longestSittingMs)}</td>
-                <td>{d.walk.taken + d.naturalBreaks}</td>
+                <td>{walkingBreaksTaken(d)}</td>
                 <td>{d.walk.skipped}</td>
                 <td>{d.walk.postponed}</td>
               </tr>
