@@ -30,7 +30,7 @@ import { latestScreening } from '../repositories/screenings.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
-import { walkingBreaksToday } from './program-walking-breaks.js';
+import { walkingBreaksOn } from './break-service.js';
 
 const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
 
@@ -48,7 +48,7 @@ export function programService({ db, clock }: ServiceDeps) {
       await allExerciseSessions(q, user.id),
       await findProgramPrefs(q, user.id),
       await checkinsBetween(q, user.id, today, today),
-      await walkingBreaksToday(q, user.id, today),
+      await walkingBreaksOn(q, user.id, today),
     ];
     const zone = user.timeZone;
     return {
