@@ -25,6 +25,13 @@ const envSchema = z.object({
   HIPWISE_TRUST_PROXY: booleanFlag.default(false),
   HIPWISE_WEB_DIR: z.string().min(1).optional(),
   HIPWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // How long SIGTERM waits for requests in flight before cutting them off.
+  HIPWISE_SHUTDOWN_GRACE_MS: z.coerce
+    .number({ message: 'must be 0 to 600000 milliseconds' })
+    .int('must be 0 to 600000 milliseconds')
+    .min(0, 'must be 0 to 600000 milliseconds')
+    .max(600_000, 'must be 0 to 600000 milliseconds')
+    .default(10_000),
   // Licensed questionnaires a host may switch off (RMDQ and STarT Back are free for non-commercial use only).
   HIPWISE_DISABLED_INSTRUMENTS: z
     .string()
@@ -53,6 +60,8 @@ export interface Config {
   /** The built web app to serve. */
   webDir: string;
   dbPoolSize: number;
+  /** SIGTERM waits this long for requests in flight, then cuts them off. */
+  shutdownGraceMs: number;
   features: FeatureConfig;
 }
 
@@ -78,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.HIPWISE_TRUST_PROXY,
     webDir: e.HIPWISE_WEB_DIR ? resolve(e.HIPWISE_WEB_DIR) : DEFAULT_WEB_DIR,
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
+    shutdownGraceMs: e.HIPWISE_SHUTDOWN_GRACE_MS,
     features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS },
   };
 }

@@ -41,3 +41,12 @@ test('bad configuration gives the variable and exit code 1', async () => {
   assert.equal(run.code, 1);
   assert.match(run.output, /PORT: must be a port number/);
 });
+
+test('a bad shutdown grace period is refused at start-up with the variable named', async () => {
+  const run = await runMain(
+    { PORT: '0', HIPWISE_DATA_DIR: 'memory://', HIPWISE_SHUTDOWN_GRACE_MS: 'soon' },
+    /$^/,
+  );
+  assert.equal(run.code, 1);
+  assert.match(run.output, /HIPWISE_SHUTDOWN_GRACE_MS: must be 0 to 600000 milliseconds/);
+});

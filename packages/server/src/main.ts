@@ -7,15 +7,22 @@ import { PortInUseError, startServer } from './server.js';
 async function main() {
   try {
     const config = loadConfig(process.env);
+    const graceMs = config.shutdownGraceMs;
     const server = await startServer(config);
-    const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+    const store = config.databaseUrl
+      ? 'PostgreSQL (DATABASE_URL)'
+      : `embedded PostgreSQL in ${config.dataDir}`;
     console.log(`hipwise is running at ${server.url}  (data: ${store})`);
     let stopping = false;
     const stop = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second Ctrl-C means "now". Every commit is already on disk; the next start recovers.
+        server.log.warn({ signal }, 'stopping at once, without waiting for requests in flight');
+        process.exit(1);
+      }
       stopping = true;
-      server.log.info({ signal }, 'shutting down');
-      server.close().then(
+      server.log.info({ signal, graceMs }, 'shutting down');
+      server.close({ graceMs }).then(
         () => process.exit(0),
         (err: unknown) => {
           server.log.error({ err }, 'error while shutting down');
@@ -26,7 +33,12 @@ async function main() {
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof MigrationError || err instanceof DataDirInUseError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof PortInUseError ||
+      err instanceof MigrationError ||
+      err instanceof DataDirInUseError
+    ) {
       console.error(`hipwise could not start: ${err.message}`);
     } else {
       console.error('hipwise could not start:', err);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -14,8 +15,15 @@ export interface RunningServer {
   url: string;
   db: Database;
   log: Logger;
-  close(): Promise<void>;
+  /**
+   * Stops taking connections, lets the requests in flight finish, then closes the database.
+   * Requests still running after `graceMs` (default 10 s) are cut off, so a stalled client
+   * cannot hold the shutdown for ever.
+   */
+  close(opts?: { graceMs?: number }): Promise<void>;
 }
+
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 
 export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';
@@ -26,12 +34,51 @@ function listen(server: ServerType, host: string, port: number): Promise<Address
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE'
-          ? new PortInUseError(`Port ${port} on ${host} is already in use. Stop the other program or set PORT to a free port.`)
+          ? new PortInUseError(
+              `Port ${port} on ${host} is already in use. Stop the other program or set PORT to a free port.`,
+            )
           : err,
       );
     });
     server.once('listening', () => resolve(server.address() as AddressInfo));
   });
+}
+
+/**
+ * Graceful close for a Node HTTP server. `server.close()` alone waits for every connection to end:
+ * a keep-alive connection whose request was in flight would stay open, idle, until its client or
+ * the keep-alive timeout ends it. So while draining, responses not yet started say
+ * `Connection: close`, and connections that fall idle are closed at once.
+ */
+function drainer(server: HttpServer, log: Logger) {
+  const inFlight = new Set<ServerResponse>();
+  let draining = false;
+  server.on('request', (_req, res: ServerResponse) => {
+    inFlight.add(res);
+    if (draining) res.shouldKeepAlive = false;
+    res.once('finish', () => {
+      if (draining) setImmediate(() => server.closeIdleConnections());
+    });
+    res.once('close', () => inFlight.delete(res));
+  });
+  return async (graceMs: number) => {
+    draining = true;
+    for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+    // Node closes the idle connections itself here.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const timer = setTimeout(() => {
+      log.warn(
+        { requests: inFlight.size, graceMs },
+        'requests still running after the shutdown grace period were cut off',
+      );
+      server.closeAllConnections();
+    }, graceMs);
+    try {
+      await closed;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }
 
 /** Opens the database, brings its schema up to date, and serves the app. */
@@ -56,15 +103,17 @@ export async function startServer(
       webDir: config.webDir,
     });
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+    // serve() makes a plain node:http server unless told otherwise; the drain relies on its API.
+    if (!(server instanceof HttpServer)) throw new Error('expected a node:http server');
+    const drain = drainer(server, log);
     const address = await listen(server, config.host, config.port);
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     return {
       url: `http://${shownHost}:${address.port}`,
       db,
       log,
-      async close() {
-        // Stop taking connections, let in-flight requests finish, then close the database.
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+      async close({ graceMs = DEFAULT_SHUTDOWN_GRACE_MS } = {}) {
+        await drain(graceMs);
         await db.close();
       },
     };

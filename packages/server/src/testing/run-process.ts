@@ -29,10 +29,35 @@ export function runTs(file: string, args: readonly string[], env: Record<string,
   });
 }
 
-/** Sends SIGTERM and waits for the exit code. */
-export async function stop(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return child.exitCode;
-  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+/** Resolves with the exit code (null when a signal ended it) once the process is gone. */
+export function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((r) => child.once('exit', (code) => r(code)));
+}
+
+/**
+ * Sends SIGTERM and waits for the exit code. A process still running after `timeoutMs` is killed
+ * and the call fails, so a shutdown that hangs fails its test instead of hanging it.
+ */
+export async function stop(child: ChildProcess, timeoutMs = 20_000): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
+  const gone = exited(child);
   child.kill('SIGTERM');
-  return exited;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((r) => (timer = setTimeout(r, timeoutMs, 'late')));
+  const first = await Promise.race([gone, late]);
+  clearTimeout(timer);
+  if (first === 'late') {
+    child.kill('SIGKILL');
+    await gone;
+    throw new Error(`the process did not exit within ${timeoutMs} ms of SIGTERM`);
+  }
+  return first;
+}
+
+/** Kills the process outright, as a power cut or the OOM killer would, and waits until it is gone. */
+export async function killHard(child: ChildProcess): Promise<void> {
+  const gone = exited(child);
+  child.kill('SIGKILL');
+  await gone;
 }
