@@ -9,7 +9,9 @@ export const baselineBody = z.strictObject({
     .number()
     .min(0, 'must be 0 to 24 hours')
     .max(24, 'must be 0 to 24 hours')
-    .multipleOf(0.5, 'use whole or half hours'),
+    // Not .multipleOf(0.5): its float tolerance lets 5e-324 through, which the database's real
+    // column cannot store (an underflow error, so a 500 instead of a 422).
+    .refine((h) => Number.isInteger(h * 2), 'use whole or half hours'),
   stress: nrs,
 });
 export type BaselineBody = z.infer<typeof baselineBody>;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, isLocalDate, isValidTimeZone, localDate } from './local-date.js';
+import { addDays, DateOutOfRangeError, isLocalDate, isValidTimeZone, localDate } from './local-date.js';
 
 test('localDate uses the given time zone, not UTC', () => {
   const instant = new Date('2026-03-01T23:30:00Z');
@@ -29,4 +29,11 @@ test('isLocalDate rejects impossible dates', () => {
   assert.equal(isLocalDate('2023-02-29'), false);
   assert.equal(isLocalDate('2024-13-01'), false);
   assert.equal(isLocalDate('2024-1-01'), false);
+});
+
+test('addDays refuses to leave the years 0000-9999 instead of returning a non-date', () => {
+  assert.equal(addDays('9999-12-30', 1), '9999-12-31');
+  assert.throws(() => addDays('9999-12-31', 1), DateOutOfRangeError);
+  assert.throws(() => addDays('0000-01-01', -1), DateOutOfRangeError);
+  assert.throws(() => addDays('not a date', 1), DateOutOfRangeError);
 });

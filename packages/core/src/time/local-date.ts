@@ -28,10 +28,22 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Shift a calendar date by whole days (no time zone involved: dates are calendar labels). */
+export class DateOutOfRangeError extends RangeError {
+  override readonly name = 'DateOutOfRangeError';
+}
+
+/**
+ * Shift a calendar date by whole days (no time zone involved: dates are calendar labels).
+ * Throws outside years 0000-9999: there toISOString stops giving YYYY-MM-DD, and loops that
+ * compare dates as strings would never end.
+ */
 export function addDays(date: LocalDate, days: number): LocalDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < 0 || year > 9999) {
+    throw new DateOutOfRangeError(`${date} plus ${days} days is outside the years 0000 to 9999.`);
+  }
   return d.toISOString().slice(0, 10);
 }
 

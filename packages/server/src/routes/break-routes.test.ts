@@ -202,6 +202,24 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await u.call('/api/break-events?from=2026-03-10')).status, 422);
     });
 
+    // A hang guard: before the date bounds, the first of these never answered.
+    test('dates near year 0 or 9999 are refused, not looped over', { timeout: 30_000 }, async () => {
+      const u = await t.newUser();
+      for (const q of [
+        'from=9999-12-31&to=9999-12-31',
+        'from=0000-01-01&to=0000-01-07',
+        'from=1899-12-31&to=1900-01-01',
+      ]) {
+        for (const route of ['/api/break-stats', '/api/break-events']) {
+          const res = await u.call(`${route}?${q}`);
+          assert.equal(res.status, 422, `${route}?${q}`);
+          const { error } = (await res.json()) as { error: { message: string } };
+          assert.match(error.message, /between 1900-01-01 and 2999-12-31/);
+        }
+      }
+      assert.equal((await u.call('/api/break-stats?from=2999-12-25&to=2999-12-31')).status, 200);
+    });
+
     test("one user never sees another's settings or events", async () => {
       const a = await t.newUser();
       const b = await t.newUser();

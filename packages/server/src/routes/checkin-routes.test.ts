@@ -110,6 +110,20 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(await count(user.id), 0);
     });
 
+    test('a note with a NUL character or a broken character is a 422, not a database error', async () => {
+      // Found by route fuzzing: PostgreSQL cannot store NUL in text, so this was a 500.
+      const user = await t.newUser();
+      for (const note of ['before\u0000after', 'half a pair \ud83d']) {
+        const res = await checkinCall(user, { pain: 2, stress: 2, note });
+        assert.equal(res.status, 422, note);
+        const { error } = (await res.json()) as { error: { message: string; fields: Record<string, string> } };
+        assert.match(error.message, /^The request is not valid: note must/);
+        assert.ok(error.fields.note);
+      }
+      assert.equal(await count(user.id), 0);
+      assert.equal((await checkinCall(user, { pain: 2, stress: 2, note: 'fine ☕ e\u0301' })).status, 201);
+    });
+
     test('GET /api/checkins returns the range asked for, and validates it', async () => {
       const user = await t.newUser();
       for (const day of ['2026-03-01', '2026-03-05', '2026-03-09']) {

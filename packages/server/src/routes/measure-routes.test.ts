@@ -198,6 +198,33 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(list.responses, []);
     });
 
+    test('a weekly summary for a date near year 0 or 9999 is a 422, not a 500', async () => {
+      // Found by route fuzzing: date=9999-12-31 made the week run past the four-digit years.
+      const user = await t.newUser();
+      for (const date of ['9999-12-31', '0000-01-01', '3000-01-01']) {
+        const res = await user.call(`/api/measures/weekly?date=${date}`);
+        assert.equal(res.status, 422, date);
+        const { error } = (await res.json()) as { error: { fields: Record<string, string> } };
+        assert.equal(error.fields.date, 'must be a date between 1900-01-01 and 2999-12-31');
+      }
+      assert.equal((await user.call('/api/measures/weekly?date=2999-12-31')).status, 200);
+    });
+
+    test('answers with a __proto__ key are refused, not saved as empty answers', async () => {
+      // Found by route fuzzing: zod copied the key into a new object, where it set the prototype.
+      const user = await t.newUser();
+      const raw = await t.request('/api/measures/responses', {
+        method: 'POST',
+        headers: { cookie: user.cookie, 'content-type': 'application/json' },
+        body: '{"instrumentId":"pss4","answers":{"__proto__":{"pss4_1":3}},"completed":false}',
+      });
+      assert.equal(raw.status, 422);
+      const { error } = (await raw.json()) as { error: { fields: Record<string, string> } };
+      assert.deepEqual(error.fields, { answers: 'must not have a field named __proto__' });
+      const list = (await (await user.call('/api/measures/responses')).json()) as { responses: unknown[] };
+      assert.deepEqual(list.responses, []);
+    });
+
     test("another user's response ids are 404 for reading, saving and discarding", async () => {
       const a = await t.newUser();
       const b = await t.newUser();
