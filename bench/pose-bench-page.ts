@@ -1,12 +1,13 @@
 /**
  * The browser half of bench/pose-bench.ts, bundled by esbuild for the browser (so @hipwise/pose
  * picks its browser model loader: model and .wasm files from the bench's loopback server).
- * Runs the same per-frame pipeline as the camera coach on a 640x480 canvas and leaves the
- * timings on `window.__poseBench`.
+ * Runs the same per-frame pipeline as the camera coach on a 640x480 canvas (a still picture, so
+ * that no video decoder shares the CPU): by default as the app does, the model in a dedicated
+ * Worker and frames arriving at 30 fps. It leaves the
+ * timings on `window.__poseBench`, a promise that the bench awaits (no polling: a polling
+ * `waitForFunction` would run in this page's main thread during the timed frames).
  */
-import * as tf from '@tensorflow/tfjs-core';
-import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { createPoseDetector, KeypointSmoother } from '@hipwise/pose';
+import { createPoseDetector, createWorkerPoseDetector, KeypointSmoother } from '@hipwise/pose';
 // Until core's index.ts re-exports form/ (then: from '@hipwise/core').
 import { analyzeChairBoat, analyzeSitting, holdTimer, startHold, type Pose } from '@hipwise/core';
 
@@ -16,20 +17,26 @@ export interface PoseBenchResult {
   readonly threads: boolean;
   /** XNNPACK's thread pool (1 without cross-origin isolation). */
   readonly threadsCount: number;
+  /** The model ran in a dedicated Worker. */
+  readonly worker: boolean;
   readonly crossOriginIsolated: boolean;
   readonly hardwareConcurrency: number;
   readonly warmupFrames: number;
+  /** Frames arrived at this rate (0: back to back). */
+  readonly fps: number;
   /** Per frame: inference (incl. drawing the frame into the model input) + smoothing + analysis. */
   readonly frameMs: number[];
   /** Per frame: the analysis alone, averaged over ANALYSIS_REPEATS runs (timer resolution). */
   readonly analysisMs: number[];
   readonly posture: string;
+  /** Worker only: each timed frame split into its parts (see WorkerFrameTiming), ms. */
+  readonly parts?: Readonly<Record<string, number[]>>;
   readonly error?: string;
 }
 
 declare global {
   interface Window {
-    __poseBench?: PoseBenchResult | { error: string };
+    __poseBench?: Promise<PoseBenchResult | { error: string }>;
   }
 }
 
@@ -40,6 +47,29 @@ const FRAMES = 200;
  * analysis; timing a batch and dividing gives the per-call figure.
  */
 const ANALYSIS_REPEATS = 50;
+
+/**
+ * How the frames are run, from the page's query string (bench/pose-bench.ts `--page=`); the
+ * defaults are what the app does.
+ */
+const params = new URLSearchParams(location.search);
+const num = (k: string): number | undefined => {
+  const v = params.get(k);
+  return v === null || v === '' ? undefined : Number(v);
+};
+/**
+ * The rate frames arrive at, as from the camera (the app asks for 30 fps and analyses each new
+ * video frame, skipping those that arrive while one is being analysed); 0 = back to back, every
+ * frame starting as soon as the previous one is done (the bench's method before 2026-11-27 09:00).
+ * The figure is always the time from a frame's start to its analysis being done, never the wait.
+ */
+const FPS = num('fps') ?? 30;
+/** XNNPACK threads; default as the app (wasmThreadsFor: 2 on a 2-CPU machine). */
+const THREADS = num('threads');
+/** The model in a dedicated Worker, as the app runs it (`worker=0`: on this page's main thread). */
+const WORKER = params.get('worker') !== '0';
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 async function main(): Promise<PoseBenchResult> {
   const img = new Image();
@@ -52,7 +82,11 @@ async function main(): Promise<PoseBenchResult> {
   if (ctx === null) throw new Error('no 2d context');
   ctx.drawImage(img, 0, 0);
 
-  const detector = await createPoseDetector();
+  const options = { wasmThreads: THREADS };
+  const inWorker = WORKER
+    ? await createWorkerPoseDetector(new Worker('/pose-worker.js', { type: 'module' }), options)
+    : undefined;
+  const detector = inWorker ?? (await createPoseDetector(options));
   const smoother = new KeypointSmoother();
   let hold = startHold(30_000);
   // What the app does with each frame: the posture and the exercise checks plus the hold timer.
@@ -68,13 +102,29 @@ async function main(): Promise<PoseBenchResult> {
     analyse(smoother.smooth(await detector.estimate(canvas), t), t);
   }
   const frameMs: number[] = [];
+  const parts: Record<string, number[]> = { copy: [], toWorker: [], infer: [], toPage: [] };
   const poses: { pose: Pose; atMs: number }[] = [];
   let posture = 'none';
+  const period = FPS > 0 ? 1000 / FPS : 0;
+  let due = performance.now();
   for (let i = 0; i < FRAMES; i++) {
+    if (period > 0) {
+      // The next frame arrives at `due`; one that was missed while busy is skipped, as in the app.
+      const now = performance.now();
+      while (due < now) due += period;
+      await sleep(due - now);
+    }
     const t0 = performance.now();
     const pose = smoother.smooth(await detector.estimate(canvas), t0);
     const sitting = analyse(pose, t0);
     frameMs.push(performance.now() - t0);
+    const timing = inWorker?.lastTiming;
+    if (timing !== undefined) {
+      parts.copy!.push(timing.copyMs);
+      parts.toWorker!.push(timing.toWorkerMs);
+      parts.infer!.push(timing.inferMs);
+      parts.toPage!.push(timing.toPageMs);
+    }
     posture = sitting.kind === 'judged' ? sitting.posture : sitting.kind;
     poses.push({ pose, atMs: t0 });
   }
@@ -85,26 +135,25 @@ async function main(): Promise<PoseBenchResult> {
     for (let r = 0; r < ANALYSIS_REPEATS; r++) analyse(pose, atMs);
     return (performance.now() - a0) / ANALYSIS_REPEATS;
   });
+  const { info } = detector;
   detector.dispose();
   return {
-    backend: tf.getBackend(),
-    simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true,
-    threads: (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true,
-    threadsCount: getThreadsCount(),
+    backend: info.backend,
+    simd: info.simd,
+    threads: info.threads,
+    threadsCount: info.threadsCount,
+    worker: WORKER,
     crossOriginIsolated,
     hardwareConcurrency: navigator.hardwareConcurrency,
     warmupFrames: WARMUP_FRAMES,
+    fps: FPS,
     frameMs,
     analysisMs,
     posture,
+    ...(WORKER ? { parts } : {}),
   };
 }
 
-main().then(
-  (r) => {
-    window.__poseBench = r;
-  },
-  (e: unknown) => {
-    window.__poseBench = { error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) };
-  },
-);
+window.__poseBench = main().catch((e: unknown) => ({
+  error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
+}));

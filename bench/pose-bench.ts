@@ -7,13 +7,20 @@
  * 2. Headless Chromium (Debian's /usr/bin/chromium via playwright-core), loopback only: a page
  *    bundled by esbuild runs 200 frames of a 640x480 image after warm-up and we print
  *    `pose_frame_ms_p50`, `pose_frame_ms_p95` (inference + smoothing + analysis) and
- *    `analysis_ms_p50` (analysis alone).
+ *    `analysis_ms_p50` (analysis alone). As the app does, the model runs in a dedicated Worker
+ *    and frames arrive at 30 fps (a frame's time runs from its start to its analysis being done;
+ *    the wait for the next frame is not in it). `--page=worker=0&fps=0` runs the model on the
+ *    page's main thread with frames back to back (the method before 2026-11-27 09:00);
+ *    `threads=N` sets the WASM thread count. `other_processes_cpu_cores` says how much CPU other
+ *    processes took meanwhile (Linux): with two WASM threads on two cores, anything else running
+ *    stalls them, and the figures mean little above ~0.2.
+ *    `POSE_BENCH_DUMP=1` also prints every frame's time.
  *
  * Label -> class: upright, leaning_back and slouching are our classes by name; legs_folded
  * (the source's "kneeling": feet tucked under the chair on the toes) breaks rule 1 and is
  * feet_not_flat.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -165,18 +172,24 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
     path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')),
     'dist',
   );
-  const bundle = await build({
-    entryPoints: [path.join(here, 'pose-bench-page.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    logLevel: 'warning',
-  });
-  const js = bundle.outputFiles[0]?.contents;
-  if (js === undefined) throw new Error('esbuild produced no output');
+  const bundle = async (entry: string) => {
+    const out = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      minify: true,
+      write: false,
+      logLevel: 'warning',
+    });
+    const js = out.outputFiles[0]?.contents;
+    if (js === undefined) throw new Error(`esbuild produced no output for ${entry}`);
+    return js;
+  };
+  const js = await bundle(path.join(here, 'pose-bench-page.ts'));
+  // The app's pose worker entry (`worker=1` on the page runs the model in it).
+  const workerJs = await bundle(require.resolve('@hipwise/pose/worker'));
   const frame = makeBenchFrame();
   const files: Record<string, () => [string, Buffer | Uint8Array]> = {
     '/': () => [
@@ -184,6 +197,7 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
       Buffer.from('<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>'),
     ],
     '/bench.js': () => ['text/javascript', js],
+    '/pose-worker.js': () => ['text/javascript', workerJs],
     '/frame.jpg': () => ['image/jpeg', frame],
     '/models/movenet-lightning.json': () => [
       'application/json',
@@ -211,6 +225,58 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${port}/` };
 }
 
+/** Total busy CPU time (jiffies) of the machine and of each process in this bench's tree. */
+interface CpuSnapshot {
+  readonly busy: number;
+  readonly tree: ReadonlyMap<number, number>;
+  readonly atMs: number;
+}
+
+/**
+ * Linux only (/proc): one snapshot, cheap enough to take just before and after the timed frames
+ * without sampling in between (a sampler would itself compete with them).
+ */
+function cpuSnapshot(): CpuSnapshot | undefined {
+  if (!existsSync('/proc/stat')) return undefined;
+  // cpu  user nice system idle iowait irq softirq steal ...
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+  const busy = f[1]! + f[2]! + f[3]! + f[6]! + f[7]! + f[8]!;
+  const procs = new Map<number, { ppid: number; cpu: number }>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // After "pid (comm) ": state ppid ... utime (14th field) stime (15th).
+      const r = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      procs.set(Number(name), { ppid: Number(r[1]), cpu: Number(r[11]) + Number(r[12]) });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const tree = new Map<number, number>([[process.pid, procs.get(process.pid)?.cpu ?? 0]]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, p] of procs) {
+      if (!tree.has(pid) && tree.has(p.ppid)) {
+        tree.set(pid, p.cpu);
+        grew = true;
+      }
+    }
+  }
+  return { busy, tree, atMs: performance.now() };
+}
+
+/**
+ * CPU (in cores, averaged over the interval) used by everything outside this bench's own
+ * processes (Node, Chromium and its helpers): other people's work on a shared machine.
+ * Jiffies are 1/100 s on Linux.
+ */
+function otherCores(a: CpuSnapshot, b: CpuSnapshot): number {
+  let ours = 0;
+  for (const [pid, cpu] of b.tree) ours += cpu - (a.tree.get(pid) ?? 0);
+  return (b.busy - a.busy - ours) / 100 / ((b.atMs - a.atMs) / 1000);
+}
+
 async function browserTiming(): Promise<void> {
   const { server, url } = await startStaticServer();
   const browser = await chromium.launch({
@@ -236,19 +302,41 @@ async function browserTiming(): Promise<void> {
     await page.route('**/*', (route) =>
       route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
     );
-    await page.goto(url);
-    await page.waitForFunction(() => window.__poseBench !== undefined, undefined, { timeout: 120_000 });
-    const r = (await page.evaluate(() => window.__poseBench)) as PoseBenchResult | { error: string };
+    const pageArgs = process.argv.find((a) => a.startsWith('--page='))?.slice('--page='.length) ?? '';
+    const before = cpuSnapshot();
+    await page.goto(pageArgs === '' ? url : `${url}?${pageArgs}`);
+    // The page module has run once the load event fired: await its promise (no polling).
+    let timer: NodeJS.Timeout | undefined;
+    const r: PoseBenchResult | { error: string } = await Promise.race([
+      page.evaluate(() => window.__poseBench ?? { error: 'the bench page did not start' }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('browser bench: no result within 120 s')), 120_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    const after = cpuSnapshot();
     if ('error' in r && !('frameMs' in r)) throw new Error(`browser bench failed: ${r.error}`);
     const res = r;
     console.log(
       `\nchromium ${browser.version()}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
-        `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount} ` +
-        `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
+        `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount}, ` +
+        `model in ${res.worker ? 'a dedicated Worker' : 'the main thread'} ` +
+        `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 ` +
+        `${res.fps > 0 ? `arriving at ${res.fps} fps` : 'back to back'} after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
     );
     console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
     console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);
     console.log(`analysis_ms_p50: ${percentile(res.analysisMs, 50).toFixed(4)}`);
+    if (before !== undefined && after !== undefined) {
+      // Two WASM threads on two cores stall whenever anything else runs (bench/RESULTS.md).
+      console.log(`other_processes_cpu_cores: ${otherCores(before, after).toFixed(2)}`);
+    }
+    if (res.parts !== undefined) {
+      const split = Object.entries(res.parts)
+        .map(([k, v]) => `${k} ${percentile(v, 50).toFixed(1)}/${percentile(v, 95).toFixed(1)}`)
+        .join(', ');
+      console.log(`frame parts p50/p95 ms: ${split}`);
+    }
+    if (process.env.POSE_BENCH_DUMP === '1') console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
   } finally {
     await browser.close();
     server.close();

@@ -4,6 +4,7 @@
  * in ../shared/data/pose/sitting/ (beside the repo, as CI lays it out), letterboxed into 640x480
  * as a landscape webcam would frame a portrait scene.
  */
+import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +20,11 @@ export const POSE_DATA_DIR =
 export const PHOTOS = {
   upright: 'sitting/upright/nvinayvarma189_straight_hf.jpg',
   slouching: 'sitting/slouching/nvinayvarma189_hunchback.jpg',
+  /**
+   * Sitting reclined, feet down, arms not at shoulder height: the chair boat pose's trunk, hip,
+   * knee and feet checks pass and an arm check does not (a form score between 0 and 100%).
+   */
+  reclined: 'sitting/leaning_back/nvinayvarma189_recline.jpg',
 } as const;
 
 export const FAKE_CAMERA_WIDTH = 640;
@@ -178,4 +184,40 @@ export async function cameraTrackStates(page: import('playwright-core').Page): P
       s.getTracks().map((t) => t.readyState),
     ),
   );
+}
+
+/** A request as recorded from playwright's `request` event. */
+export interface RecordedRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly body: Buffer | null;
+}
+
+const IMAGE_MAGIC = [
+  ['JPEG', Buffer.from([0xff, 0xd8, 0xff])],
+  ['PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
+  ['WebP', Buffer.from('WEBP', 'ascii')],
+] as const;
+/** Far more than any JSON the app posts, far less than one camera frame. */
+const MAX_BODY_BYTES = 4096;
+
+/**
+ * Frames never leave the browser: every request went to our own origin on loopback, and no body
+ * is large enough for a frame or carries JPEG/PNG/WebP bytes or a data:image URL.
+ */
+export function assertNoImageUploads(requests: readonly RecordedRequest[], origin: string): void {
+  for (const r of requests) {
+    const url = new URL(r.url);
+    assert.equal(url.origin, origin, `request to another origin: ${r.url}`);
+    // blob: URLs (tfjs's WASM worker threads) are read from the page's own memory, not the network.
+    if (url.protocol !== 'blob:') {
+      assert.ok(['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname), `non-loopback request: ${r.url}`);
+    }
+    if (r.body === null) continue;
+    assert.ok(r.body.length <= MAX_BODY_BYTES, `${r.method} ${r.url} sent ${r.body.length} bytes`);
+    for (const [name, magic] of IMAGE_MAGIC) {
+      assert.equal(r.body.indexOf(magic), -1, `${r.method} ${r.url} carries ${name} bytes`);
+    }
+    assert.ok(!r.body.toString('latin1').includes('data:image'), `${r.method} ${r.url} carries a data:image URL`);
+  }
 }

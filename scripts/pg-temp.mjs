@@ -11,7 +11,9 @@
 // initdb/postgres refuse to run as root: when uid is 0 they run as the `postgres` system user
 // (or a `hipwise-pg` system user created on demand) through runuser, and the temp dir is chowned
 // to that user. Trust auth, loopback TCP only, fsync/synchronous_commit/full_page_writes off:
-// test-only settings, never use this for data you care about.
+// test-only settings, never use this for data you care about. `{ durable: true }` keeps
+// PostgreSQL's own crash-safe defaults instead (for benchmarks that must not flatter writes), and
+// `settings` adds `-c name=value` server settings on top of either.
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import {
   chownSync,
@@ -153,12 +155,19 @@ function reapStale(bin, user) {
   }
 }
 
+// Durability off: tests create and drop many databases and never need to survive a crash.
+const TEST_SETTINGS = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
 /**
  * Starts a temporary PostgreSQL server on a free loopback port with an empty database
  * `hipwise_test` owned by superuser `hipwise` (trust auth).
+ * @param {{ log?: (m: string) => void, durable?: boolean, settings?: Record<string, string> }} [opts]
+ *   durable: keep PostgreSQL's defaults (fsync, synchronous_commit, full_page_writes on) instead of
+ *   the test-only settings; settings: extra server settings, applied last.
  * @returns {Promise<{ url: string, port: number, dir: string, stop: () => Promise<void> }>}
  */
-export async function startTempPostgres({ log = () => {} } = {}) {
+export async function startTempPostgres({ log = () => {}, durable = false, settings = {} } = {}) {
+  const serverSettings = { ...(durable ? {} : TEST_SETTINGS), ...settings };
   const bin = findPostgresBin();
   if (!bin)
     throw new Error(`PostgreSQL server binaries (initdb, pg_ctl, postgres) not found. Run: ${INSTALL_HINT}`);
@@ -279,12 +288,7 @@ export async function startTempPostgres({ log = () => {} } = {}) {
         'listen_addresses=127.0.0.1',
         '-c',
         `unix_socket_directories=${dir}`,
-        '-c',
-        'fsync=off',
-        '-c',
-        'synchronous_commit=off',
-        '-c',
-        'full_page_writes=off',
+        ...Object.entries(serverSettings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
       ]);
       // postgres is our own child (not daemonized by pg_ctl) so that we reap it: in containers
       // whose PID 1 does not reap orphans a daemonized postmaster would linger as a zombie.

@@ -2,6 +2,7 @@ import { platform } from '@hipwise/pose/model-loader';
 import type { Pose } from '@hipwise/core';
 import type { Frame } from './frame.js';
 import type { PlatformOptions } from './model-loader/types.js';
+import { wasmRuntimeInfo, type PoseRuntimeInfo } from './model-loader/wasm-backend.js';
 import { MoveNetDetector } from './movenet/movenet-detector.js';
 
 /**
@@ -12,6 +13,8 @@ export interface PoseDetector {
   estimate(frame: Frame): Promise<Pose>;
   /** Frees the model's tensors; the detector cannot be used afterwards. */
   dispose(): void;
+  /** The backend the model runs on (as started). */
+  readonly info: PoseRuntimeInfo;
 }
 
 export type PoseModelName = 'movenet-lightning';
@@ -30,7 +33,8 @@ export async function createPoseDetector(options: PoseDetectorOptions = {}): Pro
   switch (model) {
     case 'movenet-lightning': {
       await platform.initBackend(options);
-      const detector = new MoveNetDetector(await platform.loadMoveNet(options));
+      const model = await platform.loadMoveNet(options);
+      const detector = new MoveNetDetector(model, await wasmRuntimeInfo());
       await detector.warmUp();
       return detector;
     }

@@ -11,6 +11,6 @@ export const DEFAULT_MODEL_URL = `/models/${MOVENET_MODEL_FILE}`;
 export const DEFAULT_WASM_PATH = '/wasm/';
 
 export const platform: PosePlatform = {
-  initBackend: (options) => useWasmBackend(options.wasmPath ?? DEFAULT_WASM_PATH),
+  initBackend: (options) => useWasmBackend(options.wasmPath ?? DEFAULT_WASM_PATH, options.wasmThreads),
   loadMoveNet: (options) => loadGraphModel(options.modelUrl ?? DEFAULT_MODEL_URL),
 };

@@ -14,7 +14,7 @@ import { useWasmBackend } from './wasm-backend.js';
  * its .wasm files in its own dist folder by itself (checked: no setWasmPaths needed).
  */
 export const platform: PosePlatform = {
-  initBackend: (options) => useWasmBackend(options.wasmPath),
+  initBackend: (options) => useWasmBackend(options.wasmPath, options.wasmThreads),
   loadMoveNet: (options) => loadGraphModel(fileModelHandler(modelPath(options))),
 };
 

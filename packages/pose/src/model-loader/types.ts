@@ -12,6 +12,11 @@ export interface PlatformOptions {
    * `/wasm/` on our own server. Node: default the package's own dist folder, found by the backend.
    */
   readonly wasmPath?: string;
+  /**
+   * XNNPACK's thread count in a cross-origin-isolated page (the threaded WASM build); default
+   * wasmThreadsFor(navigator.hardwareConcurrency). Read only when the backend first starts.
+   */
+  readonly wasmThreads?: number;
 }
 
 /**

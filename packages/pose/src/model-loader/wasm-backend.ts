@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { withWasmThreads } from './wasm-threads.js';
 
 let started: Promise<void> | undefined;
@@ -12,8 +12,11 @@ let started: Promise<void> | undefined;
  * cross-origin-isolated page, a second pool of 8 workers) and throws the first away.
  * In a cross-origin-isolated page tfjs picks its threaded build; withWasmThreads sizes its pool.
  */
-export async function useWasmBackend(wasmPath: string | undefined): Promise<void> {
-  started ??= startWasmBackend(wasmPath).catch((e: unknown) => {
+export async function useWasmBackend(
+  wasmPath: string | undefined,
+  threads?: number,
+): Promise<void> {
+  started ??= startWasmBackend(wasmPath, threads).catch((e: unknown) => {
     started = undefined;
     throw e;
   });
@@ -24,10 +27,29 @@ export async function useWasmBackend(wasmPath: string | undefined): Promise<void
   }
 }
 
-async function startWasmBackend(wasmPath: string | undefined): Promise<void> {
+async function startWasmBackend(wasmPath: string | undefined, threads: number | undefined): Promise<void> {
   if (wasmPath !== undefined) setWasmPaths(wasmPath);
   await withWasmThreads(async () => {
     if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs WASM backend could not start');
     await tf.ready();
-  });
+  }, threads);
+}
+
+/** What the pose model runs on, for benchmarks and diagnostics. */
+export interface PoseRuntimeInfo {
+  readonly backend: string;
+  readonly simd: boolean;
+  /** The threaded WASM build was chosen (cross-origin isolated). */
+  readonly threads: boolean;
+  /** XNNPACK's thread pool, the calling thread included. */
+  readonly threadsCount: number;
+}
+
+export async function wasmRuntimeInfo(): Promise<PoseRuntimeInfo> {
+  return {
+    backend: tf.getBackend(),
+    simd: (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true,
+    threads: (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) === true,
+    threadsCount: getThreadsCount(),
+  };
 }

@@ -21,10 +21,10 @@ export function wasmThreadsFor(logicalCpus: number): number {
  * report twice the wanted thread count as the page's hardwareConcurrency (an own property on the
  * navigator object, shadowing the prototype's getter), and remove it again afterwards.
  */
-export async function withWasmThreads<T>(start: () => Promise<T>): Promise<T> {
+export async function withWasmThreads<T>(start: () => Promise<T>, wanted?: number): Promise<T> {
   const nav = typeof navigator === 'object' ? navigator : undefined;
   if (nav === undefined || globalThis.crossOriginIsolated !== true) return start();
-  const threads = wasmThreadsFor(nav.hardwareConcurrency);
+  const threads = wanted ?? wasmThreadsFor(nav.hardwareConcurrency);
   setThreadsCount(threads);
   if (Object.prototype.hasOwnProperty.call(nav, 'hardwareConcurrency')) return start();
   Object.defineProperty(nav, 'hardwareConcurrency', { configurable: true, get: () => threads * 2 });

@@ -3,6 +3,7 @@ import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Pose } from '@hipwise/core';
 import { channelsOf, frameSize, isPixelFrame, type DomFrame, type Frame } from '../frame.js';
 import type { PoseDetector } from '../pose-detector.js';
+import type { PoseRuntimeInfo } from '../model-loader/wasm-backend.js';
 import { MOVENET_INPUT_SIZE } from './constants.js';
 import { decodeMoveNet } from './decode.js';
 import { letterbox, letterboxPixels, type Letterbox } from './letterbox.js';
@@ -15,7 +16,10 @@ export class MoveNetDetector implements PoseDetector {
   private canvas: Canvas2D | undefined;
   private disposed = false;
 
-  constructor(private readonly model: GraphModel) {}
+  constructor(
+    private readonly model: GraphModel,
+    readonly info: PoseRuntimeInfo,
+  ) {}
 
   /** Runs the model once on a blank input so that the first real frame is not the slow one. */
   async warmUp(): Promise<void> {

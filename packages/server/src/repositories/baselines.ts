@@ -1,7 +1,7 @@
 import type { Baseline, BaselineBody } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
-interface BaselineRow {
+export interface BaselineRow {
   pain_now: number;
   pain_week_average: number;
   peg_pain: number;
@@ -10,11 +10,15 @@ interface BaselineRow {
   peg_score: number;
   sitting_hours_per_workday: number;
   stress: number;
-  created_at: Date;
-  updated_at: Date;
+  // Date from a column; ISO text when the row was built as JSON (repositories/today.ts).
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
-const toBaseline = (r: BaselineRow): Baseline => ({
+const COLUMNS = `pain_now, pain_week_average, peg_pain, peg_enjoyment, peg_activity, peg_score,
+  sitting_hours_per_workday, stress, created_at, updated_at`;
+
+export const toBaseline = (r: BaselineRow): Baseline => ({
   painNow: r.pain_now,
   painWeekAverage: r.pain_week_average,
   peg: { pain: r.peg_pain, enjoyment: r.peg_enjoyment, activity: r.peg_activity },
@@ -40,7 +44,7 @@ export async function upsertBaseline(
        peg_enjoyment = EXCLUDED.peg_enjoyment, peg_activity = EXCLUDED.peg_activity,
        peg_score = EXCLUDED.peg_score, sitting_hours_per_workday = EXCLUDED.sitting_hours_per_workday,
        stress = EXCLUDED.stress, updated_at = EXCLUDED.updated_at
-     RETURNING *`,
+     RETURNING ${COLUMNS}`,
     [
       b.userId,
       body.painNow,
@@ -58,6 +62,6 @@ export async function upsertBaseline(
 }
 
 export async function findBaseline(q: Queryable, userId: string): Promise<Baseline | null> {
-  const rows = await q.query<BaselineRow>('SELECT * FROM baselines WHERE user_id = $1', [userId]);
+  const rows = await q.query<BaselineRow>(`SELECT ${COLUMNS} FROM baselines WHERE user_id = $1`, [userId]);
   return rows[0] ? toBaseline(rows[0]) : null;
 }

@@ -1,19 +1,20 @@
 import type { Checkin, CheckinBody, LocalDate } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
-interface CheckinRow {
+export interface CheckinRow {
   day: string;
   pain: number;
   stress: number;
   note: string | null;
-  created_at: Date;
-  updated_at: Date;
+  // Date from a column; ISO text when the row was built as JSON (repositories/today.ts).
+  created_at: Date | string;
+  updated_at: Date | string;
 }
 
 // day::text, because drivers turn a bare `date` into a JS Date at local midnight.
 const COLUMNS = 'day::text AS day, pain, stress, note, created_at, updated_at';
 
-const toCheckin = (r: CheckinRow): Checkin => ({
+export const toCheckin = (r: CheckinRow): Checkin => ({
   date: r.day,
   pain: r.pain,
   stress: r.stress,

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/database.js';
+import { sendOrRun, type Queryable } from '../db/database.js';
 
 export interface StoredResponse {
   requestHash: string;
@@ -30,11 +30,15 @@ export async function claimIdempotencyKey(
   return { requestHash: r.request_hash, status: r.status, response: r.response };
 }
 
+/**
+ * Fills in the claimed key's response. Sent without waiting where the database allows, so it
+ * travels with the COMMIT that follows; a failure still fails the transaction (db/database.ts).
+ */
 export async function storeIdempotentResponse(
   q: Queryable,
   k: { userId: string; key: string; status: number; response: unknown },
 ): Promise<void> {
-  await q.query('UPDATE idempotency_keys SET status = $3, response = $4 WHERE user_id = $1 AND key = $2', [
+  await sendOrRun(q, 'UPDATE idempotency_keys SET status = $3, response = $4 WHERE user_id = $1 AND key = $2', [
     k.userId,
     k.key,
     k.status,

@@ -1,14 +1,15 @@
 import type { RedFlagAnswers, Screening, ScreeningOutcome } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
-interface ScreeningRow {
+export interface ScreeningRow {
   id: string;
   answers: RedFlagAnswers;
   outcome: ScreeningOutcome;
-  created_at: Date;
+  // Date from a column; ISO text when the row was built as JSON (repositories/today.ts).
+  created_at: Date | string;
 }
 
-const toScreening = (r: ScreeningRow): Screening => ({
+export const toScreening = (r: ScreeningRow): Screening => ({
   id: r.id,
   outcome: r.outcome,
   answers: r.answers,

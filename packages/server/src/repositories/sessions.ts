@@ -1,6 +1,5 @@
 import type { Queryable } from '../db/database.js';
-import type { UserWithHash } from './users.js';
-import { iso } from '../db/database.js';
+import { toUser, USER_COLUMNS, type UserRow, type UserWithHash } from './users.js';
 
 export async function insertSession(
   q: Queryable,
@@ -16,15 +15,12 @@ export async function insertSession(
 
 /** The user behind a live session, in one round trip (this runs on every authenticated request). */
 export async function findSessionUser(q: Queryable, tokenHash: string, now: Date): Promise<UserWithHash | undefined> {
-  const rows = await q.query<{ id: string; email: string; password_hash: string; time_zone: string; created_at: Date }>(
-    `SELECT u.* FROM sessions s JOIN users u ON u.id = s.user_id
-     WHERE s.token_hash = $1 AND s.expires_at > $2`,
+  const rows = await q.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users WHERE id = (
+       SELECT user_id FROM sessions WHERE token_hash = $1 AND expires_at > $2)`,
     [tokenHash, now],
   );
-  const r = rows[0];
-  return (
-    r && { id: r.id, email: r.email, timeZone: r.time_zone, createdAt: iso(r.created_at), passwordHash: r.password_hash }
-  );
+  return rows[0] && toUser(rows[0]);
 }
 
 export async function deleteSession(q: Queryable, tokenHash: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { User } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
-interface UserRow {
+export interface UserRow {
   id: string;
   email: string;
   password_hash: string;
@@ -13,7 +13,10 @@ export interface UserWithHash extends User {
   passwordHash: string;
 }
 
-const toUser = (r: UserRow): UserWithHash => ({
+// Named, not `*`: prepared statements must not change shape when a migration adds a column.
+export const USER_COLUMNS = 'id, email, password_hash, time_zone, created_at';
+
+export const toUser = (r: UserRow): UserWithHash => ({
   id: r.id,
   email: r.email,
   timeZone: r.time_zone,
@@ -32,24 +35,27 @@ export async function insertUser(
 ): Promise<UserWithHash | undefined> {
   const rows = await q.query<UserRow>(
     `INSERT INTO users (email, password_hash, time_zone, created_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (email) DO NOTHING RETURNING *`,
+     ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
     [u.email, u.passwordHash, u.timeZone, u.now],
   );
   return rows[0] && toUser(rows[0]);
 }
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserWithHash | undefined> {
-  const rows = await q.query<UserRow>('SELECT * FROM users WHERE email = $1', [email]);
+  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email]);
   return rows[0] && toUser(rows[0]);
 }
 
 export async function findUserById(q: Queryable, id: string): Promise<UserWithHash | undefined> {
-  const rows = await q.query<UserRow>('SELECT * FROM users WHERE id = $1', [id]);
+  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] && toUser(rows[0]);
 }
 
 export async function updateTimeZone(q: Queryable, id: string, timeZone: string): Promise<UserWithHash | undefined> {
-  const rows = await q.query<UserRow>('UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING *', [id, timeZone]);
+  const rows = await q.query<UserRow>(`UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+    id,
+    timeZone,
+  ]);
   return rows[0] && toUser(rows[0]);
 }
 

@@ -1,7 +1,6 @@
 import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate, type Today } from '@hipwise/core';
-import { findBaseline } from '../repositories/baselines.js';
 import { checkinsBetween, upsertCheckin } from '../repositories/checkins.js';
-import { latestScreening } from '../repositories/screenings.js';
+import { todayData } from '../repositories/today.js';
 import { publicUser, type UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
@@ -36,11 +35,7 @@ export function checkinService({ db, clock }: ServiceDeps) {
     /** Everything the Today page shows. */
     async today(user: UserWithHash): Promise<Today> {
       const date = localDate(clock.now(), user.timeZone);
-      const [screening, baseline, history] = await Promise.all([
-        latestScreening(db, user.id),
-        findBaseline(db, user.id),
-        checkinsBetween(db, user.id, addDays(date, -(HISTORY_DAYS - 1)), date),
-      ]);
+      const { screening, baseline, history } = await todayData(db, user.id, addDays(date, -(HISTORY_DAYS - 1)), date);
       const last = history.at(-1);
       return {
         date,

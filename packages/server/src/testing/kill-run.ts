@@ -291,7 +291,7 @@ export async function runKillScenario(opts: KillScenarioOptions): Promise<KillSc
       const staleLock =
         pgliteDir !== undefined &&
         existsSync(join(pgliteDir, 'hipwise.pid')) &&
-        readFileSync(join(pgliteDir, 'hipwise.pid'), 'utf8').trim() === String(victim.child.pid);
+        readFileSync(join(pgliteDir, 'hipwise.pid'), 'utf8').trim().split(' ')[0] === String(victim.child.pid);
 
       const t0 = performance.now();
       await start();

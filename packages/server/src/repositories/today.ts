@@ -1,0 +1,79 @@
+import type { Baseline, Checkin, LocalDate, Screening } from '@hipwise/core';
+import type { Queryable } from '../db/database.js';
+import { toBaseline, type BaselineRow } from './baselines.js';
+import { toCheckin, type CheckinRow } from './checkins.js';
+import { toScreening, type ScreeningRow } from './screenings.js';
+
+// One round trip instead of three: the Today page is the most read thing there is (issue #7).
+// Each part comes back as JSON shaped like its table's row and is mapped by that table's mapper;
+// row_to_json over a subquery costs PostgreSQL less than json_build_object. Times are sent as UTC
+// wall-clock text, which `utcIso` turns into toISOString's form with string operations: parsing
+// them as dates took a fifth of the server's time for a Today read.
+const TODAY_SQL = `SELECT
+  (SELECT row_to_json(s) FROM (
+     SELECT id, answers, outcome, created_at AT TIME ZONE 'UTC' AS created_at
+     FROM screenings WHERE user_id = $1
+     ORDER BY created_at DESC, id LIMIT 1) s) AS screening,
+  (SELECT row_to_json(b) FROM (
+     SELECT pain_now, pain_week_average, peg_pain, peg_enjoyment, peg_activity, peg_score,
+       sitting_hours_per_workday, stress,
+       created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
+     FROM baselines WHERE user_id = $1) b) AS baseline,
+  (SELECT coalesce(json_agg(c ORDER BY c.day), '[]'::json) FROM (
+     SELECT day::text AS day, pain, stress, note,
+       created_at AT TIME ZONE 'UTC' AS created_at, updated_at AT TIME ZONE 'UTC' AS updated_at
+     FROM checkins WHERE user_id = $1 AND day BETWEEN $2 AND $3) c) AS history`;
+
+/**
+ * A UTC `timestamp` as PostgreSQL writes it in JSON ("2026-03-10T12:00:00", up to six digits of
+ * fraction) in toISOString's form, "2026-03-10T12:00:00.000Z", truncating to milliseconds as Date
+ * does. By string operations: this runs some eighty times per Today read.
+ */
+export function utcIso(text: string): string {
+  if (text.length === 19 && text[10] === 'T') return `${text}.000Z`;
+  if (text.length > 20 && text.length <= 26 && text[10] === 'T' && text[19] === '.') {
+    return `${text.slice(0, 23).padEnd(23, '0')}Z`;
+  }
+  return new Date(`${text}Z`).toISOString();
+}
+
+export interface TodayData {
+  screening: Screening | null;
+  baseline: Baseline | null;
+  /** Check-ins from `from` to `to`, oldest first. */
+  history: Checkin[];
+}
+
+/** The latest screening, the baseline and the check-ins of a date range, in one query. */
+export async function todayData(
+  q: Queryable,
+  userId: string,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<TodayData> {
+  // The times are UTC text here (see TODAY_SQL).
+  type AsText<R> = Omit<R, 'created_at' | 'updated_at'> & { created_at: string; updated_at: string };
+  const rows = await q.query<{
+    screening: (Omit<ScreeningRow, 'created_at'> & { created_at: string }) | null;
+    baseline: AsText<BaselineRow> | null;
+    history: AsText<CheckinRow>[];
+  }>(TODAY_SQL, [userId, from, to]);
+  const r = rows[0]!;
+  // The parsed JSON is ours alone: rewrite the times in place rather than copy every row.
+  const s = r.screening;
+  if (s) s.created_at = utcIso(s.created_at);
+  const b = r.baseline;
+  if (b) {
+    b.created_at = utcIso(b.created_at);
+    b.updated_at = utcIso(b.updated_at);
+  }
+  for (const c of r.history) {
+    c.created_at = utcIso(c.created_at);
+    c.updated_at = utcIso(c.updated_at);
+  }
+  return {
+    screening: s && toScreening(s),
+    baseline: b && toBaseline(b),
+    history: r.history.map(toCheckin),
+  };
+}
