@@ -12,7 +12,6 @@ async function main() {
     const store = config.databaseUrl
       ? 'PostgreSQL (DATABASE_URL)'
       : `embedded PostgreSQL in ${config.dataDir}`;
-    console.log(`hipwise is running at ${server.url}  (data: ${store})`);
     let stopping = false;
     const stop = (signal: string) => {
       if (stopping) {
@@ -32,6 +31,8 @@ async function main() {
     };
     process.on('SIGTERM', () => stop('SIGTERM'));
     process.on('SIGINT', () => stop('SIGINT'));
+    // Announced only once the signal handlers are in: whoever waits for this line may stop us at once.
+    console.log(`hipwise is running at ${server.url}  (data: ${store})`);
   } catch (err) {
     if (
       err instanceof ConfigError ||

@@ -23,7 +23,8 @@ let template = '';
 before(async () => {
   template = await mkdtemp(join(tmpdir(), 'hw-shutdown-template-'));
   const { run } = await startServer(template);
-  assert.equal(await stop(run.child), 0);
+  const code = await stop(run.child);
+  assert.equal(code, 0, `exit ${code} (signal ${run.child.signalCode}):\n${run.output}`);
 });
 after(() => rm(template, { recursive: true, force: true }));
 
