@@ -80,6 +80,20 @@ test('a worker that cannot run the model rejects the detector and is ended', asy
   assert.equal(scope.terminated, true);
 });
 
+test('once the worker has died, frames fail at once instead of waiting for an answer', async () => {
+  const { worker } = inProcessWorker();
+  const detector = await createWorkerPoseDetector(worker);
+  try {
+    // What a browser fires when the worker's script throws outside a message (Node has no ErrorEvent).
+    const crash = { message: 'out of memory', preventDefault() {} } as unknown as ErrorEvent;
+    worker.onerror?.call(worker, crash);
+    const frame: PixelFrame = { data: new Uint8Array(4 * 4 * 4), width: 4, height: 4 };
+    await assert.rejects(detector.estimate(frame), /the pose worker failed: out of memory/);
+  } finally {
+    detector.dispose();
+  }
+});
+
 test('an estimate before init is answered with an error, not left hanging', async () => {
   const replies: FromWorker[] = [];
   const scope: WorkerScope = { onmessage: null, postMessage: (m) => replies.push(m) };

@@ -43,10 +43,13 @@ export function createWorkerPoseDetector(
   const send = (msg: ToWorker, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
 
   let lastTiming: WorkerFrameTiming | undefined;
+  /** Set once the worker has died: later frames fail at once instead of waiting forever. */
+  let failure: Error | undefined;
 
   return new Promise<WorkerPoseDetector>((resolveReady, rejectReady) => {
     let ready = false;
     const failAll = (e: Error) => {
+      failure ??= e;
       if (!ready) {
         // A worker that could not load the model is of no further use.
         worker.terminate();
@@ -101,8 +104,13 @@ export function createWorkerPoseDetector(
     const detector: Omit<PoseDetector, 'info'> = {
       async estimate(frame: Frame): Promise<Pose> {
         if (disposed) throw new Error('estimate() on a disposed pose detector');
+        if (failure !== undefined) throw failure;
         const startedAt = clock();
         const transferred = await transferable(frame);
+        if (disposed || failure !== undefined) {
+          if (transferred.kind === 'bitmap') transferred.bitmap.close();
+          throw failure ?? new Error('estimate() on a disposed pose detector');
+        }
         const id = nextId++;
         return new Promise<Pose>((resolve, reject) => {
           const moved = transferred.kind === 'bitmap' ? [transferred.bitmap] : [transferred.data.buffer];
