@@ -7,7 +7,7 @@ import { sendOrRun } from './database.js';
 const skip = skipPostgres('postgres');
 
 test(
-  'many reads sent in one tick over the shared pipelined connections each get their own answer',
+  'many reads sent at once over the shared pipelined connections each get their own answer',
   { skip },
   async () => {
     const { db, drop } = await freshDatabase('postgres');

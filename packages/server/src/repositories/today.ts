@@ -13,7 +13,7 @@ const TODAY_SQL = `SELECT
   (SELECT row_to_json(s) FROM (
      SELECT id, answers, outcome, created_at AT TIME ZONE 'UTC' AS created_at
      FROM screenings WHERE user_id = $1
-     ORDER BY created_at DESC, id LIMIT 1) s) AS screening,
+     ORDER BY screenings.created_at DESC, id LIMIT 1) s) AS screening,
   (SELECT row_to_json(b) FROM (
      SELECT pain_now, pain_week_average, peg_pain, peg_enjoyment, peg_activity, peg_score,
        sitting_hours_per_workday, stress,
