@@ -6,11 +6,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import {
+  assertNoImageUploads,
   cameraTrackStates,
   fakeCamera,
   PHOTOS,
   recordCameraStreams,
   type FakeCamera,
+  type RecordedRequest,
 } from './camera-fixtures.js';
 import { startHarness, type Harness } from './harness.js';
 import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
@@ -89,14 +91,9 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
   }
 });
 
-const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
-const WEBP_MAGIC = Buffer.from('WEBP', 'ascii');
-const MAX_BODY_BYTES = 4096;
-
 test('privacy: no request carries an image, and turning the camera off stops every track', async () => {
   const { context, page, problems } = await h.openPage();
-  const requests: { url: string; method: string; body: Buffer | null }[] = [];
+  const requests: RecordedRequest[] = [];
   const sockets: string[] = [];
   const record = (r: Request) =>
     requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
@@ -144,27 +141,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
       during.some((r) => new URL(r.url).pathname === '/models/movenet-lightning.json'),
       'the recording saw the model load from our own server',
     );
-    for (const r of requests) {
-      const url = new URL(r.url);
-      assert.equal(url.origin, origin, `request to another origin: ${r.url}`);
-      // blob: URLs (tfjs's WASM worker threads) are read from the page's own memory, not the network.
-      if (url.protocol !== 'blob:') {
-        assert.ok(['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname), `non-loopback request: ${r.url}`);
-      }
-      if (r.body === null) continue;
-      assert.ok(r.body.length <= MAX_BODY_BYTES, `${r.method} ${r.url} sent ${r.body.length} bytes`);
-      for (const [name, magic] of [
-        ['JPEG', JPEG_MAGIC],
-        ['PNG', PNG_MAGIC],
-        ['WebP', WEBP_MAGIC],
-      ] as const) {
-        assert.equal(r.body.indexOf(magic), -1, `${r.method} ${r.url} carries ${name} bytes`);
-      }
-      assert.ok(
-        !r.body.toString('latin1').includes('data:image'),
-        `${r.method} ${r.url} carries a data:image URL`,
-      );
-    }
+    assertNoImageUploads(requests, origin);
     assert.deepEqual(sockets, [], 'no WebSocket was opened');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   } finally {

@@ -18,7 +18,7 @@ import {
   type RecordedRequest,
 } from './camera-fixtures.js';
 import { startHarness, type Harness } from './harness.js';
-import { choosePain, newClearedUser, openProgramme } from './program-steps.js';
+import { choosePain, newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
 
 const MODEL_TIMEOUT = 90_000;
 const SETS = 3;
@@ -101,14 +101,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     assert.deepEqual(await cameraTrackStates(page), ['live']);
     assert.equal(await panel.getByText('The form hold timer runs during the hold.').count(), 1);
 
-    for (;;) {
-      const start = page.getByRole('button', { name: /^Start: hold begins in/ });
-      if (await start.isVisible()) {
-        await start.click();
-        break;
-      }
-      await page.getByRole('button', { name: 'Next step' }).click();
-    }
+    await stepToCountdown(page);
     const holds: HoldSeen[] = [];
     for (let set = 1; set <= SETS; set++) holds.push(await doHold(page, set));
 

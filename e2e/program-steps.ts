@@ -36,11 +36,8 @@ export async function choosePain(page: Page, label: string, value: number): Prom
 const PAIN_BEFORE = 'Back pain right now, before the exercise';
 const PAIN_AFTER = 'Back pain right now, after the exercise';
 
-/** From the session screen's first question through the steps to the start of the countdown. */
-export async function startSession(page: Page, painBefore: number): Promise<void> {
-  await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
-  await choosePain(page, PAIN_BEFORE, painBefore);
-  await page.getByRole('button', { name: 'Continue' }).click();
+/** Through the remaining steps to the start button, and press it: the countdown begins. */
+export async function stepToCountdown(page: Page): Promise<void> {
   for (;;) {
     const start = page.getByRole('button', { name: /^Start: hold begins in/ });
     if (await start.isVisible()) {
@@ -49,6 +46,14 @@ export async function startSession(page: Page, painBefore: number): Promise<void
     }
     await page.getByRole('button', { name: 'Next step' }).click();
   }
+}
+
+/** From the session screen's first question through the steps to the start of the countdown. */
+export async function startSession(page: Page, painBefore: number): Promise<void> {
+  await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
+  await choosePain(page, PAIN_BEFORE, painBefore);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await stepToCountdown(page);
   await page.getByRole('heading', { level: 2, name: /^Set 1 of \d: get into position$/ }).waitFor();
 }
 

@@ -161,6 +161,24 @@ async function storedSeqs(url: URL, cookie: string): Promise<number[]> {
   return data.stressSessions.map(seqOf).sort((a, b) => a - b);
 }
 
+/**
+ * After a clean stop: the data dir lock is gone, the store reopens, and its writes are read back
+ * before it is stopped cleanly again.
+ */
+async function seqsAfterCleanRestart(dir: string, cookie: string): Promise<number[]> {
+  assert.equal(existsSync(join(dir, 'pglite', 'hipwise.pid')), false, 'the data dir lock was released');
+  const again = await startServer(dir);
+  let seqs: number[];
+  try {
+    seqs = await storedSeqs(again.url, cookie);
+  } catch (err) {
+    await stop(again.run.child).catch(() => undefined);
+    throw err;
+  }
+  assert.equal(await stop(again.run.child), 0);
+  return seqs;
+}
+
 test('SIGTERM finishes in-flight requests, refuses new connections, drops idle ones, exits 0 and leaves the store clean', async () => {
   const dir = await freshStore();
   let server: RunResult | undefined;
@@ -193,12 +211,7 @@ test('SIGTERM finishes in-flight requests, refuses new connections, drops idle o
     assert.equal(answers[2]!.connection, 'close');
     keepAlive.destroy();
     assert.equal(await within(gone, 15_000, 'exit after SIGTERM'), 0, server.output);
-    assert.equal(existsSync(join(dir, 'pglite', 'hipwise.pid')), false, 'the data dir lock was released');
-
-    const again = await startServer(dir);
-    server = again.run;
-    assert.deepEqual(await storedSeqs(again.url, cookie), [0, 1, 2]);
-    assert.equal(await stop(server.child), 0);
+    assert.deepEqual(await seqsAfterCleanRestart(dir, cookie), [0, 1, 2]);
   } finally {
     if (server) await stop(server.child).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });
@@ -219,12 +232,7 @@ test('a request that never finishes cannot hold the shutdown past the grace peri
     server.child.kill('SIGTERM');
     assert.equal(await within(gone, 15_000, 'exit after SIGTERM with a stuck request'), 0, server.output);
     await assert.rejects(stuck.answered, 'the stuck request was cut off, not answered');
-    assert.equal(existsSync(join(dir, 'pglite', 'hipwise.pid')), false, 'the data dir lock was released');
-
-    const again = await startServer(dir);
-    server = again.run;
-    assert.deepEqual(await storedSeqs(again.url, cookie), []);
-    assert.equal(await stop(server.child), 0);
+    assert.deepEqual(await seqsAfterCleanRestart(dir, cookie), []);
   } finally {
     if (server) await stop(server.child).catch(() => undefined);
     await rm(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { KEYPOINT_NAMES, type Keypoint, type KeypointName, type Pose } from './keypoints.js';
+import { mulberry32 } from '../random/mulberry32.js';
 
 /**
  * A 2-D stick figure posed by joint angles, seen from the side, emitting the 17 COCO keypoints a
@@ -130,17 +131,5 @@ export function gaussian(seed: number, sd: number): () => number {
     const u = Math.max(uniform(), Number.EPSILON);
     const v = uniform();
     return sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  };
-}
-
-/** A small, well-mixed 32-bit PRNG: the same seed gives the same sequence everywhere. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

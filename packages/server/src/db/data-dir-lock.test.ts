@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,29 +10,25 @@ function tempDir() {
   return mkdtempSync(join(tmpdir(), 'hipwise-lock-'));
 }
 
-/** A real other process that lives until killed. */
-function otherProcess() {
-  return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-}
-
-test('a live process that holds the claim keeps it', (t) => {
+/** A temp dir and a real other process that lives until the test ends; both gone after it. */
+function dirAndOtherProcess(t: TestContext) {
   const dir = tempDir();
-  const other = otherProcess();
+  const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
   t.after(() => {
     other.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   });
+  return { dir, other };
+}
+
+test('a live process that holds the claim keeps it', (t) => {
+  const { dir, other } = dirAndOtherProcess(t);
   writeFileSync(join(dir, 'hipwise.pid'), claimOf(other.pid!));
   assert.throws(() => lockDataDir(dir), DataDirInUseError);
 });
 
 test('a claim whose pid now belongs to another process (pid reused after a crash) is taken over', { skip: processStartTime(process.pid) === undefined && 'no /proc here' }, (t) => {
-  const dir = tempDir();
-  const other = otherProcess();
-  t.after(() => {
-    other.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { dir, other } = dirAndOtherProcess(t);
   // The pid is alive, but the start time recorded with it is not this process's.
   const started = Number(processStartTime(other.pid!));
   writeFileSync(join(dir, 'hipwise.pid'), `${other.pid} ${started - 1}`);
@@ -53,12 +49,7 @@ test('a claim left by a dead process is taken over, and released on close', (t) 
 });
 
 test('a claim in the older pid-only form still protects a live process', (t) => {
-  const dir = tempDir();
-  const other = otherProcess();
-  t.after(() => {
-    other.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { dir, other } = dirAndOtherProcess(t);
   writeFileSync(join(dir, 'hipwise.pid'), String(other.pid));
   assert.throws(() => lockDataDir(dir), /in use by another hipwise process/);
 });

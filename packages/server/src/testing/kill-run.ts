@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 } from '@hipwise/core';
 import type { Database } from '../db/database.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
@@ -110,17 +111,6 @@ export function bodyFor(n: number) {
 export const seqOf = (r: { durationSeconds: number; stressBefore: number; stressAfter: number }) =>
   r.durationSeconds - 1 + 300 * r.stressBefore + 3300 * r.stressAfter;
 
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A promise with its resolve function, for "the server is up again" and "enough acks". */
@@ -132,7 +122,7 @@ function signal() {
 
 export async function runKillScenario(opts: KillScenarioOptions): Promise<KillScenarioResult> {
   const log = opts.log ?? (() => {});
-  const random = seeded(opts.seed ?? 7);
+  const random = mulberry32(opts.seed ?? 7);
   const [minAcks, maxAcks] = opts.acksBeforeKill ?? [20, 40];
   const stallMs = opts.stallMs ?? 20_000;
   if (opts.kind === 'postgres' && !opts.databaseUrl)
