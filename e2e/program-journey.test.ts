@@ -31,6 +31,8 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     assert.match(await planItemText(page, 'Boat pose on a chair: 3 × 10 s'), /^To do:/);
     await page.getByRole('link', { name: 'Read: It starts at the hips' }).click();
     await page.getByRole('heading', { level: 1, name: /It starts at the hips/ }).waitFor();
+    // The heading shows while the lesson state still loads; the drawing comes with the lesson.
+    await page.getByRole('img', { name: 'The psoas muscle' }).waitFor();
     assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();
