@@ -13,6 +13,8 @@ import {
   logOut,
   readWelcome,
   signUp,
+  trackApi,
+  turnOffBreakReminders,
 } from './steps.js';
 
 let h: Harness;
@@ -148,6 +150,9 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     await readWelcome(page);
     await answerScreening(page, [], 'clear');
     await fillBaseline(page);
+    // The break coach calls the API in the background; off, only this test's own steps do.
+    const api = trackApi(page);
+    await turnOffBreakReminders(page);
 
     const pain = page.getByRole('radiogroup', { name: 'Back pain right now' });
     await pain.getByRole('radio', { name: '0', exact: true }).focus();
@@ -165,6 +170,8 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     await page.getByRole('status').filter({ hasText: "Today's check-in is saved." }).waitFor();
 
     // The session disappears (expired, logged out elsewhere): the next call that gets a 401 sends the user to log in.
+    // Loads still running from the save would meet the 401 first and leave no Settings link to click.
+    await api.quiet();
     await context.clearCookies();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();

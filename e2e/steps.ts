@@ -115,3 +115,29 @@ export async function turnOffBreakReminders(page: Page): Promise<void> {
   assert.equal(res.status(), 200, await res.text());
   await page.reload();
 }
+
+export interface ApiTraffic {
+  /** Resolves once no API call has been in flight for `ms`: background loads have settled. */
+  quiet(ms?: number): Promise<void>;
+}
+
+/** Counts the page's API calls from now on, so a step can wait for background loads to finish. */
+export function trackApi(page: Page): ApiTraffic {
+  const inFlight = new Set<unknown>();
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
+  page.on('request', (r) => {
+    if (isApi(r.url())) inFlight.add(r);
+  });
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  return {
+    async quiet(ms = 500) {
+      let quietSince = Date.now();
+      for (;;) {
+        if (inFlight.size > 0) quietSince = Date.now();
+        else if (Date.now() - quietSince >= ms) return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
