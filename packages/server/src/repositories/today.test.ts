@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RED_FLAG_IDS, type RedFlagAnswers } from '@hipwise/core';
+import type { Database } from '../db/database.js';
 import { DATABASE_KINDS, freshDatabase, skipPostgres } from '../testing/test-databases.js';
 import { findBaseline, upsertBaseline } from './baselines.js';
-import { checkinsBetween, upsertCheckin } from './checkins.js';
+import { checkinsBetween, upsertCheckinUnderKey } from './checkins.js';
 import { insertScreening, latestScreening } from './screenings.js';
 import { todayData, utcIso } from './today.js';
 import { insertUser } from './users.js';
@@ -21,6 +23,10 @@ test('utcIso writes UTC wall-clock text as toISOString would', () => {
     assert.equal(utcIso(text), new Date(`${text}Z`).toISOString());
   }
 });
+
+// The key and its answer do not matter here; each write needs its own key.
+const upsertCheckin = (db: Database, c: Omit<Parameters<typeof upsertCheckinUnderKey>[1], 'key' | 'requestHash'>) =>
+  upsertCheckinUnderKey(db, { ...c, key: randomUUID(), requestHash: 'h' });
 
 const noFlags = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as RedFlagAnswers;
 

@@ -32,6 +32,27 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(await count(user.id), 1);
     });
 
+    test('the stored answer a retry gets is the first answer field for field, for a replacement too', async () => {
+      const user = await t.newUser();
+      await checkinCall(user, { pain: 7, stress: 7, note: 'first, "quoted" ünicode' });
+      t.clock.set('2026-03-10T12:34:56.007Z'); // milliseconds with leading zeros
+      try {
+        const key = randomUUID();
+        const first = await checkinCall(user, { pain: 5, stress: 6 }, key);
+        assert.equal(first.status, 200);
+        const firstText = await first.text();
+        const retry = await checkinCall(user, { pain: 5, stress: 6 }, key);
+        assert.equal(retry.status, 200);
+        assert.deepEqual(JSON.parse(await retry.text()), JSON.parse(firstText));
+        const { checkin } = JSON.parse(firstText) as { checkin: Checkin };
+        assert.equal(checkin.note, null);
+        assert.equal(checkin.updatedAt, '2026-03-10T12:34:56.007Z');
+        assert.notEqual(checkin.createdAt, checkin.updatedAt);
+      } finally {
+        t.clock.set('2026-03-10T12:00:00Z');
+      }
+    });
+
     test('concurrent retries of one submission write it once', async () => {
       const user = await t.newUser();
       const key = randomUUID();

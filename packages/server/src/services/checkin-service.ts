@@ -1,9 +1,9 @@
 import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate, type Today } from '@hipwise/core';
-import { checkinsBetween, upsertCheckin } from '../repositories/checkins.js';
+import { checkinsBetween, upsertCheckinUnderKey } from '../repositories/checkins.js';
 import { todayData } from '../repositories/today.js';
 import { publicUser, type UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
-import { once } from './idempotent-write.js';
+import { earlierAnswer, requestHash } from './idempotent-write.js';
 
 export const HISTORY_DAYS = 90;
 
@@ -20,14 +20,16 @@ export function checkinService({ db, clock }: ServiceDeps) {
      * always gets the first answer.
      */
     async record(user: UserWithHash, body: CheckinBody, idempotencyKey: string): Promise<CheckinResult> {
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        return once(tx, { userId: user.id, key: idempotencyKey, request: body, now, what: 'check-in' }, async () => {
-          const day = localDate(now, user.timeZone);
-          const { checkin, created } = await upsertCheckin(tx, { userId: user.id, day, body, now });
-          return { status: created ? 201 : 200, body: { checkin } };
-        });
-      });
+      const now = clock.now();
+      const k = { userId: user.id, key: idempotencyKey, request: body, now, what: 'check-in' };
+      const hash = requestHash(body);
+      try {
+        const day = localDate(now, user.timeZone);
+        const { checkin, created } = await upsertCheckinUnderKey(db, { ...k, day, body, requestHash: hash });
+        return { status: created ? 201 : 200, body: { checkin } };
+      } catch (err) {
+        return earlierAnswer(db, k, hash, err);
+      }
     },
 
     between: (userId: string, from: LocalDate, to: LocalDate) => checkinsBetween(db, userId, from, to),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
-import type { Queryable } from '../db/database.js';
-import { claimIdempotencyKey, storeIdempotentResponse } from '../repositories/idempotency-keys.js';
+import type { Database, Queryable } from '../db/database.js';
+import { findIdempotencyKey, insertIdempotencyKey } from '../repositories/idempotency-keys.js';
 
 export interface Outcome<B> {
   status: 200 | 201;
@@ -9,34 +9,59 @@ export interface Outcome<B> {
 }
 
 /**
- * Runs `write` once per (user, key) inside the caller's transaction: a retry with the same key and
- * body gets the first answer; the same key with another body is refused. The key and the write
- * commit together, so a retry never writes twice. `what` names the thing in the error message
- * ("check-in", "questionnaire", "practice session").
+ * Runs `write` once per (user, key), in a transaction of its own: a retry with the same key and
+ * body gets the first answer; the same key with another body is refused. `what` names the thing
+ * in the error message ("check-in", "questionnaire", "practice session").
+ *
+ * The write goes first and the key is stored with its answer at the end of the same transaction,
+ * so the two commit together and a retry never writes twice: a retry's own write is rolled back
+ * when its key collides with the stored one (a concurrent first attempt is waited for), and the
+ * stored answer is read instead. This takes two round trips to PostgreSQL where claiming the key
+ * first took three (bench/RESULTS.md, "load"). A retry whose write now fails (the first attempt
+ * changed what it depends on) also gets the stored answer rather than that failure.
  */
 export async function once<B>(
-  tx: Queryable,
-  k: { userId: string; key: string; request: unknown; now: Date; what: string },
-  write: () => Promise<Outcome<B>>,
+  db: Database,
+  k: IdempotentRequest,
+  write: (tx: Queryable) => Promise<Outcome<B>>,
 ): Promise<Outcome<B>> {
-  const requestHash = createHash('sha256').update(JSON.stringify(k.request)).digest('hex');
-  const earlier = await claimIdempotencyKey(tx, { userId: k.userId, key: k.key, requestHash, now: k.now });
-  if (earlier) {
-    if (earlier.requestHash !== requestHash) {
-      throw new AppError(
-        'validation',
-        'idempotency_key_reused',
-        `This Idempotency-Key was already used for a different ${k.what}. Send a new key for a new one.`,
-      );
-    }
-    return { status: earlier.status as 200 | 201, body: earlier.response as B };
+  const hash = requestHash(k.request);
+  try {
+    return await db.transaction(async (tx) => {
+      const result = await write(tx);
+      await insertIdempotencyKey(tx, { ...k, requestHash: hash, status: result.status, response: result.body });
+      return result;
+    });
+  } catch (err) {
+    return earlierAnswer(db, k, hash, err);
   }
-  const result = await write();
-  await storeIdempotentResponse(tx, {
-    userId: k.userId,
-    key: k.key,
-    status: result.status,
-    response: result.body,
-  });
-  return result;
+}
+
+export interface IdempotentRequest {
+  userId: string;
+  key: string;
+  request: unknown;
+  now: Date;
+  what: string;
+}
+
+export const requestHash = (request: unknown): string =>
+  createHash('sha256').update(JSON.stringify(request)).digest('hex');
+
+/**
+ * After a write under `k` failed: the answer stored under the key, if the same request stored
+ * one; a refusal if another request did; else the write's own error, `err`.
+ */
+export async function earlierAnswer<B>(db: Database, k: IdempotentRequest, hash: string, err: unknown): Promise<Outcome<B>> {
+  // If even the lookup fails, the write's own error is the one worth reporting.
+  const earlier = await findIdempotencyKey(db, k.userId, k.key).catch(() => undefined);
+  if (!earlier) throw err;
+  if (earlier.requestHash !== hash) {
+    throw new AppError(
+      'validation',
+      'idempotency_key_reused',
+      `This Idempotency-Key was already used for a different ${k.what}. Send a new key for a new one.`,
+    );
+  }
+  return { status: earlier.status as 200 | 201, body: earlier.response as B };
 }

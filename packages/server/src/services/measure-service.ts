@@ -176,21 +176,19 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
       opts: { id?: string; idempotencyKey?: string },
     ): Promise<ResponseOutcome> {
       requireOffered(body.instrumentId);
-      return db.transaction(async (tx) => {
-        const key = opts.idempotencyKey;
-        if (key === undefined) return write(tx, user, body, opts.id);
-        return once(
-          tx,
-          {
-            userId: user.id,
-            key,
-            request: { id: opts.id ?? null, body },
-            now: clock.now(),
-            what: 'questionnaire',
-          },
-          () => write(tx, user, body, opts.id),
-        );
-      });
+      const key = opts.idempotencyKey;
+      if (key === undefined) return db.transaction((tx) => write(tx, user, body, opts.id));
+      return once(
+        db,
+        {
+          userId: user.id,
+          key,
+          request: { id: opts.id ?? null, body },
+          now: clock.now(),
+          what: 'questionnaire',
+        },
+        (tx) => write(tx, user, body, opts.id),
+      );
     },
 
     async get(user: UserWithHash, id: string): Promise<ResponseEnvelope> {

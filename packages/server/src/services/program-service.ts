@@ -147,20 +147,18 @@ export function programService({ db, clock }: ServiceDeps) {
       body: ExerciseSessionBody,
       idempotencyKey: string,
     ): Promise<{ status: 201; body: ExerciseSessionResult }> {
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        // The kind goes into the request, so one key reused across endpoints never matches.
-        const request = { kind: 'exercise-session', body };
-        const k = { userId: user.id, key: idempotencyKey, request, now, what: 'exercise session' };
-        const result = await once(tx, k, async () => {
-          const today = localDate(now, user.timeZone);
-          const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
-          const input = await planInput(tx, user, today);
-          const progression = progressionState(input.exerciseHistory, input.exercisePrefs);
-          return { status: 201 as const, body: { session, progression, block: planBlock(input) } };
-        });
-        return { status: 201 as const, body: result.body };
+      const now = clock.now();
+      // The kind goes into the request, so one key reused across endpoints never matches.
+      const request = { kind: 'exercise-session', body };
+      const k = { userId: user.id, key: idempotencyKey, request, now, what: 'exercise session' };
+      const result = await once(db, k, async (tx) => {
+        const today = localDate(now, user.timeZone);
+        const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
+        const input = await planInput(tx, user, today);
+        const progression = progressionState(input.exerciseHistory, input.exercisePrefs);
+        return { status: 201 as const, body: { session, progression, block: planBlock(input) } };
       });
+      return { status: 201 as const, body: result.body };
     },
 
     recentSessions: (user: UserWithHash, limit: number) => recentExerciseSessions(db, user.id, limit),

@@ -34,22 +34,20 @@ export function stressService({ db, clock }: ServiceDeps) {
       body: StressSessionBody,
       idempotencyKey: string,
     ): Promise<Outcome<{ session: StressSession }>> {
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        return once(
-          tx,
-          { userId: user.id, key: idempotencyKey, request: body, now, what: 'practice session' },
-          async () => {
-            const session = await insertStressSession(tx, {
-              userId: user.id,
-              day: localDate(now, user.timeZone),
-              body,
-              now,
-            });
-            return { status: 201, body: { session } };
-          },
-        );
-      });
+      const now = clock.now();
+      return once(
+        db,
+        { userId: user.id, key: idempotencyKey, request: body, now, what: 'practice session' },
+        async (tx) => {
+          const session = await insertStressSession(tx, {
+            userId: user.id,
+            day: localDate(now, user.timeZone),
+            body,
+            now,
+          });
+          return { status: 201, body: { session } };
+        },
+      );
     },
 
     /** This week's rule of thumb (re-saving replaces it; a new week starts a new one). */
