@@ -6,8 +6,14 @@ import type { Database, Queryable } from './database.js';
 // something builds SQL dynamically and the rest run unprepared rather than fill every connection.
 const MAX_PREPARED = 500;
 
-/** Connections that single reads outside transactions share, pipelined (see `shared` below). */
-export const SHARED_READ_CONNECTIONS = 2;
+/**
+ * Connections that single reads outside transactions share, pipelined (see `sharedConnections`).
+ * One: all the reads of an event-loop turn then leave in one write and wake one PostgreSQL
+ * backend, which gave 15% more Today reads per second than two (bench/RESULTS.md, "load"). The
+ * price is that a slow read delays the reads queued behind it; ours are index lookups of one
+ * user's rows, a few milliseconds at most.
+ */
+export const SHARED_READ_CONNECTIONS = 1;
 
 /**
  * Names each distinct parameterised SQL text, so that every connection parses and plans it once
