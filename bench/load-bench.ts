@@ -9,9 +9,9 @@
  *
  * - read: `GET /api/today`, the Today page's data (user, screening, baseline, 90 days of history).
  * - write: `POST /api/checkins` with a fresh Idempotency-Key per request. A check-in is one per user
- *   per local day, so this measures the idempotent upsert path: one transaction that claims the key,
- *   inserts or replaces today's row and stores the response; after a user's first write of the day
- *   the rest replace that row (200 instead of 201).
+ *   per local day, so this measures the idempotent upsert path: one statement that inserts or
+ *   replaces today's row and stores the answer under the key; after a user's first write of the
+ *   day the rest replace that row (200 instead of 201).
  *
  * Every connection holds its own users' session cookies (users are dealt to connections, so no
  * two connections write for the same user at once). Prints per case `req_per_s`, `p99_ms` and the
