@@ -28,13 +28,13 @@ const ISO_UTC = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 
 /**
  * Creates or replaces the check-in of `day` (`created` says which) and stores the answer under an
- * idempotency key, in one statement: a check-in is
- * the write people make most, and one round trip without BEGIN and COMMIT takes a quarter less
- * CPU than the two of services/idempotent-write.ts's `once` (bench/RESULTS.md, "load"). The
- * stored answer is built here in SQL in the shape of `{ checkin: toCheckin(row) }`, which
- * checkin-routes.test.ts holds to by comparing a retry's answer with the first. A key already
- * stored (or being stored by a concurrent request, which PostgreSQL waits for) fails the whole
- * statement, the check-in with it: see `earlierAnswer`.
+ * idempotency key, in one statement: a check-in is the write people make most, and one round
+ * trip without BEGIN and COMMIT takes a quarter less CPU than the two of `once` in
+ * services/idempotent-write.ts (bench/RESULTS.md, "load"). The stored answer is built here in
+ * SQL in the shape of `{ checkin: toCheckin(row) }`, which checkin-routes.test.ts holds to by
+ * comparing a retry's answer with the first. A key already stored (or being stored by a
+ * concurrent request, which PostgreSQL waits for) fails the whole statement, the check-in with
+ * it: see `earlierAnswer`.
  */
 export async function upsertCheckinUnderKey(
   q: Queryable,
