@@ -3,32 +3,21 @@
  * practice page) and its privacy promises, with Chromium's fake camera playing a real photo.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page, Request } from 'playwright-core';
 import {
   assertNoImageUploads,
   cameraTrackStates,
-  fakeCamera,
+  harnessWithCamera,
+  MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
-  type FakeCamera,
+  seenJoints,
   type RecordedRequest,
 } from './camera-fixtures.js';
-import { startHarness, type Harness } from './harness.js';
 import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
 
-const MODEL_TIMEOUT = 90_000;
-
-let camera: FakeCamera | undefined;
-let h: Harness;
-before(async () => {
-  camera = fakeCamera(PHOTOS.upright);
-  h = await startHarness({ chromiumArgs: camera.chromiumArgs });
-});
-after(async () => {
-  await h?.close();
-  camera?.remove();
-});
+const h = harnessWithCamera(PHOTOS.upright);
 
 async function onboard(page: Page): Promise<void> {
   await signUp(page, freshEmail());
@@ -37,14 +26,8 @@ async function onboard(page: Page): Promise<void> {
   await fillBaseline(page);
 }
 
-async function seenJoints(page: Page): Promise<number> {
-  const status = page.getByRole('status').filter({ hasText: /Seeing \d+ of 17 joints/ });
-  await status.waitFor({ timeout: MODEL_TIMEOUT });
-  return Number(/Seeing (\d+) of 17/.exec((await status.textContent()) ?? '')?.[1]);
-}
-
 test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits for good form', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+  const { context, page, problems } = await h().openPage({ viewport: { width: 360, height: 780 } });
   try {
     await onboard(page);
     await page.goto('/camera');
@@ -92,7 +75,7 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
 });
 
 test('privacy: no request carries an image, and turning the camera off stops every track', async () => {
-  const { context, page, problems } = await h.openPage();
+  const { context, page, problems } = await h().openPage();
   const requests: RecordedRequest[] = [];
   const sockets: string[] = [];
   const record = (r: Request) =>
@@ -135,7 +118,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
       'unmounting the view stops the track',
     );
 
-    const origin = new URL(h.url).origin;
+    const origin = new URL(h().url).origin;
     const during = requests.slice(beforeCamera);
     assert.ok(
       during.some((r) => new URL(r.url).pathname === '/models/movenet-lightning.json'),
@@ -151,7 +134,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
 });
 
 test('a blocked camera says what to do, and trying again works once allowed', async () => {
-  const { context, page, problems } = await h.openPage();
+  const { context, page, problems } = await h().openPage();
   try {
     // The first request is refused as a user's "Block" would be; later ones reach the fake camera.
     await context.addInitScript(() => {

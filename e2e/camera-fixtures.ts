@@ -8,9 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 // A devDependency of @hipwise/pose, hoisted to the root node_modules.
 import jpeg from 'jpeg-js';
+import type { Page } from 'playwright-core';
+import { startHarness, type Harness } from './harness.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const POSE_DATA_DIR =
@@ -220,4 +223,40 @@ export function assertNoImageUploads(requests: readonly RecordedRequest[], origi
     }
     assert.ok(!r.body.toString('latin1').includes('data:image'), `${r.method} ${r.url} carries a data:image URL`);
   }
+}
+
+/** Loading the model and the first inference take seconds on a busy 2-core machine. */
+export const MODEL_TIMEOUT = 90_000;
+
+/**
+ * A harness whose Chromium's camera plays `photo`, started and closed by `before`/`after` hooks
+ * of the current test scope (Chromium reads the camera file at launch, so one photo per harness).
+ */
+export function harnessWithCamera(photo: string): () => Harness {
+  let camera: FakeCamera | undefined;
+  let h: Harness | undefined;
+  before(async () => {
+    camera = fakeCamera(photo);
+    h = await startHarness({ chromiumArgs: camera.chromiumArgs });
+  });
+  after(async () => {
+    await h?.close();
+    camera?.remove();
+  });
+  return () => {
+    if (h === undefined) throw new Error('harness not started');
+    return h;
+  };
+}
+
+/** N in the coach's "Seeing N of 17 joints" (NaN when the text is not that). */
+export function jointsIn(text: string | null): number {
+  return Number(/Seeing (\d+) of 17/.exec(text ?? '')?.[1]);
+}
+
+/** Waits for the coach's first "Seeing N of 17 joints" status and returns N. */
+export async function seenJoints(page: Page): Promise<number> {
+  const status = page.getByRole('status').filter({ hasText: /Seeing \d+ of 17 joints/ });
+  await status.waitFor({ timeout: MODEL_TIMEOUT });
+  return jointsIn(await status.textContent());
 }

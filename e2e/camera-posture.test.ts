@@ -3,14 +3,11 @@
  * the posture named with its sitting rule, and a nudge after five bad samples in a row.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { fakeCamera, PHOTOS, type FakeCamera } from './camera-fixtures.js';
-import { startHarness, type Harness } from './harness.js';
+import { harnessWithCamera, MODEL_TIMEOUT, PHOTOS, seenJoints } from './camera-fixtures.js';
+import type { Harness } from './harness.js';
 import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
-
-// Loading the model and the first inference take seconds on a busy 2-core machine.
-const MODEL_TIMEOUT = 90_000;
 
 async function onboard(page: Page): Promise<void> {
   await signUp(page, freshEmail());
@@ -37,13 +34,6 @@ async function overlayInk(page: Page): Promise<number> {
     for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n++;
     return n;
   });
-}
-
-async function seenJoints(page: Page): Promise<number> {
-  const status = page.getByRole('status').filter({ hasText: /Seeing \d+ of 17 joints/ });
-  await status.waitFor({ timeout: MODEL_TIMEOUT });
-  const m = /Seeing (\d+) of 17/.exec((await status.textContent()) ?? '');
-  return Number(m?.[1]);
 }
 
 describeCamera('upright', (getHarness) => {
@@ -149,20 +139,5 @@ describeCamera('slouching', (getHarness) => {
 
 /** One fake camera (photo) and one harness per block: Chromium reads the camera file at launch. */
 function describeCamera(photo: keyof typeof PHOTOS, body: (h: () => Harness) => void): void {
-  void describe(`fake camera: ${photo} photo`, () => {
-    let camera: FakeCamera | undefined;
-    let h: Harness | undefined;
-    before(async () => {
-      camera = fakeCamera(PHOTOS[photo]);
-      h = await startHarness({ chromiumArgs: camera.chromiumArgs });
-    });
-    after(async () => {
-      await h?.close();
-      camera?.remove();
-    });
-    body(() => {
-      if (h === undefined) throw new Error('harness not started');
-      return h;
-    });
-  });
+  void describe(`fake camera: ${photo} photo`, () => body(harnessWithCamera(PHOTOS[photo])));
 }

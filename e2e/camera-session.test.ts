@@ -5,35 +5,25 @@
  * the session ends, and no picture sent anywhere.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { ExerciseSession } from '@hipwise/core';
 import type { Page, Request } from 'playwright-core';
 import {
   assertNoImageUploads,
   cameraTrackStates,
-  fakeCamera,
+  harnessWithCamera,
+  jointsIn,
+  MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
-  type FakeCamera,
   type RecordedRequest,
 } from './camera-fixtures.js';
-import { startHarness, type Harness } from './harness.js';
 import { choosePain, newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
 
-const MODEL_TIMEOUT = 90_000;
 const SETS = 3;
 const HOLD_SECONDS = 10;
 
-let camera: FakeCamera | undefined;
-let h: Harness;
-before(async () => {
-  camera = fakeCamera(PHOTOS.reclined);
-  h = await startHarness({ chromiumArgs: camera.chromiumArgs });
-});
-after(async () => {
-  await h?.close();
-  camera?.remove();
-});
+const h = harnessWithCamera(PHOTOS.reclined);
 
 /** What the camera panel showed during one hold. */
 interface HoldSeen {
@@ -57,7 +47,7 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
   await page.waitForTimeout((HOLD_SECONDS / 2) * 1000);
   const panel = page.getByRole('region', { name: 'Camera form check' });
   const seen = {
-    joints: Number(/Seeing (\d+) of 17/.exec((await panel.getByText(/Seeing \d+ of 17 joints/).textContent()) ?? '')?.[1]),
+    joints: jointsIn(await panel.getByText(/Seeing \d+ of 17 joints/).textContent()),
     cue: (await panel.locator('.coach-cue').textContent()) ?? '',
     timer: (await page.getByRole('timer').textContent()) ?? '',
     holdStatus: (await panel.getByRole('status').filter({ hasText: /^Hold timer:/ }).textContent()) ?? '',
@@ -75,7 +65,7 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
 }
 
 test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', async (t) => {
-  const { context, page, problems } = await h.openPage();
+  const { context, page, problems } = await h().openPage();
   const requests: RecordedRequest[] = [];
   const warnings: string[] = [];
   const record = (r: Request) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
@@ -171,7 +161,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       'the recording saw the model load from our own server',
     );
     assert.deepEqual(warnings.filter((w) => /pose/i.test(w)), [], 'the pose worker started without a fallback');
-    assertNoImageUploads(requests, new URL(h.url).origin);
+    assertNoImageUploads(requests, new URL(h().url).origin);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   } finally {
     page.off('request', record);
