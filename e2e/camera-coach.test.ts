@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import {
   assertNoImageUploads,
   cameraTrackStates,
@@ -15,21 +15,14 @@ import {
   seenJoints,
   type RecordedRequest,
 } from './camera-fixtures.js';
-import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+import { onboardedUser } from './steps.js';
 
 const h = harnessWithCamera(PHOTOS.upright);
-
-async function onboard(page: Page): Promise<void> {
-  await signUp(page, freshEmail());
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
-}
 
 test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits for good form', async () => {
   const { context, page, problems } = await h().openPage({ viewport: { width: 360, height: 780 } });
   try {
-    await onboard(page);
+    await onboardedUser(page);
     await page.goto('/camera');
     await page.getByRole('heading', { level: 1, name: 'Camera coach' }).waitFor();
     const homeOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -84,7 +77,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
     await context.addInitScript(recordCameraStreams);
     page.on('request', record);
     page.on('websocket', (ws) => sockets.push(ws.url()));
-    await onboard(page);
+    await onboardedUser(page);
     const beforeCamera = requests.length;
 
     await page.goto('/camera/posture');
@@ -147,7 +140,7 @@ test('a blocked camera says what to do, and trying again works once allowed', as
         return Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
       };
     });
-    await onboard(page);
+    await onboardedUser(page);
     await page.goto('/camera/posture');
     await page.getByRole('button', { name: 'Turn camera on' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Camera access is blocked.' });

@@ -7,14 +7,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { harnessWithCamera, MODEL_TIMEOUT, PHOTOS, seenJoints } from './camera-fixtures.js';
 import type { Harness } from './harness.js';
-import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
-
-async function onboard(page: Page): Promise<void> {
-  await signUp(page, freshEmail());
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
-}
+import { onboardedUser } from './steps.js';
 
 async function openPostureCheck(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Today' }).waitFor();
@@ -42,7 +35,7 @@ describeCamera('upright', (getHarness) => {
       viewport: { width: 360, height: 780 },
     });
     try {
-      await onboard(page);
+      await onboardedUser(page);
       await openPostureCheck(page);
       await page.getByText('Posture: Upright').waitFor({ timeout: MODEL_TIMEOUT });
       const seen = await seenJoints(page);
@@ -69,7 +62,7 @@ describeCamera('slouching', (getHarness) => {
   test('slouching photo: posture named with rule 6, a nudge after 5 samples in a row', async () => {
     const { context, page, problems } = await getHarness().openPage();
     try {
-      await onboard(page);
+      await onboardedUser(page);
       // The sampler runs on timers: a fake clock lets the test step through samples one by one.
       await page.clock.install();
       await openPostureCheck(page);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startHarness, type Harness } from './harness.js';
-import { answerScreening, checkIn, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+import { checkIn, onboardedUser } from './steps.js';
 import { answerQuestions, chooseScale, download, noSidewaysScroll } from './measures-steps.js';
 import type { Page } from 'playwright-core';
 
@@ -13,22 +13,13 @@ after(async () => {
   await h?.close();
 });
 
-async function onboard(page: Page): Promise<string> {
-  const email = freshEmail();
-  await signUp(page, email);
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
-  return email;
-}
-
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
 test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', async () => {
   const { context, page, problems } = await h.openPage();
   try {
-    const email = await onboard(page);
+    const email = await onboardedUser(page);
     await checkIn(page, 4, 6);
 
     // At the start RMDQ, STarT Back and PSS-4 are due; the baseline already counted as pain and PEG.
@@ -150,7 +141,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
   const { context, page, problems } = await h.openPage();
   try {
     await page.clock.install();
-    await onboard(page);
+    await onboardedUser(page);
     await nav(page, 'Stress');
     await page.getByRole('heading', { level: 1, name: 'Stress' }).waitFor();
     assert.equal(
@@ -251,7 +242,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
 test('the stress, progress, questionnaire and weekly screens fit a 360px phone', async () => {
   const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
   try {
-    await onboard(page);
+    await onboardedUser(page);
     await checkIn(page, 5, 5);
     for (const [path, heading] of [
       ['/stress', 'Stress'],

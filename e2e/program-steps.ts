@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EXERCISE_SAFETY } from '@hipwise/core';
 import type { Harness } from './harness.js';
-import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp, turnOffBreakReminders } from './steps.js';
+import { onboardedUser, turnOffBreakReminders } from './steps.js';
 
 const DAY_MS = 86_400_000;
 
@@ -11,10 +11,7 @@ const DAY_MS = 86_400_000;
 export async function newClearedUser(page: Page): Promise<void> {
   // Installed before the app loads, so every timer and performance.now() in it is ours to move.
   await page.clock.install();
-  await signUp(page, freshEmail());
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
+  await onboardedUser(page);
   // The break coach runs on the same faked clock: jumping days and minutes ahead would open its
   // break screen over the session. It is not under test here, so this user turns reminders off.
   await turnOffBreakReminders(page);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
-import { answerScreening, checkIn, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+import { answerScreening, checkIn, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
 
 const UPDATE_DOCS = process.env['HIPWISE_UPDATE_DOCS'] === '1';
 const DOCS_DIR = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
@@ -52,13 +52,6 @@ async function seedHistory(page: Page): Promise<void> {
   }
 }
 
-async function onboard(page: Page): Promise<void> {
-  await signUp(page, freshEmail());
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
-}
-
 function assertNonEmpty(path: string): void {
   assert.ok(statSync(path).size > 10_000, `${path} is a real screenshot`);
 }
@@ -66,7 +59,7 @@ function assertNonEmpty(path: string): void {
 test('Today with two weeks of check-ins (docs screenshot)', async () => {
   const { context, page, problems } = await h.openPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await onboard(page);
+    await onboardedUser(page);
     await seedHistory(page);
     await page.reload();
     await checkIn(page, 4, 3, 'Walked at lunch');

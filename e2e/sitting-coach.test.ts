@@ -5,12 +5,12 @@ import { startHarness, type Harness } from './harness.js';
 import {
   breakDialog,
   clockStart,
-  onboardedUser,
   saveQuickBreaks,
   todayValue,
   waitForTodayValue,
   work,
 } from './sitting-steps.js';
+import { onboardedUser } from './steps.js';
 
 let h: Harness;
 before(async () => {

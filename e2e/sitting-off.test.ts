@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startHarness, type Harness } from './harness.js';
-import { breakDialog, clockStart, onboardedUser, saveQuickBreaks, work } from './sitting-steps.js';
+import { breakDialog, clockStart, saveQuickBreaks, work } from './sitting-steps.js';
+import { onboardedUser } from './steps.js';
 
 let h: Harness;
 before(async () => {

@@ -1,7 +1,6 @@
 /** Steps of the sitting-coach journeys (issue 5), with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
 
 const MIN = 60_000;
 
@@ -15,13 +14,6 @@ export function clockStart(timeZone = 'Europe/London'): number {
     new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now),
   );
   return hour >= 2 ? now - 60 * MIN : now;
-}
-
-export async function onboardedUser(page: Page): Promise<void> {
-  await signUp(page, freshEmail());
-  await readWelcome(page);
-  await answerScreening(page, [], 'clear');
-  await fillBaseline(page);
 }
 
 /** Saves short intervals on /sitting so a break fires within minutes of fake time. */

@@ -90,6 +90,16 @@ export async function fillBaseline(page: Page): Promise<void> {
   await onPath(page, '/today');
 }
 
+/** A new user through sign-up, the welcome, a clear screening and the baseline; returns the email. */
+export async function onboardedUser(page: Page): Promise<string> {
+  const email = freshEmail();
+  await signUp(page, email);
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+  return email;
+}
+
 export async function checkIn(page: Page, pain: number, stress: number, note?: string): Promise<void> {
   await choose(page, 'Back pain right now', pain);
   await choose(page, 'Stress right now', stress);
