@@ -18,6 +18,10 @@ export const checkinSchema = z.object({
 });
 export type Checkin = z.infer<typeof checkinSchema>;
 
+/** A check-in as a chart or table of days shows it: its day and its values, not when it was saved. */
+export const checkinPointSchema = checkinSchema.pick({ date: true, pain: true, stress: true, note: true });
+export type CheckinPoint = z.infer<typeof checkinPointSchema>;
+
 export const checkinRangeQuery = z
   .strictObject({ from: localDateSchema, to: localDateSchema })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] });

@@ -50,7 +50,7 @@ for (const kind of DATABASE_KINDS) {
         }))!;
 
         const empty = await todayData(db, user.id, '2026-01-01', '2026-03-31');
-        assert.deepEqual(empty, { screening: null, baseline: null, history: [] });
+        assert.deepEqual(empty, { screening: null, baseline: null, checkin: null, historyJson: '[]' });
 
         await insertScreening(db, { userId: user.id, answers: noFlags, outcome: 'clear', now: joined });
         await insertScreening(db, {
@@ -80,11 +80,12 @@ for (const kind of DATABASE_KINDS) {
             now: new Date(`${day}T19:45:12.345Z`),
           });
         }
-        // Replaced later the same day: updatedAt differs from createdAt.
+        // Replaced later the same day, with a note that JSON has to escape.
+        const tricky = 'Long day, "quoted", back\\slash, ünicode 😀\nand a second line';
         await upsertCheckin(db, {
           userId: user.id,
           day: '2026-02-03',
-          body: { pain: 5, stress: 2 },
+          body: { pain: 5, stress: 2, note: tricky },
           now: new Date('2026-02-03T21:00:00Z'),
         });
         await upsertCheckin(db, {
@@ -95,21 +96,36 @@ for (const kind of DATABASE_KINDS) {
         });
 
         const got = await todayData(db, user.id, '2026-02-01', '2026-03-01');
-        assert.deepEqual(got, {
+        const single = await checkinsBetween(db, user.id, '2026-02-01', '2026-03-01');
+        const { historyJson, ...parsed } = got;
+        assert.deepEqual(parsed, {
           screening: await latestScreening(db, user.id),
           baseline: await findBaseline(db, user.id),
-          history: await checkinsBetween(db, user.id, '2026-02-01', '2026-03-01'),
+          checkin: single.at(-1),
         });
+        // The history is the same check-ins as their days and values, text as stored.
+        assert.deepEqual(
+          JSON.parse(historyJson),
+          single.map(({ date, pain, stress, note }) => ({ date, pain, stress, note })),
+        );
         assert.equal(got.screening?.outcome, 'see_clinician');
         assert.equal(got.screening?.createdAt, '2026-01-06T09:00:00.001Z');
         assert.deepEqual(
-          got.history.map((c) => [c.date, c.pain, c.createdAt, c.updatedAt]),
+          single.map((c) => [c.date, c.pain, c.note]),
           [
-            ['2026-02-01', 6, '2026-02-01T19:45:12.345Z', '2026-02-01T19:45:12.345Z'],
-            ['2026-02-03', 5, '2026-02-03T19:45:12.345Z', '2026-02-03T21:00:00.000Z'],
-            ['2026-03-01', 2, '2026-03-01T19:45:12.345Z', '2026-03-01T19:45:12.345Z'],
+            ['2026-02-01', 6, null],
+            ['2026-02-03', 5, tricky],
+            ['2026-03-01', 2, null],
           ],
         );
+        assert.deepEqual([got.checkin?.createdAt, got.checkin?.updatedAt], [
+          '2026-03-01T19:45:12.345Z',
+          '2026-03-01T19:45:12.345Z',
+        ]);
+        // No check-in on the last day of the range: none for today, the history unchanged.
+        const dayAfter = await todayData(db, user.id, '2026-02-01', '2026-03-02');
+        assert.equal(dayAfter.checkin, null);
+        assert.equal(dayAfter.historyJson, historyJson);
       } finally {
         await drop();
       }

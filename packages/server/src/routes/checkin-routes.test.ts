@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { Checkin, Today } from '@hipwise/core';
+import { todaySchema, type Checkin, type Today } from '@hipwise/core';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
 
@@ -165,12 +165,20 @@ for (const kind of DATABASE_KINDS) {
       for (const q of ['from=2026-03-09&to=2026-03-01', 'from=2026-02-30&to=2026-03-01', 'from=x', 'to=2026-01-01']) {
         assert.equal((await user.call(`/api/checkins?${q}`)).status, 422, q);
       }
-      const today = (await (await user.call('/api/today')).json()) as Today;
+      const answer = await user.call('/api/today');
+      assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+      // The history is spliced in as text (repositories/today.ts): the whole must still be a Today.
+      const today = todaySchema.strict().parse(await answer.json());
       assert.equal(today.date, '2026-03-10');
       assert.equal(today.checkin, null);
+      assert.equal(today.user.id, user.id);
       assert.deepEqual(
-        today.history.map((c) => c.date),
-        ['2026-03-01', '2026-03-05', '2026-03-09'],
+        today.history.map((c) => [c.date, c.pain, c.stress, c.note]),
+        [
+          ['2026-03-01', 1, 1, null],
+          ['2026-03-05', 5, 1, null],
+          ['2026-03-09', 9, 1, null],
+        ],
       );
     });
   });

@@ -9,7 +9,9 @@ const MAX_RANGE_DAYS = 3660;
 
 export function checkinRoutes(checkins: CheckinService) {
   return new Hono<AppEnv>()
-    .get('/today', async (c) => c.json(await checkins.today(c.get('user'))))
+    .get('/today', async (c) =>
+      c.body(await checkins.todayJson(c.get('user')), 200, { 'Content-Type': 'application/json' }),
+    )
     .post('/checkins', async (c) => {
       const header = c.req.header('idempotency-key');
       if (header === undefined) {

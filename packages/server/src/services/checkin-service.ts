@@ -1,4 +1,4 @@
-import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate, type Today } from '@hipwise/core';
+import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate } from '@hipwise/core';
 import { checkinsBetween, upsertCheckinUnderKey } from '../repositories/checkins.js';
 import { todayData } from '../repositories/today.js';
 import { publicUser, type UserWithHash } from '../repositories/users.js';
@@ -34,19 +34,20 @@ export function checkinService({ db, clock }: ServiceDeps) {
 
     between: (userId: string, from: LocalDate, to: LocalDate) => checkinsBetween(db, userId, from, to),
 
-    /** Everything the Today page shows. */
-    async today(user: UserWithHash): Promise<Today> {
+    /**
+     * Everything the Today page shows, as the JSON text of a `Today`. The history arrives from the
+     * database as JSON text and is spliced in as it is (see repositories/today.ts).
+     */
+    async todayJson(user: UserWithHash): Promise<string> {
       const date = localDate(clock.now(), user.timeZone);
-      const { screening, baseline, history } = await todayData(db, user.id, addDays(date, -(HISTORY_DAYS - 1)), date);
-      const last = history.at(-1);
-      return {
+      const { historyJson, screening, baseline, checkin } = await todayData(
+        db,
+        user.id,
+        addDays(date, -(HISTORY_DAYS - 1)),
         date,
-        user: publicUser(user),
-        screening,
-        baseline,
-        checkin: last?.date === date ? last : null,
-        history,
-      };
+      );
+      const rest = JSON.stringify({ date, user: publicUser(user), screening, baseline, checkin });
+      return `${rest.slice(0, -1)},"history":${historyJson}}`;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { addDays, type Checkin, type LocalDate } from '@hipwise/core';
+import { addDays, type CheckinPoint, type LocalDate } from '@hipwise/core';
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -68,7 +68,7 @@ function options(width: number, today: LocalDate, first: LocalDate): uPlot.Optio
 }
 
 interface HistoryChartProps {
-  readonly history: readonly Checkin[];
+  readonly history: readonly CheckinPoint[];
   readonly today: LocalDate;
 }
 

@@ -1,4 +1,4 @@
-import type { Checkin, LocalDate } from '@hipwise/core';
+import type { CheckinPoint, LocalDate } from '@hipwise/core';
 import { HistoryChart } from './HistoryChart';
 import { historySummary } from './history-summary';
 import { HistoryTable } from './HistoryTable';
@@ -7,7 +7,7 @@ export function HistorySection({
   history,
   today,
 }: {
-  readonly history: readonly Checkin[];
+  readonly history: readonly CheckinPoint[];
   readonly today: LocalDate;
 }) {
   return (

@@ -1,8 +1,8 @@
-import type { Checkin } from '@hipwise/core';
+import type { CheckinPoint } from '@hipwise/core';
 import { formatShortDate } from '../../lib/dates';
 
 /** Every check-in as numbers, newest first: the chart's data for anyone who cannot or would rather not read it. */
-export function HistoryTable({ history }: { readonly history: readonly Checkin[] }) {
+export function HistoryTable({ history }: { readonly history: readonly CheckinPoint[] }) {
   return (
     <details className="history-table">
       <summary>Show the numbers as a table</summary>

@@ -1,4 +1,4 @@
-import { addDays, type Checkin, type LocalDate } from '@hipwise/core';
+import { addDays, type CheckinPoint, type LocalDate } from '@hipwise/core';
 import { formatShortDate } from '../../lib/dates';
 
 function mean(xs: readonly number[]): string {
@@ -9,7 +9,7 @@ function mean(xs: readonly number[]): string {
  * The chart in words, for people who cannot see it and for anyone who prefers numbers:
  * the latest check-in, then the averages over the last seven days.
  */
-export function historySummary(history: readonly Checkin[], today: LocalDate): string {
+export function historySummary(history: readonly CheckinPoint[], today: LocalDate): string {
   const latest = history.at(-1);
   if (!latest) return 'No check-ins yet.';
   const when = latest.date === today ? 'today' : formatShortDate(latest.date);
