@@ -28,8 +28,8 @@ const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /**
  * Node's `pg` and PGlite both hand back Date for timestamptz; the API speaks ISO strings. Text
- * already in toISOString's form (repositories/today.ts makes it) passes as is: a Date round trip
- * costs a microsecond per value, and a Today answer holds about eighty.
+ * already in toISOString's form (repositories/today.ts makes it) passes as is, without a Date
+ * round trip.
  */
 export function iso(value: unknown): string {
   if (value instanceof Date) return value.toISOString();

@@ -7,11 +7,11 @@ import { toScreening, type ScreeningRow } from './screenings.js';
 // One round trip instead of four: the Today page is the most read thing there is (issue #7).
 // The screening, baseline and today's check-in come back as JSON shaped like their table's row
 // and are mapped by that table's mapper; row_to_json over a subquery costs PostgreSQL less than
-// json_build_object. Times are sent as UTC wall-clock text, which `utcIso` turns into
-// toISOString's form with string operations (parsing them as dates took a fifth of the server's
-// time for a Today read). The history, most of the answer, comes back as JSON text already in
-// the API's shape (CheckinPoint) and is sent on as it came: parsing it into objects only to
-// write them out again was a sixth of the server's time for a Today read.
+// json_build_object. Their times are sent as UTC wall-clock text, which `utcIso` turns into
+// toISOString's form with string operations (a JSON timestamp has no zone, and to_char costs
+// PostgreSQL more). The history, most of the answer, comes back as JSON text already in the API's
+// shape (CheckinPoint) and is sent on as it came: parsing it into objects only to write them out
+// again took about an eighth of the server's time for a Today read (bench/RESULTS.md, "load").
 const TODAY_SQL = `SELECT
   (SELECT row_to_json(s) FROM (
      SELECT id, answers, outcome, created_at AT TIME ZONE 'UTC' AS created_at
@@ -33,7 +33,7 @@ const TODAY_SQL = `SELECT
 /**
  * A UTC `timestamp` as PostgreSQL writes it in JSON ("2026-03-10T12:00:00", up to six digits of
  * fraction) in toISOString's form, "2026-03-10T12:00:00.000Z", truncating to milliseconds as Date
- * does. By string operations, as this runs on every Today read.
+ * does.
  */
 export function utcIso(text: string): string {
   if (text.length === 19 && text[10] === 'T') return `${text}.000Z`;
