@@ -1,5 +1,7 @@
 export * from './screening/red-flags.js';
 export * from './screening/triage.js';
+export * from './screening/clearance.js';
+export * from './safety/index.js';
 export * from './measures/peg.js';
 export * from './time/local-date.js';
 export * from './program/method-intro.js';

@@ -36,9 +36,14 @@ export interface FailureRecord {
 }
 
 /** The record after one more failure at `now`. */
-export function recordFailure(policy: BackoffPolicy, previous: FailureRecord | undefined, now: Date): FailureRecord {
+export function recordFailure(
+  policy: BackoffPolicy,
+  previous: FailureRecord | undefined,
+  now: Date,
+): FailureRecord {
   const stale =
-    previous === undefined || now.getTime() - previous.lastFailureAt.getTime() > policy.forgetAfterSeconds * 1000;
+    previous === undefined ||
+    now.getTime() - previous.lastFailureAt.getTime() > policy.forgetAfterSeconds * 1000;
   const failures = stale ? 1 : previous.failures + 1;
   const over = failures - policy.freeFailures;
   const waitSeconds = over <= 0 ? 0 : Math.min(policy.maxSeconds, policy.baseSeconds * 2 ** (over - 1));

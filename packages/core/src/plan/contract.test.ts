@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import type { ExerciseSessionRecord } from '../exercise/session-record.js';
 import { progressionState } from '../exercise/progression.js';
 import { addDays } from '../time/local-date.js';
-import { dailyPlanSchema, exerciseSessionsQuery, planBlockSchema, programPrefsBody, progressionStateSchema } from './contract.js';
+import {
+  dailyPlanSchema,
+  exerciseSessionsQuery,
+  planBlockSchema,
+  programPrefsBody,
+  progressionStateSchema,
+} from './contract.js';
 import { dailyPlan, planBlock, type DailyPlanInput } from './daily-plan.js';
 
 const START = '2026-03-01';
@@ -27,7 +33,11 @@ const stop = (n: number): ExerciseSessionRecord => ({
 const input = (o: Partial<DailyPlanInput> = {}): DailyPlanInput => ({
   today: day(4),
   startDate: START,
-  latestScreening: { outcome: 'clear', date: day(1) },
+  latestScreening: { outcome: 'clear', date: day(1), answers: {} },
+  clearScreeningDates: [day(1)],
+  clearances: [],
+  recentCheckins: [4, 5, 6].map((p, i) => ({ date: day(i + 1), pain: p })),
+  baselineWeekAverage: 3,
   lessonsRead: [{ lessonId: 'starts-at-the-hips', date: day(1) }],
   exerciseHistory: [good(1), good(2), good(3)],
   exercisePrefs: { stayOnChair: false },
@@ -40,8 +50,16 @@ test('real plans, ready and blocked, parse with the response schema unchanged', 
   for (const plan of [
     dailyPlan(input()),
     dailyPlan(input({ latestScreening: null })),
-    dailyPlan(input({ latestScreening: { outcome: 'see_clinician', date: day(2) } })),
+    dailyPlan(
+      input({
+        latestScreening: { outcome: 'see_clinician', date: day(2), answers: { cancer_history: true } },
+      }),
+    ),
+    dailyPlan(
+      input({ latestScreening: { outcome: 'same_day', date: day(2), answers: { fever_unwell: true } } }),
+    ),
     dailyPlan(input({ exerciseHistory: [stop(2), stop(3)] })),
+    dailyPlan(input({ recentCheckins: [1, 2, 3, 4].map((n) => ({ date: day(n), pain: 7 })) })),
   ]) {
     const json: unknown = JSON.parse(JSON.stringify(plan));
     assert.deepEqual(dailyPlanSchema.parse(json), json);

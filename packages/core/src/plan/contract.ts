@@ -3,6 +3,7 @@ import { exerciseSessionSchema, exerciseVariantSchema } from '../exercise/sessio
 import { ILLUSTRATIONS } from '../program/illustration.js';
 import { LESSON_IDS } from '../program/lessons.js';
 import { SITTING_RULE_IDS } from '../program/sitting-rules.js';
+import { screeningOutcomeSchema } from '../contract/screening.js';
 
 /**
  * Zod schemas of the programme's HTTP API (issue 3): lessons, exercise sessions, progression,
@@ -70,21 +71,39 @@ export const progressionStateSchema = variantProgressSchema.extend({
   byVariant: z.object({ chair: variantProgressSchema, floor: variantProgressSchema }),
 });
 
-const screeningOutcomeSchema = z.enum(['clear', 'see_clinician', 'emergency']);
+const painfulSessionSchema = z.object({
+  date,
+  reason: z.enum(['stopped_for_pain', 'pain_rose']),
+  painBefore: z.number().nullable(),
+  painAfter: z.number().nullable(),
+});
 
 export const planBlockSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('screening_missing') }),
-  z.object({ code: z.literal('screening_not_clear'), outcome: screeningOutcomeSchema.exclude(['clear']) }),
+  z.object({
+    code: z.literal('screening_not_clear'),
+    outcome: screeningOutcomeSchema.exclude(['clear']),
+    clearanceAllowed: z.boolean(),
+  }),
   z.object({
     code: z.literal('safety_pause'),
     pause: z.object({
       paused: z.literal(true),
       triggeredBy: z.tuple([date, date]).readonly(),
+      triggers: z.tuple([painfulSessionSchema, painfulSessionSchema]).readonly(),
       lastStop: date,
     }),
   }),
 ]);
 export type PlanBlockJson = z.infer<typeof planBlockSchema>;
+
+export const rescreenPromptSchema = z.object({
+  reasons: z.array(z.enum(['due', 'pain_rising', 'questions_changed'])),
+  painRise: z
+    .object({ windowStart: date, checkins: z.number(), mean: z.number(), baselineWeekAverage: z.number() })
+    .nullable(),
+});
+export type RescreenPromptJson = z.infer<typeof rescreenPromptSchema>;
 
 /** GET /api/progression */
 export const progressionResponseSchema = z.object({
@@ -108,6 +127,7 @@ export const planItemSchema = z.discriminatedUnion('kind', [
     sets: z.number(),
     holdSeconds: z.number(),
     restAdvised: z.boolean(),
+    painToday: z.enum(['stopped_for_pain', 'pain_rose']).nullable(),
   }),
   z.object({ ...itemBase, kind: z.literal('checkin') }),
   z.object({
@@ -121,8 +141,20 @@ export const planItemSchema = z.discriminatedUnion('kind', [
 
 /** GET /api/plan */
 export const dailyPlanSchema = z.discriminatedUnion('status', [
-  z.object({ date, status: z.literal('blocked'), reason: planBlockSchema, items: z.tuple([]) }),
-  z.object({ date, status: z.literal('ready'), programDay: z.number(), items: z.array(planItemSchema) }),
+  z.object({
+    date,
+    status: z.literal('blocked'),
+    reason: planBlockSchema,
+    items: z.tuple([]),
+    rescreen: rescreenPromptSchema,
+  }),
+  z.object({
+    date,
+    status: z.literal('ready'),
+    programDay: z.number(),
+    items: z.array(planItemSchema),
+    rescreen: rescreenPromptSchema,
+  }),
 ]);
 export type DailyPlanJson = z.infer<typeof dailyPlanSchema>;
 

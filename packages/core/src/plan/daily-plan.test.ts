@@ -4,16 +4,31 @@ import { addDays } from '../time/local-date.js';
 import type { ExerciseSessionRecord } from '../exercise/session-record.js';
 import { LESSON_IDS, type LessonId } from '../program/lessons.js';
 import { SITTING_RULE_IDS } from '../program/sitting-rules.js';
-import { dailyPlan, type DailyPlan, type DailyPlanInput, type PlanItem } from './daily-plan.js';
+import { RED_FLAG_IDS, type RedFlagId } from '../screening/red-flags.js';
+import { triage, type RedFlagAnswers } from '../screening/triage.js';
+import { dailyPlan, planBlock, type DailyPlan, type DailyPlanInput, type PlanItem } from './daily-plan.js';
 
 const START = '2026-03-01';
 const day = (n: number) => addDays(START, n - 1);
+
+const answers = (yes: RedFlagId[] = []) =>
+  Object.fromEntries(RED_FLAG_IDS.map((id) => [id, yes.includes(id)])) as RedFlagAnswers;
+/** A screening on day n with these flags answered yes, with the outcome triage gives it. */
+const screening = (n: number, yes: RedFlagId[] = []) => ({
+  outcome: triage(answers(yes)),
+  date: day(n),
+  answers: answers(yes),
+});
 
 function input(overrides: Partial<DailyPlanInput> = {}): DailyPlanInput {
   return {
     today: day(1),
     startDate: START,
-    latestScreening: { outcome: 'clear', date: day(1) },
+    latestScreening: screening(1),
+    clearScreeningDates: [day(1)],
+    clearances: [],
+    recentCheckins: [],
+    baselineWeekAverage: 3,
     lessonsRead: [],
     exerciseHistory: [],
     exercisePrefs: { stayOnChair: false },
@@ -72,28 +87,28 @@ test('day 1: lesson 1, chair 3 x 10 s, check-in and sitting goals, nothing done 
 const blockCases: Array<[string, Partial<DailyPlanInput>, string]> = [
   ['no screening yet', { latestScreening: null }, '{"code":"screening_missing"}'],
   [
-    'see a clinician',
-    { latestScreening: { outcome: 'see_clinician', date: day(1) } },
-    '{"code":"screening_not_clear","outcome":"see_clinician"}',
+    'see a clinician soon',
+    { latestScreening: screening(1, ['cancer_history']) },
+    '{"code":"screening_not_clear","outcome":"see_clinician","clearanceAllowed":true}',
+  ],
+  [
+    'same day',
+    { latestScreening: screening(1, ['fever_unwell']) },
+    '{"code":"screening_not_clear","outcome":"same_day","clearanceAllowed":true}',
   ],
   [
     'emergency',
-    { latestScreening: { outcome: 'emergency', date: day(1) } },
-    '{"code":"screening_not_clear","outcome":"emergency"}',
-  ],
-  [
-    'two stops for pain in a week',
-    { today: day(4), exerciseHistory: [session(2, 'stop'), session(4, 'stop')] },
-    `{"code":"safety_pause","pause":{"paused":true,"triggeredBy":["${day(2)}","${day(4)}"],"lastStop":"${day(4)}"}}`,
+    { latestScreening: screening(1, ['saddle_numbness']) },
+    '{"code":"screening_not_clear","outcome":"emergency","clearanceAllowed":false}',
   ],
   [
     'a later screening that is not clear outranks the pause',
     {
       today: day(5),
       exerciseHistory: [session(2, 'stop'), session(4, 'stop')],
-      latestScreening: { outcome: 'emergency', date: day(5) },
+      latestScreening: screening(5, ['saddle_numbness']),
     },
-    '{"code":"screening_not_clear","outcome":"emergency"}',
+    '{"code":"screening_not_clear","outcome":"emergency","clearanceAllowed":false}',
   ],
 ];
 
@@ -106,13 +121,85 @@ for (const [name, overrides, reason] of blockCases) {
   });
 }
 
+test('the whole plan is blocked: two stops for pain in a week', () => {
+  const plan = dailyPlan(input({ today: day(4), exerciseHistory: [session(2, 'stop'), session(4, 'stop')] }));
+  assert.ok(plan.status === 'blocked' && plan.reason.code === 'safety_pause');
+  assert.deepEqual(plan.reason.pause.triggeredBy, [day(2), day(4)]);
+});
+
+test('the whole plan is blocked: two sessions on one day with pain 2 -> 6 and no stop', () => {
+  const rose = { ...session(3), painBefore: 2, painAfter: 6 };
+  const plan = dailyPlan(input({ today: day(3), exerciseHistory: [rose, rose] }));
+  assert.ok(plan.status === 'blocked' && plan.reason.code === 'safety_pause');
+  assert.deepEqual(
+    plan.reason.pause.triggers.map((t) => t.reason),
+    ['pain_rose', 'pain_rose'],
+  );
+});
+
 test('a clear screening after the last stop lifts the pause', () => {
   const history = [session(2, 'stop'), session(4, 'stop')];
   assert.equal(dailyPlan(input({ today: day(5), exerciseHistory: history })).status, 'blocked');
   const plan = dailyPlan(
-    input({ today: day(5), exerciseHistory: history, latestScreening: { outcome: 'clear', date: day(5) } }),
+    input({
+      today: day(5),
+      exerciseHistory: history,
+      latestScreening: screening(5),
+      clearScreeningDates: [day(1), day(5)],
+    }),
   );
   assert.equal(plan.status, 'ready');
+});
+
+test('a clinician clearance dated after the last painful session lifts the pause; one dated before does not', () => {
+  const history = [session(2, 'stop'), session(4, 'stop')];
+  const cleared = (n: number) =>
+    input({ today: day(6), exerciseHistory: history, clearances: [{ clearedOn: day(n), coveredFlags: [] }] });
+  assert.equal(dailyPlan(cleared(5)).status, 'ready');
+  assert.equal(dailyPlan(cleared(4)).status, 'blocked');
+});
+
+test('a clearance unlocks "see a clinician soon" and "same day" without changing the answers', () => {
+  for (const flag of ['cancer_history', 'fever_unwell', 'trauma'] as const) {
+    const s = screening(1, [flag]);
+    assert.notEqual(planBlock(input({ latestScreening: s })), null, flag);
+    const plan = dailyPlan(
+      input({ latestScreening: s, clearances: [{ clearedOn: day(1), coveredFlags: [flag] }] }),
+    );
+    assert.equal(plan.status, 'ready', flag);
+  }
+});
+
+test('a clearance never unlocks an emergency', () => {
+  const s = screening(2, ['saddle_numbness']);
+  const block = planBlock(
+    input({ latestScreening: s, clearances: [{ clearedOn: day(2), coveredFlags: ['saddle_numbness'] }] }),
+  );
+  assert.equal(block?.code, 'screening_not_clear');
+});
+
+test('a clearance covers a later screening with the same flags, not one with a new flag', () => {
+  const clearances = [{ clearedOn: day(1), coveredFlags: ['cancer_history' as const] }];
+  assert.equal(planBlock(input({ latestScreening: screening(90, ['cancer_history']), clearances })), null);
+  const newFlag = planBlock(
+    input({ latestScreening: screening(90, ['cancer_history', 'weight_loss']), clearances }),
+  );
+  assert.equal(newFlag?.code, 'screening_not_clear');
+});
+
+test('rescreen: offered when pain rises, when 12 weeks have passed, and when the questions changed', () => {
+  const rising = Array.from({ length: 5 }, (_, i) => ({ date: day(10 + i), pain: 5 }));
+  assert.deepEqual(dailyPlan(input({ today: day(14), recentCheckins: rising })).rescreen.reasons, [
+    'pain_rising',
+  ]);
+  assert.deepEqual(dailyPlan(input({ today: day(85) })).rescreen.reasons, ['due']);
+  assert.deepEqual(dailyPlan(input({ today: day(84) })).rescreen.reasons, []);
+  const old = {
+    outcome: 'clear' as const,
+    date: day(1),
+    answers: { saddle_numbness: false, age_onset: false },
+  };
+  assert.deepEqual(dailyPlan(input({ latestScreening: old })).rescreen.reasons, ['questions_changed']);
 });
 
 const read = (id: LessonId, n: number) => ({ lessonId: id, date: day(n) });
@@ -211,6 +298,21 @@ for (const [name, n, history, want] of exerciseCases) {
     assert.deepEqual([ex?.done, ex?.restAdvised, ex?.holdSeconds], [want.done, want.rest, want.hold]);
   });
 }
+
+test('exercise item: a painful session today says why, even after a completed one', () => {
+  const stoppedAfterGood = item(
+    dailyPlan(input({ today: day(2), exerciseHistory: [session(2), session(2, 'stop')] })),
+    'exercise',
+  );
+  assert.deepEqual([stoppedAfterGood?.done, stoppedAfterGood?.painToday], [true, 'stopped_for_pain']);
+  const rose = item(
+    dailyPlan(input({ today: day(2), exerciseHistory: [{ ...session(2), painAfter: 4 }] })),
+    'exercise',
+  );
+  assert.deepEqual([rose?.restAdvised, rose?.painToday], [true, 'pain_rose']);
+  const fine = item(dailyPlan(input({ today: day(2), exerciseHistory: [session(2)] })), 'exercise');
+  assert.deepEqual([fine?.restAdvised, fine?.painToday], [false, null]);
+});
 
 test('exercise item follows the floor unlock and the stay-on-chair choice', () => {
   const history = [1, 2, 3, 4, 5, 6].map((n) => session(n, 'good', n <= 3 ? 10 : 15));

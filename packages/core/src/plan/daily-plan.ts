@@ -2,9 +2,17 @@ import { LESSONS, type LessonId } from '../program/lessons.js';
 import { SITTING_RULE_IDS, type SittingRuleId } from '../program/sitting-rules.js';
 import { progressionState, type ProgressionPrefs } from '../exercise/progression.js';
 import { safetyPause, type SafetyPause } from '../exercise/safety-pause.js';
-import type { ExerciseSessionRecord } from '../exercise/session-record.js';
+import { classifySession, type ExerciseSessionRecord } from '../exercise/session-record.js';
+import { painRising, type PainRise } from '../safety/pain-rising.js';
+import { rescreenReasons, type RescreenReason } from '../safety/rescreen.js';
+import { clearanceCovers, type ClearanceRecord } from '../screening/clearance.js';
 import { EXERCISE_VARIANTS, type ExerciseVariant } from '../exercise/variants.js';
-import type { ScreeningOutcome } from '../screening/triage.js';
+import {
+  answersCurrentQuestions,
+  OUTCOME_ADVICE,
+  type ScreeningOutcome,
+  type StoredRedFlagAnswers,
+} from '../screening/triage.js';
 import type { LocalDate } from '../time/local-date.js';
 import { nextUnreadLesson, programDay } from './program-day.js';
 
@@ -20,7 +28,19 @@ export interface DailyPlanInput {
   /** The user's date on day 1 of the programme. */
   readonly startDate: LocalDate;
   /** The most recent red-flag screening, with the user's date it was answered on; null if none yet. */
-  readonly latestScreening: { readonly outcome: ScreeningOutcome; readonly date: LocalDate } | null;
+  readonly latestScreening: {
+    readonly outcome: ScreeningOutcome;
+    readonly date: LocalDate;
+    readonly answers: StoredRedFlagAnswers;
+  } | null;
+  /** The user's dates of all their clear screenings (each one lifts a safety pause before it). */
+  readonly clearScreeningDates: readonly LocalDate[];
+  /** The user's clinician clearances that are not withdrawn. */
+  readonly clearances: readonly ClearanceRecord[];
+  /** Check-ins of the last 7 days up to today (more are ignored), for the daily pain rule. */
+  readonly recentCheckins: readonly { readonly date: LocalDate; readonly pain: number }[];
+  /** The baseline's "average pain over the last week", or null before the baseline. */
+  readonly baselineWeekAverage: number | null;
   readonly lessonsRead: readonly LessonRead[];
   readonly exerciseHistory: readonly ExerciseSessionRecord[];
   readonly exercisePrefs: ProgressionPrefs;
@@ -33,8 +53,20 @@ export interface DailyPlanInput {
 /** Why the whole plan is withheld. Stable codes; the web app words them. */
 export type PlanBlock =
   | { readonly code: 'screening_missing' }
-  | { readonly code: 'screening_not_clear'; readonly outcome: Exclude<ScreeningOutcome, 'clear'> }
+  | {
+      readonly code: 'screening_not_clear';
+      readonly outcome: Exclude<ScreeningOutcome, 'clear'>;
+      /** Whether recording a clinician's clearance would unlock it (never for an emergency). */
+      readonly clearanceAllowed: boolean;
+    }
   | { readonly code: 'safety_pause'; readonly pause: Extract<SafetyPause, { paused: true }> };
+
+/** Offers to answer the safety questions again, with why; shown whether or not the plan is blocked. */
+export interface RescreenPrompt {
+  readonly reasons: readonly RescreenReason[];
+  /** The numbers behind `pain_rising`, when pain is rising. */
+  readonly painRise: PainRise | null;
+}
 
 interface ItemBase {
   /** Unique within a day's plan and the same for the same thing on any day. */
@@ -50,8 +82,10 @@ export type PlanItem =
       readonly variant: ExerciseVariant;
       readonly sets: number;
       readonly holdSeconds: number;
-      /** The user stopped for pain today: offer rest, not another go (see EXERCISE_SAFETY). */
+      /** A painful session today (stopped for pain, or pain up 2+): offer rest, not another go. */
       readonly restAdvised: boolean;
+      /** Why today's session was painful, the latest one first; null when none was. */
+      readonly painToday: 'stopped_for_pain' | 'pain_rose' | null;
     })
   | (ItemBase & { readonly kind: 'checkin' })
   | (ItemBase & {
@@ -69,6 +103,7 @@ export type DailyPlan =
       readonly status: 'blocked';
       readonly reason: PlanBlock;
       readonly items: readonly [];
+      readonly rescreen: RescreenPrompt;
     }
   | {
       readonly date: LocalDate;
@@ -76,16 +111,41 @@ export type DailyPlan =
       /** 1 on the start date. */
       readonly programDay: number;
       readonly items: readonly PlanItem[];
+      readonly rescreen: RescreenPrompt;
     };
 
-/** Why the plan is blocked on this date, or null if it is not. Screening comes before the pause. */
+/**
+ * Why the plan is blocked on this date, or null if it is not. Screening comes before the pause.
+ * A screening that is not clear blocks unless a clinician's clearance covers it (clearance.ts).
+ * The safety pause is lifted by a clear screening or a clinician's clearance dated after the last
+ * painful session (safety-pause.ts).
+ */
 export function planBlock(input: DailyPlanInput): PlanBlock | null {
   const s = input.latestScreening;
   if (s === null) return { code: 'screening_missing' };
-  if (s.outcome !== 'clear') return { code: 'screening_not_clear', outcome: s.outcome };
-  const pause = safetyPause(input.exerciseHistory, input.today, s.date);
+  if (s.outcome !== 'clear' && !clearanceCovers(s, input.clearances)) {
+    return {
+      code: 'screening_not_clear',
+      outcome: s.outcome,
+      clearanceAllowed: OUTCOME_ADVICE[s.outcome].clearanceAllowed,
+    };
+  }
+  const lifts = [...input.clearScreeningDates, ...input.clearances.map((c) => c.clearedOn)];
+  const pause = safetyPause(input.exerciseHistory, input.today, lifts);
   if (pause.paused) return { code: 'safety_pause', pause };
   return null;
+}
+
+/** Whether and why to offer the safety questions again today. */
+export function rescreenPrompt(input: DailyPlanInput): RescreenPrompt {
+  const painRise = painRising(input.recentCheckins, input.baselineWeekAverage, input.today);
+  const s = input.latestScreening;
+  const reasons = rescreenReasons({
+    today: input.today,
+    latestScreening: s && { date: s.date, currentQuestions: answersCurrentQuestions(s.answers) },
+    painRise,
+  });
+  return { reasons, painRise };
 }
 
 function lessonItem(input: DailyPlanInput): PlanItem | null {
@@ -111,6 +171,7 @@ function lessonItem(input: DailyPlanInput): PlanItem | null {
 function exerciseItem(input: DailyPlanInput): PlanItem {
   const todays = input.exerciseHistory.filter((s) => s.date === input.today);
   const completed = todays.filter((s) => s.stoppedEarly === 'none').at(-1);
+  const painful = todays.filter((s) => classifySession(s) === 'painful').at(-1);
   // A session done today is shown as done at the plan it was done at, even if it just moved the
   // user up a level; the new level is tomorrow's.
   const state = progressionState(input.exerciseHistory, input.exercisePrefs);
@@ -125,7 +186,9 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
     variant,
     sets,
     holdSeconds,
-    restAdvised: todays.some((s) => s.stoppedEarly === 'pain'),
+    restAdvised: painful !== undefined,
+    painToday:
+      painful === undefined ? null : painful.stoppedEarly === 'pain' ? 'stopped_for_pain' : 'pain_rose',
   };
 }
 
@@ -135,8 +198,9 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
  * not clear, or the safety pause is on, the plan is blocked and has no items.
  */
 export function dailyPlan(input: DailyPlanInput): DailyPlan {
+  const rescreen = rescreenPrompt(input);
   const reason = planBlock(input);
-  if (reason) return { date: input.today, status: 'blocked', reason, items: [] };
+  if (reason) return { date: input.today, status: 'blocked', reason, items: [], rescreen };
 
   const { taken, goal } = input.walkingBreaks;
   const lesson = lessonItem(input);
@@ -159,5 +223,11 @@ export function dailyPlan(input: DailyPlanInput): DailyPlan {
       ruleIds: SITTING_RULE_IDS,
     },
   ];
-  return { date: input.today, status: 'ready', programDay: programDay(input.startDate, input.today), items };
+  return {
+    date: input.today,
+    status: 'ready',
+    programDay: programDay(input.startDate, input.today),
+    items,
+    rescreen,
+  };
 }

@@ -1,0 +1,2 @@
+export * from './pain-rising.js';
+export * from './rescreen.js';
