@@ -25,13 +25,7 @@ test('a session stopped for pain before the first hold parses', () => {
 });
 
 test('a session stopped for pain may leave pain before and after unknown', () => {
-  const body = {
-    ...valid,
-    achievedHoldSeconds: [4],
-    stoppedEarly: 'pain' as const,
-    painBefore: null,
-    painAfter: null,
-  };
+  const body = { ...valid, achievedHoldSeconds: [4], stoppedEarly: 'pain' as const, painBefore: null, painAfter: null };
   assert.deepEqual(exerciseSessionBody.parse(body), body);
 });
 
