@@ -8,6 +8,7 @@ export * from './program/method-intro.js';
 export * from './contract/common.js';
 export * from './contract/auth.js';
 export * from './contract/screening.js';
+export * from './contract/clearance.js';
 export * from './contract/baseline.js';
 export * from './contract/checkin.js';
 export * from './contract/today.js';

@@ -13,6 +13,7 @@ import { checkinRoutes } from './routes/checkin-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { onboardingRoutes } from './routes/onboarding-routes.js';
 import { programRoutes } from './routes/program-routes.js';
+import { clearanceRoutes } from './routes/clearance-routes.js';
 import { breakRoutes } from './routes/break-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
 import type { FeatureConfig } from './config.js';
@@ -84,6 +85,7 @@ export function createApp(opts: AppOptions) {
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
   personal.route('/', programRoutes(opts));
+  personal.route('/', clearanceRoutes(opts));
   personal.route('/', breakRoutes(opts));
   personal.route('/', measureRoutes(opts, opts.features));
   app.route('/api', personal);

@@ -38,3 +38,14 @@ test('bad values name the variable and what is wrong, never echoing a secret URL
     (e: unknown) => e instanceof Error && /DATABASE_URL: must start with postgres/.test(e.message) && !e.message.includes('s3cret'),
   );
 });
+
+test('HIPWISE_PUBLIC_URL: documented default, trailing slash dropped, only plain http(s) URLs', () => {
+  assert.equal(loadConfig({}).features.publicUrl, 'http://127.0.0.1:8080');
+  assert.equal(
+    loadConfig({ HIPWISE_PUBLIC_URL: 'https://back.example.org/hipwise/' }).features.publicUrl,
+    'https://back.example.org/hipwise',
+  );
+  for (const bad of ['back.example.org', 'ftp://back.example.org', 'https://u:p@back.example.org', 'https://x.org/?a=1', 'https://x.org/#top']) {
+    assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: bad }), /HIPWISE_PUBLIC_URL: must be an absolute http/, bad);
+  }
+});

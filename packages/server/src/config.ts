@@ -8,6 +8,15 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** The default public URL: the default address and port of a server on one's own computer. */
+export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:8080';
+
+function isPublicUrl(s: string): boolean {
+  if (!URL.canParse(s)) return false;
+  const u = new URL(s);
+  return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash && !s.includes('#');
+}
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a port number' })
@@ -40,12 +49,24 @@ const envSchema = z.object({
       z.array(z.enum(['rmdq', 'start_back', 'pss4', 'pss10'], { message: 'may list only rmdq, start_back, pss4, pss10' })),
     )
     .default([]),
+  HIPWISE_PUBLIC_URL: z
+    .string()
+    .refine(isPublicUrl, {
+      message: 'must be an absolute http:// or https:// URL without user, query or fragment, e.g. https://back.example.org',
+    })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .default(DEFAULT_PUBLIC_URL),
 });
 
 /** Switches a host can set without touching code. */
 export interface FeatureConfig {
   /** Questionnaires not offered on this instance. */
   disabledInstruments: ReadonlyArray<'rmdq' | 'start_back' | 'pss4' | 'pss10'>;
+  /**
+   * The address people reach this instance at, without a trailing slash. Names hipwise's own FHIR
+   * code system in exports, so it should be a URL the host controls.
+   */
+  publicUrl: string;
 }
 
 export interface Config {
@@ -88,7 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     webDir: e.HIPWISE_WEB_DIR ? resolve(e.HIPWISE_WEB_DIR) : DEFAULT_WEB_DIR,
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
     shutdownGraceMs: e.HIPWISE_SHUTDOWN_GRACE_MS,
-    features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS },
+    features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS, publicUrl: e.HIPWISE_PUBLIC_URL },
   };
 }
 

@@ -4,7 +4,19 @@ import assert from 'node:assert/strict';
 // dev-only npm package; ajv validates against it (lint allows node:fs and ajv in core tests only).
 import { readFileSync } from 'node:fs';
 import Ajv, { type ValidateFunction } from 'ajv';
-import { measureObservation, observationBundle, painObservation, type Observation } from './observations.js';
+import {
+  localCodeSystem,
+  measureObservation as measureObservationIn,
+  observationBundle,
+  painObservation,
+  type MeasureObservationInput,
+  type Observation,
+} from './observations.js';
+
+const PUBLIC_URL = 'https://back.example-clinic.org/hipwise';
+const LOCAL = 'https://back.example-clinic.org/hipwise/fhir/CodeSystem/measures';
+const measureObservation = (patient: string, input: MeasureObservationInput) =>
+  measureObservationIn(patient, input, localCodeSystem(PUBLIC_URL));
 
 function loadJson(specifier: string): unknown {
   return JSON.parse(readFileSync(new URL(import.meta.resolve(specifier)), 'utf8'));
@@ -63,12 +75,12 @@ test('every questionnaire total validates, with LOINC where it exists and local 
     ],
     [
       measureObservation(PATIENT, { instrumentId: 'rmdq', total: 12, effectiveDateTime: '2026-03-02' }),
-      'https://hipwise.app/fhir/CodeSystem/measures',
+      LOCAL,
       'rmdq-24-total',
     ],
     [
       measureObservation(PATIENT, { instrumentId: 'pss4', total: 7, effectiveDateTime: '2026-03-02' }),
-      'https://hipwise.app/fhir/CodeSystem/measures',
+      LOCAL,
       'pss-4-total',
     ],
     [
@@ -104,6 +116,24 @@ test('every questionnaire total validates, with LOINC where it exists and local 
       ['91352-5', 'LA9193-9'],
     ],
   );
+});
+
+test('the local code system lives under the configured public URL, with or without a trailing slash', () => {
+  assert.equal(localCodeSystem('http://127.0.0.1:8080'), 'http://127.0.0.1:8080/fhir/CodeSystem/measures');
+  assert.equal(localCodeSystem(`${PUBLIC_URL}/`), LOCAL);
+});
+
+test('STarT Back risk levels use LOINC answer list LL3578-3 of 91352-5', () => {
+  const risk = (r: 'low' | 'medium' | 'high') =>
+    measureObservation(PATIENT, {
+      instrumentId: 'start_back',
+      total: 5,
+      effectiveDateTime: '2026-03-02',
+      startBack: { psychosocial: 2, risk: r },
+    }).component?.[1]?.valueCodeableConcept?.coding[0];
+  assert.deepEqual(risk('low'), { system: 'http://loinc.org', code: 'LA9194-7', display: 'Low' });
+  assert.deepEqual(risk('medium'), { system: 'http://loinc.org', code: 'LA8982-6', display: 'Medium' });
+  assert.deepEqual(risk('high'), { system: 'http://loinc.org', code: 'LA9193-9', display: 'High' });
 });
 
 test('a collection Bundle of observations validates against the R4 schema', () => {

@@ -10,10 +10,15 @@ import type { StartBackRisk } from '../measures/start-back.js';
  *   (issue 6; used the same way in the French "mesures de santé" IG and HL7 Belgium's pain scale);
  * - PEG: LOINC 91147-9 "Mean score [PEG]";
  * - STarT Back: LOINC 91351-7 "Total score [STarT Back]", with components 91350-9 "Distress
- *   subscore [STarT Back]" and 91352-5 "STarT Back Screening risk level" (answers LA9194-7 Low,
- *   LA8982-6 Medium, LA9193-9 High), all members of panel 91349-1;
+ *   subscore [STarT Back]" and 91352-5 "STarT Back Screening risk level", all members of panel
+ *   91349-1. The risk level's answers are LOINC's normative answer list LL3578-3 for 91352-5,
+ *   as published on the term's own page (https://loinc.org/91352-5): LA9194-7 Low, LA8982-6
+ *   Medium, LA9193-9 High. (LA8982-6 is the list's own code for the middle level, not a guess
+ *   at a "moderate" answer from another list.)
  * - PSS-10: LOINC 106860-0 "Perceived stress scale-10 total score [PSS-10]";
- * - RMDQ and PSS-4: no LOINC total-score term found, so a local code system (below).
+ * - RMDQ and PSS-4: no LOINC total-score term found, so codes of hipwise's own code system, whose
+ *   URL derives from the server's public URL (`localCodeSystem`): a code system URL should be one
+ *   its publisher controls, and only the host knows theirs.
  *
  * Value: `valueQuantity` with the UCUM unit `{score}` (the example unit LOINC gives for these
  * score terms; the French IG does the same for 72514-3). `valueInteger` would also be valid R4,
@@ -23,8 +28,10 @@ import type { StartBackRisk } from '../measures/start-back.js';
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
 export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
-/** hipwise's own codes where LOINC has none. */
-export const HIPWISE_MEASURES = 'https://hipwise.app/fhir/CodeSystem/measures';
+/** hipwise's own code system for scores LOINC has no code for, under the server's public URL. */
+export function localCodeSystem(publicUrl: string): string {
+  return `${publicUrl.replace(/\/+$/, '')}/fhir/CodeSystem/measures`;
+}
 
 export interface Coding {
   readonly system: string;
@@ -69,7 +76,12 @@ export interface Bundle {
   readonly entry: readonly { readonly fullUrl?: string; readonly resource: Observation }[];
 }
 
-const TOTAL_CODES: Readonly<Record<InstrumentId, Coding>> = {
+const LOCAL_CODES = {
+  rmdq: { code: 'rmdq-24-total', display: 'Roland-Morris Disability Questionnaire (24 items) total score' },
+  pss4: { code: 'pss-4-total', display: 'Perceived Stress Scale (4 items) total score' },
+} as const;
+
+const LOINC_CODES: Readonly<Record<Exclude<InstrumentId, keyof typeof LOCAL_CODES>, Coding>> = {
   pain_nrs: {
     system: LOINC,
     code: '72514-3',
@@ -78,16 +90,6 @@ const TOTAL_CODES: Readonly<Record<InstrumentId, Coding>> = {
   peg: { system: LOINC, code: '91147-9', display: 'Mean score [PEG]' },
   start_back: { system: LOINC, code: '91351-7', display: 'Total score [STarT Back]' },
   pss10: { system: LOINC, code: '106860-0', display: 'Perceived stress scale-10 total score [PSS-10]' },
-  rmdq: {
-    system: HIPWISE_MEASURES,
-    code: 'rmdq-24-total',
-    display: 'Roland-Morris Disability Questionnaire (24 items) total score',
-  },
-  pss4: {
-    system: HIPWISE_MEASURES,
-    code: 'pss-4-total',
-    display: 'Perceived Stress Scale (4 items) total score',
-  },
 };
 
 const RISK_ANSWERS: Readonly<Record<StartBackRisk, Coding>> = {
@@ -96,8 +98,9 @@ const RISK_ANSWERS: Readonly<Record<StartBackRisk, Coding>> = {
   high: { system: LOINC, code: 'LA9193-9', display: 'High' },
 };
 
-export function totalCoding(id: InstrumentId): Coding {
-  return TOTAL_CODES[id];
+/** The code of an instrument's total; `localSystem` is `localCodeSystem(publicUrl)`. */
+export function totalCoding(id: InstrumentId, localSystem: string): Coding {
+  return id === 'rmdq' || id === 'pss4' ? { system: localSystem, ...LOCAL_CODES[id] } : LOINC_CODES[id];
 }
 
 function score(value: number): Quantity {
@@ -116,9 +119,19 @@ export interface MeasureObservationInput {
   readonly startBack?: { readonly psychosocial: number; readonly risk: StartBackRisk };
 }
 
-/** One Observation for a score; `patientReference` is the caller's, e.g. `Patient/123`. */
-export function measureObservation(patientReference: string, input: MeasureObservationInput): Observation {
-  const coding = totalCoding(input.instrumentId);
+/**
+ * One Observation for a score; `patientReference` is the caller's, e.g. `Patient/123`, and
+ * `localSystem` the URL of hipwise's own code system (`localCodeSystem`).
+ */
+export function measureObservation(
+  patientReference: string,
+  input: MeasureObservationInput,
+  localSystem: string,
+): Observation {
+  return observation(patientReference, totalCoding(input.instrumentId, localSystem), input);
+}
+
+function observation(patientReference: string, coding: Coding, input: MeasureObservationInput): Observation {
   const component: ObservationComponent[] | undefined =
     input.instrumentId === 'start_back' && input.startBack
       ? [
@@ -154,7 +167,7 @@ export function painObservation(
   effectiveDateTime: string,
   id?: string,
 ): Observation {
-  return measureObservation(patientReference, {
+  return observation(patientReference, LOINC_CODES.pain_nrs, {
     instrumentId: 'pain_nrs',
     total: pain,
     effectiveDateTime,

@@ -24,16 +24,3 @@ export async function saveProgramPrefs(
   );
   return { stayOnChair: rows[0]!.stay_on_chair };
 }
-
-/**
- * The user's local date of their first clear screening: the day the programme could begin.
- * Null when they have never been cleared. (Screenings belong to onboarding; this one read is
- * the programme's own question about them.)
- */
-export async function firstClearScreeningAt(q: Queryable, userId: string): Promise<Date | null> {
-  const rows = await q.query<{ created_at: Date }>(
-    `SELECT created_at FROM screenings WHERE user_id = $1 AND outcome = 'clear' ORDER BY created_at LIMIT 1`,
-    [userId],
-  );
-  return rows[0]?.created_at ?? null;
-}

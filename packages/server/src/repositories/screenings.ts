@@ -1,9 +1,9 @@
-import type { RedFlagAnswers, Screening, ScreeningOutcome } from '@hipwise/core';
+import type { RedFlagAnswers, Screening, ScreeningOutcome, StoredRedFlagAnswers } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
 export interface ScreeningRow {
   id: string;
-  answers: RedFlagAnswers;
+  answers: StoredRedFlagAnswers;
   outcome: ScreeningOutcome;
   // Date from a column; ISO text when the row was built as JSON (repositories/today.ts).
   created_at: Date | string;
@@ -43,4 +43,13 @@ export async function allScreenings(q: Queryable, userId: string): Promise<Scree
     [userId],
   );
   return rows.map(toScreening);
+}
+
+/** When each of the user's clear screenings was answered, oldest first. */
+export async function clearScreeningTimes(q: Queryable, userId: string): Promise<Date[]> {
+  const rows = await q.query<{ created_at: Date }>(
+    `SELECT created_at FROM screenings WHERE user_id = $1 AND outcome = 'clear' ORDER BY created_at`,
+    [userId],
+  );
+  return rows.map((r) => r.created_at);
 }

@@ -48,8 +48,16 @@ interface Victim {
   /** Text only A ever wrote. */
   marker: string;
   /** A's idempotency keys, which B replays. */
-  keys: { checkin: string; exercise: string; questionnaire: string; peg: string; stress: string };
-  ids: { screening: string; exercise: string; response: string; peg: string; draft: string; stress: string };
+  keys: { checkin: string; exercise: string; questionnaire: string; peg: string; stress: string; clearance: string };
+  ids: {
+    screening: string;
+    exercise: string;
+    response: string;
+    peg: string;
+    draft: string;
+    stress: string;
+    clearance: string;
+  };
   /** Everything of A's that must never appear in an answer to B. */
   secrets: string[];
 }
@@ -69,6 +77,7 @@ async function seedVictim(t: TestApp): Promise<Victim> {
     questionnaire: randomUUID(),
     peg: randomUUID(),
     stress: randomUUID(),
+    clearance: randomUUID(),
   };
   const go = async (path: string, status: number, init: Parameters<TestUser['call']>[1] = {}) =>
     must(await user.call(path, init), status, `seeding A: ${init.method ?? 'POST'} ${path}`);
@@ -109,6 +118,15 @@ async function seedVictim(t: TestApp): Promise<Victim> {
   await go('/api/lessons/starts-at-the-hips/read', 200, { method: 'PUT' });
   await go('/api/program/prefs', 200, { method: 'PUT', json: { stayOnChair: true } });
   await go('/api/me/settings', 200, { method: 'PATCH', json: { timeZone: 'Europe/Berlin' } });
+  // A history of cancer, and a clinician's clearance of it; a minute later, so it is the latest screening.
+  t.clock.set(new Date(t.clock.now().getTime() + 60_000).toISOString());
+  await go('/api/screenings', 201, {
+    json: { answers: { ...screeningBody.answers, cancer_history: true } },
+  });
+  const clearance = (await go('/api/clearances', 201, {
+    json: { clearedOn: DAY, note: `${marker} clearance` },
+    headers: { 'idempotency-key': keys.clearance },
+  })) as { clearance: { id: string } };
 
   const ids = {
     screening: screening.screening.id,
@@ -117,6 +135,7 @@ async function seedVictim(t: TestApp): Promise<Victim> {
     peg: peg.response.id,
     draft: draft.response.id,
     stress: stress.session.id,
+    clearance: clearance.clearance.id,
   };
   return { user, marker, keys, ids, secrets: [user.id, user.email, marker, ...Object.values(ids)] };
 }
@@ -278,6 +297,27 @@ function matrix(a: Victim, b: TestUser): Record<string, RouteCase> {
       probes: [
         GET(`/api/exercise-sessions/${ids.exercise}`, 404),
         GET(`/api/exercise-sessions/${ids.stress}`, 404),
+      ],
+    },
+
+    // Clinicians' clearances. B's screening is clear: B has nothing to clear, whatever A's key.
+    'GET /api/clearances': { probes: [GET('/api/clearances')] },
+    'POST /api/clearances': {
+      probes: [
+        {
+          method: 'POST',
+          path: '/api/clearances',
+          json: { clearedOn: DAY },
+          headers: { 'idempotency-key': keys.clearance },
+          status: 409,
+        },
+      ],
+    },
+    'DELETE /api/clearances/:id': {
+      params: 'owned',
+      probes: [
+        { method: 'DELETE', path: `/api/clearances/${ids.clearance}`, status: 404 },
+        { method: 'DELETE', path: `/api/clearances/${ids.screening}`, status: 404 },
       ],
     },
 

@@ -75,7 +75,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(data.format, 'hipwise-export');
       assert.equal(data.account.email, user.email);
       assert.equal(data.account.passwordHash, undefined, 'never export the password hash');
-      assert.equal(data.screenings[0]?.outcome, 'see_clinician');
+      assert.equal(data.screenings[0]?.outcome, 'same_day');
       assert.equal(data.screenings[0]?.answers.trauma, true);
       assert.equal(data.baseline.pegScore, 4.3);
       assert.equal(data.baseline.sittingHoursPerWorkday, 7.5);
@@ -117,6 +117,7 @@ for (const kind of DATABASE_KINDS) {
       const cases: Array<[Record<string, boolean>, string]> = [
         [allNo, 'clear'],
         [{ ...allNo, cancer_history: true }, 'see_clinician'],
+        [{ ...allNo, cancer_history: true, fever_unwell: true }, 'same_day'],
         [{ ...allNo, cancer_history: true, saddle_numbness: true }, 'emergency'],
       ];
       for (const [answers, outcome] of cases) {

@@ -287,7 +287,7 @@ for (const kind of DATABASE_KINDS) {
   describe(`instruments switched off by configuration, on ${kind}`, { skip: skipPostgres(kind) }, () => {
     let t: TestApp;
     before(async () => {
-      t = await testApp(kind, { features: { disabledInstruments: ['rmdq', 'start_back'] } });
+      t = await testApp(kind, { features: { disabledInstruments: ['rmdq', 'start_back'], publicUrl: 'http://127.0.0.1:8080' } });
     });
     after(() => t.close());
 

@@ -56,7 +56,7 @@ export function measureRoutes(
   const measures = measureService(deps, features);
   const stress = stressService(deps);
   const progress = progressService(deps, features, historySources);
-  const exports = exportService(deps);
+  const exports = exportService(deps, features.publicUrl);
 
   return new Hono<AppEnv>()
     .get('/measures/instruments', (c) => c.json(measures.instruments()))

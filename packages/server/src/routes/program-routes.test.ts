@@ -84,10 +84,11 @@ for (const kind of DATABASE_KINDS) {
       const none = await plan(user);
       assert.deepEqual([none.status, none.status === 'blocked' && none.reason], ['blocked', { code: 'screening_missing' }]);
       assert.deepEqual(none.items, []);
-      await screen(user, ['trauma']);
+      await screen(user, ['cancer_history']);
       const later = await plan(user);
-      assert.deepEqual(later.status === 'blocked' && later.reason, { code: 'screening_not_clear', outcome: 'see_clinician' });
-      assert.deepEqual((await progression(user)).block, { code: 'screening_not_clear', outcome: 'see_clinician' });
+      const block = { code: 'screening_not_clear', outcome: 'see_clinician', clearanceAllowed: true };
+      assert.deepEqual(later.status === 'blocked' && later.reason, block);
+      assert.deepEqual((await progression(user)).block, block);
       // Lessons stay readable: understanding the method does no harm.
       const { lessons } = await json(await user.call('/api/lessons'), lessonsResponseSchema);
       assert.equal(lessons[0]?.unlocked, true);
@@ -275,7 +276,16 @@ for (const kind of DATABASE_KINDS) {
 
       t.clock.set(at(plusDays(3)));
       const second = await json(await postSession(user, stopForPain), exerciseSessionResultSchema, 201);
-      const pause = { paused: true, triggeredBy: [DAY_ONE, plusDays(3)], lastStop: plusDays(3) };
+      const stopped = { reason: 'stopped_for_pain', painBefore: 3, painAfter: null };
+      const pause = {
+        paused: true,
+        triggeredBy: [DAY_ONE, plusDays(3)],
+        triggers: [
+          { date: DAY_ONE, ...stopped },
+          { date: plusDays(3), ...stopped },
+        ],
+        lastStop: plusDays(3),
+      };
       assert.deepEqual(second.block, { code: 'safety_pause', pause });
       const paused = await plan(user);
       assert.deepEqual([paused.status, paused.status === 'blocked' && paused.reason], ['blocked', { code: 'safety_pause', pause }]);

@@ -469,6 +469,7 @@ interface Seeded {
   user: TestUser;
   draftId: string;
   exerciseId: string;
+  clearanceId: string;
 }
 
 const DAY = '2026-03-10';
@@ -496,8 +497,9 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
   }),
   'GET /api/me/export': () => ({}),
   'DELETE /api/me': () => ({ body: { password: 'not the password' }, status: 401 }),
+  // A history of cancer: "see a clinician soon", so the user has something a clearance can clear.
   'POST /api/screenings': () => ({
-    body: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) },
+    body: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'cancer_history'])) },
   }),
   'GET /api/screenings/latest': () => ({}),
   'PUT /api/baseline': () => ({
@@ -534,6 +536,9 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
   }),
   'GET /api/exercise-sessions': () => ({ query: { limit: '10' } }),
   'GET /api/exercise-sessions/:id': (s) => ({ params: { id: s.exerciseId } }),
+  'GET /api/clearances': () => ({}),
+  'POST /api/clearances': () => ({ body: { clearedOn: '2026-03-09', note: 'Seen by Dr Okafor' } }),
+  'DELETE /api/clearances/:id': (s) => ({ params: { id: s.clearanceId } }),
   'GET /api/break-settings': () => ({}),
   'PUT /api/break-settings': () => ({
     body: {
@@ -637,7 +642,19 @@ async function seed(t: TestApp): Promise<Seeded> {
     }),
     201,
   );
-  return { user, draftId: draft.response!.id, exerciseId: exercise.session!.id };
+  const clearance = await ok(
+    user.call('/api/clearances', {
+      json: SAMPLES['POST /api/clearances']!({} as Seeded).body,
+      headers: { 'idempotency-key': 'seed-clearance' },
+    }),
+    201,
+  );
+  return {
+    user,
+    draftId: draft.response!.id,
+    exerciseId: exercise.session!.id,
+    clearanceId: clearance.clearance!.id,
+  };
 }
 
 for (const kind of DATABASE_KINDS) {

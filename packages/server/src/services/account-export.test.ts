@@ -11,6 +11,7 @@ import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
  */
 const EXPORTED: Record<string, string> = {
   screenings: 'screenings',
+  clinician_clearances: 'clinicianClearances',
   baselines: 'baseline',
   checkins: 'checkins',
   questionnaire_responses: 'questionnaireResponses',
@@ -46,7 +47,14 @@ for (const kind of DATABASE_KINDS) {
         const r = await res;
         assert.ok(r.status < 300, `${r.url} -> ${r.status} ${await r.clone().text()}`);
       };
-      await ok(user.call('/api/screenings', { json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) } }));
+      const cancer = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'cancer_history']));
+      await ok(user.call('/api/screenings', { json: { answers: cancer } }));
+      await ok(
+        user.call('/api/clearances', {
+          json: { clearedOn: '2026-03-09', note: 'oncology follow-up' },
+          headers: { 'idempotency-key': randomUUID() },
+        }),
+      );
       await ok(
         user.call('/api/baseline', {
           method: 'PUT',

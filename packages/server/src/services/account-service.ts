@@ -3,6 +3,7 @@ import { AppError, invalidCredentials } from '../errors.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { allScreenings } from '../repositories/screenings.js';
+import { allClearances } from '../repositories/clearances.js';
 import { deleteOtherSessions } from '../repositories/sessions.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { allStressSessions } from '../repositories/stress-sessions.js';
@@ -52,6 +53,7 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
       return db.transaction(async (tx) => {
         // One after the other: a transaction runs one query at a time anyway.
         const screenings = await allScreenings(tx, user.id);
+        const clinicianClearances = await allClearances(tx, user.id);
         const baseline = await findBaseline(tx, user.id);
         const checkins = await allCheckins(tx, user.id);
         const questionnaireResponses = await listResponses(tx, user.id, { includeDrafts: true });
@@ -68,6 +70,7 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
           exportedAt: clock.now().toISOString(),
           account: publicUser(user),
           screenings,
+          clinicianClearances,
           baseline,
           checkins,
           questionnaireResponses,

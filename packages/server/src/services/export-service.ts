@@ -1,5 +1,6 @@
 import {
   INSTRUMENTS,
+  localCodeSystem,
   localDate,
   measureObservation,
   observationBundle,
@@ -37,7 +38,8 @@ const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
  * Exports of the caller's own data. Questionnaires switched off on this instance are still
  * exported when the user has answers stored: they are the user's data.
  */
-export function exportService({ db, clock }: ServiceDeps) {
+export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
+  const localSystem = localCodeSystem(publicUrl);
   const stamp = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
 
   async function questionnaireCsv(user: UserWithHash, id: InstrumentId): Promise<string> {
@@ -117,7 +119,7 @@ export function exportService({ db, clock }: ServiceDeps) {
                   ...(r.scores.risk !== undefined && r.scores.psychosocial !== undefined
                     ? { startBack: { psychosocial: r.scores.psychosocial, risk: r.scores.risk } }
                     : {}),
-                }),
+                }, localSystem),
               ]
             : [],
         ),

@@ -1,5 +1,7 @@
 import {
+  addDays,
   dailyPlan,
+  PAIN_RISE_WINDOW_DAYS,
   lessonStates,
   localDate,
   planBlock,
@@ -25,8 +27,10 @@ import {
   recentExerciseSessions,
 } from '../repositories/exercise-sessions.js';
 import { lessonReads, markLessonRead, unmarkLessonRead } from '../repositories/lesson-reads.js';
-import { findProgramPrefs, firstClearScreeningAt, saveProgramPrefs } from '../repositories/program-prefs.js';
-import { latestScreening } from '../repositories/screenings.js';
+import { findProgramPrefs, saveProgramPrefs } from '../repositories/program-prefs.js';
+import { clearScreeningTimes, latestScreening } from '../repositories/screenings.js';
+import { allClearances } from '../repositories/clearances.js';
+import { findBaseline } from '../repositories/baselines.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
@@ -34,38 +38,50 @@ import { walkingBreaksOn } from './break-service.js';
 
 const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
 
+/**
+ * Everything the plan rules need, read in one transaction so the parts agree. The programme
+ * starts on the user's date of their first clear screening or first clinician's clearance,
+ * whichever came first (or sign-up, before either).
+ */
+export async function readPlanInput(q: Queryable, user: UserWithHash, today: LocalDate): Promise<DailyPlanInput> {
+  const [clearTimes, screening, clearances, reads, history, prefs, checkins, baseline, walkingBreaks] = [
+    await clearScreeningTimes(q, user.id),
+    await latestScreening(q, user.id),
+    await allClearances(q, user.id),
+    await lessonReads(q, user.id),
+    await allExerciseSessions(q, user.id),
+    await findProgramPrefs(q, user.id),
+    await checkinsBetween(q, user.id, addDays(today, -(PAIN_RISE_WINDOW_DAYS - 1)), today),
+    await findBaseline(q, user.id),
+    await walkingBreaksOn(q, user.id, today),
+  ];
+  const zone = user.timeZone;
+  const unlocks = [...clearTimes, ...clearances.map((c) => new Date(c.createdAt))].sort((a, b) => +a - +b);
+  return {
+    today,
+    startDate: localDate(unlocks[0] ?? new Date(user.createdAt), zone),
+    latestScreening: screening && {
+      outcome: screening.outcome,
+      date: localDate(new Date(screening.createdAt), zone),
+      answers: screening.answers,
+    },
+    clearScreeningDates: clearTimes.map((t) => localDate(t, zone)),
+    clearances: clearances
+      .filter((c) => c.revokedAt === null)
+      .map((c) => ({ clearedOn: c.clearedOn, coveredFlags: c.coveredFlags })),
+    recentCheckins: checkins.map((c) => ({ date: c.date, pain: c.pain })),
+    baselineWeekAverage: baseline?.painWeekAverage ?? null,
+    lessonsRead: reads,
+    exerciseHistory: history,
+    exercisePrefs: prefs,
+    latestCheckinDate: checkins.filter((c) => c.date === today).at(-1)?.date ?? null,
+    walkingBreaks,
+  };
+}
+
 /** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
 export function programService({ db, clock }: ServiceDeps) {
-  /**
-   * Everything the plan rules need, read in one transaction so the parts agree. The programme
-   * starts on the user's date of their first clear screening (or sign-up, before any).
-   */
-  async function planInput(q: Queryable, user: UserWithHash, today: LocalDate): Promise<DailyPlanInput> {
-    const [firstClear, screening, reads, history, prefs, checkins, walkingBreaks] = [
-      await firstClearScreeningAt(q, user.id),
-      await latestScreening(q, user.id),
-      await lessonReads(q, user.id),
-      await allExerciseSessions(q, user.id),
-      await findProgramPrefs(q, user.id),
-      await checkinsBetween(q, user.id, today, today),
-      await walkingBreaksOn(q, user.id, today),
-    ];
-    const zone = user.timeZone;
-    return {
-      today,
-      startDate: localDate(firstClear ? new Date(firstClear) : new Date(user.createdAt), zone),
-      latestScreening: screening && {
-        outcome: screening.outcome,
-        date: localDate(new Date(screening.createdAt), zone),
-      },
-      lessonsRead: reads,
-      exerciseHistory: history,
-      exercisePrefs: prefs,
-      latestCheckinDate: checkins.at(-1)?.date ?? null,
-      walkingBreaks,
-    };
-  }
-
+  const planInput = readPlanInput;
   const todayOf = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
   const read = <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn);
 

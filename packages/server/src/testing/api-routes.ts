@@ -34,7 +34,7 @@ export function apiRoutes(): ApiRoute[] {
     hasher: argon2Hasher(),
     newToken: () => 'x',
     trustProxy: false,
-    features: { disabledInstruments: [] },
+    features: { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080' },
   });
   const seen = new Set<string>();
   const routes: ApiRoute[] = [];

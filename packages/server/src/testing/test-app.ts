@@ -52,7 +52,7 @@ export async function testApp(
     hasher: argon2Hasher(),
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
-    features: opts.features ?? { disabledInstruments: [] },
+    features: opts.features ?? { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080' },
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
 
