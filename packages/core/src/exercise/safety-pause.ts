@@ -94,6 +94,6 @@ export function safetyPause(
 
   const last = counted.at(-1);
   if (!trigger || last === undefined) return { paused: false };
-  const [a, b] = trigger as [PainfulSession, PainfulSession];
+  const [a, b] = trigger;
   return { paused: true, triggeredBy: [a.date, b.date], triggers: [a, b], lastStop: last.date };
 }

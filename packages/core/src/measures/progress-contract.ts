@@ -163,6 +163,8 @@ export const weeklyResponseSchema = z.object({
     daysWithExercise: z.number(),
     breaksTaken: z.number(),
   }),
+  /** Exercise sessions of the week that were painful (stopped for pain, or pain up 2+ points). */
+  painfulSessions: z.object({ painful: z.number(), stoppedForPain: z.number(), painRose: z.number() }),
   questionnaires: z.array(
     z.object({ instrumentId: instrumentIdSchema, date: localDateSchema, total: z.number() }),
   ),

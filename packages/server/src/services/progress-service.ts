@@ -8,6 +8,7 @@ import {
   round,
   schedule,
   weeklySummary,
+  painfulSessionCounts,
   type ChangeDto,
   type ChangeMeasure,
   type Checkin,
@@ -27,6 +28,7 @@ import { findReflection } from '../repositories/reflections.js';
 import { allStressSessions, stressSessionsBetween } from '../repositories/stress-sessions.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
+import { allExerciseSessions } from '../repositories/exercise-sessions.js';
 import { offeredInstruments, scheduleInput } from './measure-service.js';
 import { historyBetween, historySources, type DayHistorySource } from './progress-history.js';
 
@@ -153,11 +155,12 @@ export function progressService(
       const day = date ?? localDate(clock.now(), user.timeZone);
       const weekStart = mondayOf(day);
       const weekEnd = addDays(weekStart, 6);
-      const [days, responses, sessions, reflection] = await Promise.all([
+      const [days, responses, sessions, reflection, exercise] = await Promise.all([
         historyBetween(db, sources, user.id, addDays(weekStart, -7), weekEnd),
         listResponses(db, user.id),
         stressSessionsBetween(db, user.id, weekStart, weekEnd),
         findReflection(db, user.id, weekStart),
+        allExerciseSessions(db, user.id),
       ]);
       const summary = weeklySummary({
         date: day,
@@ -170,6 +173,7 @@ export function progressService(
       return {
         ...summary,
         questionnaires: [...summary.questionnaires],
+        painfulSessions: painfulSessionCounts(exercise, weekStart, weekEnd),
         stressPractice: {
           sessions: sessions.length,
           minutes: round(sessions.reduce((a, s) => a + s.durationSeconds, 0) / 60, 1),

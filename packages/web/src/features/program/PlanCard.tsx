@@ -1,4 +1,5 @@
-import { SITTING_RULES, type DailyPlanJson } from '@hipwise/core';
+import { painRiseText, RESCREEN_WORDING, SITTING_RULES, type DailyPlanJson, type RescreenPromptJson } from '@hipwise/core';
+import { Alert } from '../../components/Alert';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
@@ -20,11 +21,19 @@ function ItemBody({ item }: { readonly item: Item }) {
         </>
       );
     case 'exercise':
-      if (item.restAdvised && !item.done) {
+      if (item.painToday !== null) {
         return (
           <>
             <span>{item.title}</span>
-            <p>You stopped for pain today: rest, and try again tomorrow.</p>
+            <p className="pain-today">
+              <strong>
+                {item.painToday === 'stopped_for_pain'
+                  ? 'You stopped the exercise for pain today.'
+                  : 'Your pain went up by 2 points or more during today’s session.'}
+              </strong>{' '}
+              Rest today and try again tomorrow. If the pain is sharp, spreads, or does not settle, see a doctor or
+              physiotherapist. Two painful sessions within a week pause the programme.
+            </p>
           </>
         );
       }
@@ -62,16 +71,35 @@ function ItemBody({ item }: { readonly item: Item }) {
   }
 }
 
+/** Why the safety questions are offered again today (pain rising, 12 weeks, changed questions). */
+function RescreenNotice({ rescreen }: { readonly rescreen: RescreenPromptJson }) {
+  if (rescreen.reasons.length === 0) return null;
+  const painRising = rescreen.reasons.includes('pain_rising');
+  return (
+    <Alert tone="warning" title={painRising ? 'Your pain is going up' : 'Time to answer the safety questions again'}>
+      {rescreen.reasons.map((r) => (
+        <p key={r}>{RESCREEN_WORDING[r]}</p>
+      ))}
+      {rescreen.painRise && <p>{painRiseText(rescreen.painRise)}</p>}
+      <p>
+        <Link href="~/screening">Answer the safety questions again</Link>
+      </p>
+    </Alert>
+  );
+}
+
 interface PlanCardProps {
   /**
    * The date of today's check-in when the Today page has one: passing it lets the card tick the
    * check-in as soon as it is saved. Without it, the card refreshes when the tab comes back.
    */
   readonly checkinDate?: string | null;
+  /** Changes when something else on the page changed the plan (e.g. a clearance was recorded). */
+  readonly refreshKey?: number;
 }
 
 /** Today's plan on the Today page (issue 3): what to do today, ticked when done. */
-export function PlanCard({ checkinDate }: PlanCardProps = {}) {
+export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
   const load = useCallback((signal: AbortSignal) => programApi.plan(signal), []);
   const { state, reload } = useLoad(load);
 
@@ -83,7 +111,7 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
       return;
     }
     reload();
-  }, [checkinDate, reload]);
+  }, [checkinDate, refreshKey, reload]);
   useEffect(() => {
     const onVisible = () => {
       if (document.visibilityState === 'visible') reload();
@@ -97,9 +125,14 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
       <h2 id="plan-title">Today’s plan</h2>
       {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
       {state.status === 'failed' && <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />}
+      {state.status === 'ready' && <RescreenNotice rescreen={state.data.rescreen} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>
-          <BlockNotice block={state.data.reason} outcomeShownAbove />
+          <BlockNotice
+            block={state.data.reason}
+            outcomeShownAbove
+            clearance={{ today: state.data.date, onRecorded: reload }}
+          />
           <p className="hint">You can still check in below and read the lessons.</p>
         </>
       )}
@@ -127,6 +160,9 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
           </p>
         </>
       )}
+      <p className="hint">
+        New or changed symptoms? <Link href="~/screening?reason=new-symptoms">Tell us: answer the safety questions again</Link>
+      </p>
     </section>
   );
 }

@@ -37,7 +37,15 @@ function Meter({ done, of, label }: { readonly done: number; readonly of: number
   );
 }
 
-function Progression({ data, onPrefs }: { readonly data: ProgressionResponse; readonly onPrefs: (p: ProgressionResponse) => void }) {
+function Progression({
+  data,
+  onPrefs,
+  onCleared,
+}: {
+  readonly data: ProgressionResponse;
+  readonly onPrefs: (p: ProgressionResponse) => void;
+  readonly onCleared: () => void;
+}) {
   const { progression: p, prefs, block } = data;
   // The box shows the choice at once; if saving fails it goes back and says why.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -110,7 +118,7 @@ function Progression({ data, onPrefs }: { readonly data: ProgressionResponse; re
       </label>
       {error && <Alert tone="error" title={error} />}
       {block ? (
-        <BlockNotice block={block} />
+        <BlockNotice block={block} clearance={{ today: data.date, onRecorded: onCleared }} />
       ) : (
         <>
           <p className="hint">{EXERCISE_SAFETY.beforeYouStart}</p>
@@ -226,6 +234,7 @@ export function ProgramPage() {
           <Progression
             data={state.data.progression}
             onPrefs={(progression) => update((d) => ({ ...d, progression }))}
+            onCleared={reload}
           />
           <Lessons data={state.data.lessons} />
           <History sessions={state.data.sessions} />

@@ -68,6 +68,15 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
           .
         </li>
         {w.adherence.exerciseSessions > 0 && <li>Exercise sessions: {w.adherence.exerciseSessions}.</li>}
+        {w.painfulSessions.painful > 0 && (
+          <li>
+            <strong>
+              Painful sessions: {w.painfulSessions.painful} (stopped for pain: {w.painfulSessions.stoppedForPain};
+              pain up 2 points or more: {w.painfulSessions.painRose}).
+            </strong>{' '}
+            If pain during the exercise keeps coming back, see a doctor or physiotherapist.
+          </li>
+        )}
         {w.adherence.breaksTaken > 0 && <li>Breaks from sitting: {w.adherence.breaksTaken}.</li>}
       </ul>
       <h3>Questionnaires</h3>

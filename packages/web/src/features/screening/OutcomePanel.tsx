@@ -1,7 +1,8 @@
 import { OUTCOME_ADVICE, flaggedQuestions, type Screening } from '@hipwise/core';
 import type { ReactNode } from 'react';
 
-const TONE = { clear: 'success', see_clinician: 'warning', emergency: 'danger' } as const;
+// Same day is as red as an emergency: both mean "today", only the place differs.
+const TONE = { clear: 'success', see_clinician: 'warning', same_day: 'danger', emergency: 'danger' } as const;
 
 interface OutcomePanelProps {
   readonly screening: Screening;

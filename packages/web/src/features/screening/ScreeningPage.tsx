@@ -1,6 +1,6 @@
-import { RED_FLAG_QUESTIONS, screeningBody, type RedFlagId, type Screening } from '@hipwise/core';
+import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, screeningBody, type RedFlagId, type Screening } from '@hipwise/core';
 import { useState, type FormEvent } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { api } from '../../api';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useForm } from '../../lib/use-form';
@@ -19,6 +19,12 @@ function ScreeningResult({ screening }: { readonly screening: Screening }) {
   const [, navigate] = useLocation();
   return (
     <OutcomePanel screening={screening} headingLevel={1}>
+      {OUTCOME_ADVICE[screening.outcome].clearanceAllowed && (
+        <p>
+          If a clinician has already cleared you to exercise, you can record that on the Today page: your answers
+          stay as they are.
+        </p>
+      )}
       <button type="button" className="primary" onClick={() => navigate(homePath(me))}>
         Continue
       </button>
@@ -33,6 +39,7 @@ export function ScreeningPage() {
   const [answers, setAnswers] = useState<Answers>({});
   const [result, setResult] = useState<Screening>();
   const { state, submit, invalid } = useForm();
+  const newSymptoms = new URLSearchParams(useSearch()).get('reason') === 'new-symptoms';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -60,6 +67,12 @@ export function ScreeningPage() {
         Some back problems need a doctor, not exercise. Please answer each question about how you are now.
         {me.screening && ' Answer again whenever something changes.'}
       </p>
+      {newSymptoms && (
+        <p>
+          You told us you have new or changed symptoms. Answer every question as things are now; if anything
+          worries you, contact your doctor whatever the result.
+        </p>
+      )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         {RED_FLAG_QUESTIONS.map((q, i) => (

@@ -1,4 +1,5 @@
 import { usePageTitle } from '../../lib/use-page-title';
+import { Clearances } from './Clearances';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
 import { LogoutEverywhere } from './LogoutEverywhere';
@@ -14,6 +15,7 @@ export function SettingsPage() {
         <TimeZoneForm />
         <PasswordForm />
         <LogoutEverywhere />
+        <Clearances />
         <ExportData />
         <DeleteAccount />
       </div>

@@ -1,12 +1,12 @@
 import type { Checkin, Today } from '@hipwise/core';
-import { useCallback } from 'react';
-import { Link } from 'wouter';
+import { useCallback, useState } from 'react';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
+import { ClearanceStatus } from '../screening/ClearanceStatus';
 import { OutcomePanel } from '../screening/OutcomePanel';
 import { CheckinForm } from './CheckinForm';
 import { HistorySection } from './HistorySection';
@@ -25,6 +25,7 @@ export function TodayPage() {
   usePageTitle('Today');
   const load = useCallback((signal: AbortSignal) => api.today(signal), []);
   const { state, reload, update } = useLoad(load);
+  const [planVersion, setPlanVersion] = useState(0);
 
   if (state.status === 'loading') {
     return (
@@ -55,16 +56,14 @@ export function TodayPage() {
       <h1>
         Today <span className="subtitle">{formatLongDate(today.date)}</span>
       </h1>
-      {/* The outcome stays at the top of Today until a new screening is clear: it is never hidden. */}
+      {/* The outcome stays at the top of Today until a new screening is clear: it is never hidden,
+          not even once a clinician's clearance has opened the programme. */}
       {screening && screening.outcome !== 'clear' && (
         <OutcomePanel screening={screening} headingLevel={2}>
-          <p>
-            <Link href="/screening">Answer the safety questions again</Link> if something has changed or a
-            clinician has cleared you.
-          </p>
+          <ClearanceStatus screening={screening} today={today.date} onChange={() => setPlanVersion((n) => n + 1)} />
         </OutcomePanel>
       )}
-      <PlanCard checkinDate={today.checkin?.date ?? null} />
+      <PlanCard checkinDate={today.checkin?.date ?? null} refreshKey={planVersion} />
       <DueCard />
       <div className="today-grid">
         <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />

@@ -1,0 +1,77 @@
+import { CLEARANCE_NOTE_MAX, clearanceBody, type Clearance, type LocalDate } from '@hipwise/core';
+import { useRef, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextAreaField, TextField } from '../../components/Field';
+import { issuesToFields } from '../../lib/field-errors';
+import { randomId } from '../../lib/random-id';
+import { useForm } from '../../lib/use-form';
+import { clearanceApi } from './clearance-api';
+
+interface ClearanceFormProps {
+  /** The user's today: the default and latest date. */
+  readonly today: LocalDate;
+  /** What is waiting for the clearance, for the explanation. */
+  readonly reason: 'screening' | 'pause';
+  readonly onRecorded: (clearance: Clearance) => void;
+}
+
+const LABELS = { clearedOn: 'Date you were cleared', note: 'Note' };
+
+/**
+ * "A clinician has cleared me to exercise": a dated attestation with an optional note. It never
+ * changes the safety answers; it can be withdrawn in Settings.
+ */
+export function ClearanceForm({ today, reason, onRecorded }: ClearanceFormProps) {
+  const [clearedOn, setClearedOn] = useState(today);
+  const [note, setNote] = useState('');
+  const { state, submit, invalid } = useForm();
+  // One key per attempt to record, kept across retries of it.
+  const key = useRef(randomId());
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = clearanceBody.safeParse({ clearedOn, ...(note.trim() ? { note } : {}) });
+    if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
+    if (parsed.data.clearedOn > today) return invalid({ clearedOn: 'cannot be after today' });
+    await submit(async () => {
+      const clearance = await clearanceApi.record(parsed.data, key.current);
+      key.current = randomId();
+      onRecorded(clearance);
+    });
+  }
+
+  return (
+    <form className="clearance-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="clearance-title">
+      <h3 id="clearance-title">A clinician has cleared me to exercise</h3>
+      <p>
+        {reason === 'screening'
+          ? 'Record this only if a doctor or physiotherapist who knows about your answers has told you that you can exercise. '
+          : 'Record this only if a doctor or physiotherapist has checked you since your painful sessions and told you that you can carry on. '}
+        Your answers stay exactly as you gave them; you can withdraw this in Settings.
+      </p>
+      <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+      <TextField
+        name="clearedOn"
+        label="Date you were cleared"
+        type="date"
+        max={today}
+        value={clearedOn}
+        onChange={(e) => setClearedOn(e.target.value)}
+        error={state.fields['clearedOn']}
+      />
+      <TextAreaField
+        name="note"
+        label="Note (optional)"
+        hint={`For example who cleared you and what they said. At most ${CLEARANCE_NOTE_MAX} characters.`}
+        maxLength={CLEARANCE_NOTE_MAX}
+        rows={2}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        error={state.fields['note']}
+      />
+      <button type="submit" className="primary" disabled={state.submitting}>
+        {state.submitting ? 'Recording…' : 'Record my clearance'}
+      </button>
+    </form>
+  );
+}

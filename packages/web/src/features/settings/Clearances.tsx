@@ -1,0 +1,102 @@
+import { redFlagQuestion, type Clearance } from '@hipwise/core';
+import { useCallback, useState } from 'react';
+import { Link } from 'wouter';
+import { Alert } from '../../components/Alert';
+import { LoadFailed } from '../../components/LoadFailed';
+import { Loading } from '../../components/Loading';
+import { formatLongDate } from '../../lib/dates';
+import { useLoad } from '../../lib/use-load';
+import { isApiError } from '../../api';
+import { clearanceApi } from '../screening/clearance-api';
+
+function ClearanceItem({ c, onWithdrawn }: { readonly c: Clearance; readonly onWithdrawn: (c: Clearance) => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function withdraw() {
+    setBusy(true);
+    setError(undefined);
+    try {
+      onWithdrawn(await clearanceApi.withdraw(c.id));
+    } catch (e) {
+      setError(isApiError(e) ? e.message : 'Something went wrong. Please try again.');
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <li className="clearance-item">
+      <p>
+        <strong>Cleared on {formatLongDate(c.clearedOn)}</strong>
+        {c.revokedAt !== null && ' (withdrawn)'}
+      </p>
+      {c.note && <p>Note: {c.note}</p>}
+      {c.coveredFlags.length > 0 && (
+        <>
+          <p>For your answers:</p>
+          <ul>
+            {c.coveredFlags.map((id) => (
+              <li key={id}>{redFlagQuestion(id).text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && <Alert tone="error" title={error} />}
+      {c.revokedAt === null &&
+        (confirming ? (
+          <div className="confirm" role="group" aria-label="Withdraw this clearance?">
+            <p>Withdraw it? What it unlocked is locked again until a new screening or clearance.</p>
+            <div className="button-row">
+              <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()} autoFocus>
+                {busy ? 'Withdrawing…' : 'Withdraw the clearance'}
+              </button>
+              <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+                Keep it
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)}>
+            Withdraw…
+          </button>
+        ))}
+    </li>
+  );
+}
+
+/** Clinicians' clearances the user recorded: shown, and withdrawable (kept on record as withdrawn). */
+export function Clearances() {
+  const load = useCallback((signal: AbortSignal) => clearanceApi.list(signal), []);
+  const { state, reload, update } = useLoad(load);
+  return (
+    <section className="card" aria-labelledby="clearances-title">
+      <h2 id="clearances-title">Clinician’s clearance</h2>
+      <p>
+        When the safety questions or a pause ask you to see a clinician, and a clinician has cleared you to
+        exercise, you record it on the page that asked (Today). It never changes your answers; it is in your data
+        export. Something new? <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
+      </p>
+      {state.status === 'loading' && <Loading label="Loading your clearances…" />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load your clearances" message={state.message} retry={reload} />
+      )}
+      {state.status === 'ready' &&
+        (state.data.length === 0 ? (
+          <p>You have not recorded a clinician’s clearance.</p>
+        ) : (
+          <ul className="clearance-list">
+            {[...state.data].reverse().map((c) => (
+              <ClearanceItem
+                key={c.id}
+                c={c}
+                onWithdrawn={(w) => update((list) => list.map((x) => (x.id === w.id ? w : x)))}
+              />
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}
