@@ -125,7 +125,10 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
 
     // The plan advises rest for the rest of the day.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
-    assert.match(await planItemText(page, 'Boat pose on a chair'), /You stopped for pain today: rest/);
+    assert.match(
+      await planItemText(page, 'Boat pose on a chair'),
+      /You stopped the exercise for pain today\. Rest today and try again tomorrow\..*see a doctor or physiotherapist/,
+    );
 
     // Three days later, stopped again, this time before even starting.
     await moveToDay(h, page, 3);
@@ -148,6 +151,18 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     await page.getByRole('region', { name: 'Today’s plan' }).getByText(SAFETY_PAUSE_ADVICE.title).waitFor();
     // Check-ins stay open while paused.
     assert.ok(await page.getByRole('button', { name: "Save today's check-in" }).isVisible());
+    // The pause says why: both stops, with their dates.
+    const planCard = page.getByRole('region', { name: 'Today’s plan' });
+    assert.equal(await planCard.getByRole('listitem').filter({ hasText: /you stopped the exercise for pain\./ }).count(), 2);
+
+    // The next day a physiotherapist has checked them: recorded here, the programme carries on.
+    await moveToDay(h, page, 4);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    const form = planCard.getByRole('form', { name: 'A clinician has cleared me to exercise' });
+    await form.getByLabel('Note (optional)').fill('Physio: keep going, gently');
+    await form.getByRole('button', { name: 'Record my clearance' }).click();
+    await planCard.getByText(/Day \d+ of your programme/).waitFor();
+    assert.equal(await planCard.getByText(SAFETY_PAUSE_ADVICE.title).count(), 0);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   } finally {
     h.clock.setOffsetDays(0);

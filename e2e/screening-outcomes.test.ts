@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
-import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId, type ScreeningOutcome } from '@hipwise/core';
+import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId } from '@hipwise/core';
 import { startHarness, type Harness } from './harness.js';
 import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
 
@@ -12,54 +13,147 @@ after(async () => {
   await h?.close();
 });
 
-const cases: Array<{ outcome: ScreeningOutcome; yes: RedFlagId[] }> = [
-  { outcome: 'see_clinician', yes: ['trauma'] },
-  { outcome: 'emergency', yes: ['saddle_numbness'] },
-];
+const CLEARANCE_FORM = 'A clinician has cleared me to exercise';
 
-for (const { outcome, yes } of cases) {
-  test(`${outcome}: the outcome is shown, and stays on Today`, async () => {
-    const { context, page, problems } = await h.openPage();
-    try {
-      await signUp(page, freshEmail());
-      await readWelcome(page);
-      await answerScreening(page, yes, outcome);
-      await fillBaseline(page);
+test('a history of cancer: see a clinician soon; a recorded clearance unlocks the plan; the export keeps the answers and the clearance', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, ['cancer_history'], 'see_clinician');
+    await fillBaseline(page);
 
-      const advice = OUTCOME_ADVICE[outcome];
-      // An emergency is announced at once (role=alert); other outcomes are a labelled region.
-      const role = outcome === 'emergency' ? 'alert' : 'region';
-      const banner = page.getByRole(role, { name: advice.title });
-      await banner.waitFor();
-      const text = (await banner.textContent()) ?? '';
-      assert.ok(text.includes(advice.whatToDo), 'what to do is on Today');
-      for (const q of RED_FLAG_QUESTIONS.filter((x) => yes.includes(x.id))) assert.ok(text.includes(q.text));
-      assert.ok(await banner.getByRole('link', { name: 'Answer the safety questions again' }).isVisible());
-      if (outcome === 'emergency') assert.match((await banner.getAttribute('class')) ?? '', /outcome-danger/);
+    const advice = OUTCOME_ADVICE.see_clinician;
+    const banner = page.getByRole('region', { name: advice.title });
+    await banner.waitFor();
+    assert.ok(((await banner.textContent()) ?? '').includes(advice.whatToDo));
+    assert.ok(((await banner.textContent()) ?? '').includes('Have you ever had cancer?'));
+    const plan = page.getByRole('region', { name: 'Today’s plan' });
+    await plan.getByText(/The exercises are locked because of your answers/).waitFor();
 
-      // Still there after a reload: the outcome is never hidden behind a later screen.
-      await page.reload();
-      await banner.waitFor();
+    const form = banner.getByRole('form', { name: CLEARANCE_FORM });
+    await form.getByLabel('Note (optional)').fill('Oncologist: in remission, exercise is fine');
+    await form.getByRole('button', { name: 'Record my clearance' }).click();
+    await banner.getByText(/You recorded that a clinician cleared you to exercise on/).waitFor();
+    // The outcome stays on Today with the answers; the plan is open.
+    assert.ok(((await banner.textContent()) ?? '').includes('Have you ever had cancer?'));
+    await plan.getByText(/Day 1 of your programme/).waitFor();
+    assert.ok(await plan.getByRole('link', { name: /^Exercise: Boat pose on a chair/ }).isVisible());
 
-      // Answering again with all "No" clears it.
-      await banner.getByRole('link', { name: 'Answer the safety questions again' }).click();
-      await page.waitForURL((u) => u.pathname === '/screening');
-      for (const q of RED_FLAG_QUESTIONS) {
-        await page
-          .getByRole('radiogroup', { name: q.text })
-          .getByRole('radio', { name: 'No', exact: true })
-          .check();
-      }
-      await page.getByRole('button', { name: 'See my result' }).click();
-      await page.getByRole('heading', { level: 1, name: OUTCOME_ADVICE.clear.title }).waitFor();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.waitForURL((u) => u.pathname === '/today');
-      await page.getByRole('heading', { level: 1, name: /Today/ }).waitFor();
-      assert.equal(await page.getByRole(role, { name: advice.title }).count(), 0);
+    // Settings lists the clearance; the export has the unchanged answers and the clearance.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const section = page.getByRole('region', { name: 'Clinician’s clearance' });
+    await section.getByText('Note: Oncologist: in remission, exercise is fine').waitFor();
+    assert.ok(await section.getByText('Have you ever had cancer?', { exact: true }).isVisible());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export my data' }).click(),
+    ]);
+    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      screenings: Array<{ outcome: string; answers: Record<string, boolean> }>;
+      clinicianClearances: Array<{ note: string; coveredFlags: string[]; revokedAt: string | null }>;
+    };
+    assert.equal(exported.screenings.length, 1);
+    assert.equal(exported.screenings[0]?.outcome, 'see_clinician');
+    assert.deepEqual(
+      Object.entries(exported.screenings[0]?.answers ?? {}).filter(([, yes]) => yes).map(([id]) => id),
+      ['cancer_history'],
+    );
+    assert.deepEqual(
+      exported.clinicianClearances.map((c) => [c.note, c.coveredFlags, c.revokedAt]),
+      [['Oncologist: in remission, exercise is fine', ['cancer_history'], null]],
+    );
 
-      assert.deepEqual(problems, [], 'no console errors or CSP violations');
-    } finally {
-      await context.close();
+    // Withdrawn, it unlocks nothing: the plan is locked again.
+    await section.getByRole('button', { name: 'Withdraw…' }).click();
+    await section.getByRole('button', { name: 'Withdraw the clearance' }).click();
+    await section.getByText(/\(withdrawn\)/).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await plan.getByText(/The exercises are locked because of your answers/).waitFor();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('fever: the same-day outcome says to be seen by a doctor today', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, ['fever_unwell'], 'same_day');
+    await fillBaseline(page);
+    const advice = OUTCOME_ADVICE.same_day;
+    const banner = page.getByRole('region', { name: advice.title });
+    await banner.waitFor();
+    const text = (await banner.textContent()) ?? '';
+    assert.match(text, /Be seen by a doctor today/);
+    assert.ok(text.includes(advice.whatToDo));
+    assert.match((await banner.getAttribute('class')) ?? '', /outcome-danger/);
+    // A doctor's clearance can be recorded once they have been seen.
+    assert.ok(await banner.getByRole('form', { name: CLEARANCE_FORM }).isVisible());
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('saddle numbness: an emergency, with no clearance to record; only a new screening clears it', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    const yes: RedFlagId[] = ['saddle_numbness', 'cancer_history'];
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, yes, 'emergency');
+    await fillBaseline(page);
+
+    const advice = OUTCOME_ADVICE.emergency;
+    // An emergency is announced at once (role=alert).
+    const banner = page.getByRole('alert', { name: advice.title });
+    await banner.waitFor();
+    const text = (await banner.textContent()) ?? '';
+    assert.ok(text.includes(advice.whatToDo));
+    assert.match(text, /Go to an emergency department now/);
+    for (const q of RED_FLAG_QUESTIONS.filter((x) => yes.includes(x.id))) assert.ok(text.includes(q.text));
+    assert.match((await banner.getAttribute('class')) ?? '', /outcome-danger/);
+    assert.equal(await page.getByRole('form', { name: CLEARANCE_FORM }).count(), 0, 'no clearance offered');
+    assert.equal(await page.getByRole('button', { name: 'Record my clearance' }).count(), 0);
+
+    // Still there after a reload: the outcome is never hidden behind a later screen.
+    await page.reload();
+    await banner.waitFor();
+
+    // Answering again with all "No" clears it.
+    await banner.getByRole('link', { name: 'Answer the safety questions again' }).click();
+    await page.waitForURL((u) => u.pathname === '/screening');
+    for (const q of RED_FLAG_QUESTIONS) {
+      await page.getByRole('radiogroup', { name: q.text }).getByRole('radio', { name: 'No', exact: true }).check();
     }
-  });
-}
+    await page.getByRole('button', { name: 'See my result' }).click();
+    await page.getByRole('heading', { level: 1, name: OUTCOME_ADVICE.clear.title }).waitFor();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL((u) => u.pathname === '/today');
+    await page.getByRole('heading', { level: 1, name: /Today/ }).waitFor();
+    assert.equal(await page.getByRole('alert', { name: advice.title }).count(), 0);
+    await page.getByRole('region', { name: 'Today’s plan' }).getByText(/Day 1 of your programme/).waitFor();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('new or changed symptoms: Today has a way to say so, which opens the safety questions', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, [], 'clear');
+    await fillBaseline(page);
+    await page.getByRole('link', { name: 'Tell us: answer the safety questions again' }).click();
+    await page.waitForURL((u) => u.pathname === '/screening');
+    await page.getByText('You told us you have new or changed symptoms.').waitFor();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});

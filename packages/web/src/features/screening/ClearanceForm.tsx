@@ -15,7 +15,10 @@ interface ClearanceFormProps {
   readonly onRecorded: (clearance: Clearance) => void;
 }
 
-const LABELS = { clearedOn: 'Date you were cleared', note: 'Note' };
+// Field names carry a prefix so their ids never clash with another form's "note" on the same page.
+const LABELS = { 'clearance.clearedOn': 'Date you were cleared', 'clearance.note': 'Note' };
+const prefixed = (fields: Readonly<Record<string, string>>) =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.startsWith('clearance.') ? k : `clearance.${k}`, v]));
 
 /**
  * "A clinician has cleared me to exercise": a dated attestation with an optional note. It never
@@ -25,14 +28,16 @@ export function ClearanceForm({ today, reason, onRecorded }: ClearanceFormProps)
   const [clearedOn, setClearedOn] = useState(today);
   const [note, setNote] = useState('');
   const { state, submit, invalid } = useForm();
+  // Server errors name the body's fields; local ones are already prefixed.
+  const fields = prefixed(state.fields);
   // One key per attempt to record, kept across retries of it.
   const key = useRef(randomId());
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const parsed = clearanceBody.safeParse({ clearedOn, ...(note.trim() ? { note } : {}) });
-    if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
-    if (parsed.data.clearedOn > today) return invalid({ clearedOn: 'cannot be after today' });
+    if (!parsed.success) return invalid(prefixed(issuesToFields(parsed.error.issues)));
+    if (parsed.data.clearedOn > today) return invalid(prefixed({ clearedOn: 'cannot be after today' }));
     await submit(async () => {
       const clearance = await clearanceApi.record(parsed.data, key.current);
       key.current = randomId();
@@ -49,25 +54,25 @@ export function ClearanceForm({ today, reason, onRecorded }: ClearanceFormProps)
           : 'Record this only if a doctor or physiotherapist has checked you since your painful sessions and told you that you can carry on. '}
         Your answers stay exactly as you gave them; you can withdraw this in Settings.
       </p>
-      <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
+      <ErrorSummary message={state.message} fields={fields} labels={LABELS} />
       <TextField
-        name="clearedOn"
+        name="clearance.clearedOn"
         label="Date you were cleared"
         type="date"
         max={today}
         value={clearedOn}
         onChange={(e) => setClearedOn(e.target.value)}
-        error={state.fields['clearedOn']}
+        error={fields['clearance.clearedOn']}
       />
       <TextAreaField
-        name="note"
+        name="clearance.note"
         label="Note (optional)"
         hint={`For example who cleared you and what they said. At most ${CLEARANCE_NOTE_MAX} characters.`}
         maxLength={CLEARANCE_NOTE_MAX}
         rows={2}
         value={note}
         onChange={(e) => setNote(e.target.value)}
-        error={state.fields['note']}
+        error={fields['clearance.note']}
       />
       <button type="submit" className="primary" disabled={state.submitting}>
         {state.submitting ? 'Recording…' : 'Record my clearance'}
