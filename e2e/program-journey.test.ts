@@ -157,7 +157,7 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
 
     // The next day a physiotherapist has checked them: recorded here, the programme carries on.
     await moveToDay(h, page, 4);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await page.reload();
     const form = planCard.getByRole('form', { name: 'A clinician has cleared me to exercise' });
     await form.getByLabel('Note (optional)').fill('Physio: keep going, gently');
     await form.getByRole('button', { name: 'Record my clearance' }).click();

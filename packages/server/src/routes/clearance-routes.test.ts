@@ -108,6 +108,19 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(paused.reason.pause, { paused: true, triggeredBy: [DAY, DAY], triggers: [rose, rose], lastStop: DAY });
     });
 
+    test('the weekly summary counts painful sessions: stops for pain and rises of 2+ points', async () => {
+      t.clock.set(at(DAY));
+      const user = await t.newUser();
+      await screen(user);
+      await postSession(user, { ...session(3, 3), achievedHoldSeconds: [4], stoppedEarly: 'pain', painAfter: null });
+      await postSession(user, session(2, 4));
+      await postSession(user, session(2, 3));
+      const weekly = (await (await user.call(`/api/measures/weekly?date=${DAY}`)).json()) as {
+        painfulSessions: { painful: number; stoppedForPain: number; painRose: number };
+      };
+      assert.deepEqual(weekly.painfulSessions, { painful: 2, stoppedForPain: 1, painRose: 1 });
+    });
+
     test('a clinician clearance dated after the last painful session lifts a pause; one dated on that day does not', async () => {
       t.clock.set(at(DAY));
       const user = await t.newUser();
@@ -115,8 +128,10 @@ for (const kind of DATABASE_KINDS) {
       await postSession(user, session(2, 6));
       await postSession(user, session(3, 5));
       assert.equal((await plan(user)).status, 'blocked');
-      assert.equal((await clear(user, { clearedOn: DAY })).status, 201);
-      assert.equal((await plan(user)).status, 'blocked', 'a clearance on the day of the pain cannot be known to come after it');
+      // A clearance on the day of the pain cannot be known to come after it.
+      const sameDay = await errorOf(await clear(user, { clearedOn: DAY }));
+      assert.deepEqual([sameDay.status, sameDay.code], [422, 'cleared_before_pause']);
+      assert.equal((await plan(user)).status, 'blocked');
       t.clock.set(at(plusDays(1)));
       const lifted = await json(await clear(user, { clearedOn: plusDays(1), note: 'physio: fine to go on' }), clearanceResponse, 201);
       assert.equal(lifted.clearance.note, 'physio: fine to go on');

@@ -50,6 +50,13 @@ export function clearanceService({ db, clock }: ServiceDeps) {
             'Nothing is waiting for a clinician’s clearance: your safety questions found nothing and the programme is not paused.',
           );
         }
+        // A check before the last painful session says nothing about it, so it could lift nothing.
+        if (screening.outcome === 'clear' && block?.code === 'safety_pause' && body.clearedOn <= block.pause.lastStop) {
+          const message = `must be after your last painful session, on ${block.pause.lastStop}`;
+          throw new AppError('validation', 'cleared_before_pause', `The date you were cleared ${message}.`, {
+            clearedOn: message,
+          });
+        }
         const clearance = await insertClearance(tx, {
           userId: user.id,
           screeningId: screening.id,

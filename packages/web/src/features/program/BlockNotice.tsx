@@ -81,7 +81,12 @@ export function BlockNotice({ block, outcomeShownAbove = false, clearance }: Blo
           <PauseReasons pause={block.pause} />
           <p>{SAFETY_PAUSE_ADVICE.howToResume}</p>
           {clearance ? (
-            <ClearanceForm today={clearance.today} reason="pause" onRecorded={clearance.onRecorded} />
+            <ClearanceForm
+              today={clearance.today}
+              reason="pause"
+              after={block.pause.lastStop}
+              onRecorded={clearance.onRecorded}
+            />
           ) : (
             <p>
               Record a clinician’s clearance on <Link href="~/today">Today</Link>.

@@ -2,6 +2,7 @@ import { CLEARANCE_NOTE_MAX, clearanceBody, type Clearance, type LocalDate } fro
 import { useRef, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextAreaField, TextField } from '../../components/Field';
+import { formatLongDate } from '../../lib/dates';
 import { issuesToFields } from '../../lib/field-errors';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
@@ -12,6 +13,8 @@ interface ClearanceFormProps {
   readonly today: LocalDate;
   /** What is waiting for the clearance, for the explanation. */
   readonly reason: 'screening' | 'pause';
+  /** For a pause: the last painful session, which the clearance must come after. */
+  readonly after?: LocalDate;
   readonly onRecorded: (clearance: Clearance) => void;
 }
 
@@ -24,7 +27,7 @@ const prefixed = (fields: Readonly<Record<string, string>>) =>
  * "A clinician has cleared me to exercise": a dated attestation with an optional note. It never
  * changes the safety answers; it can be withdrawn in Settings.
  */
-export function ClearanceForm({ today, reason, onRecorded }: ClearanceFormProps) {
+export function ClearanceForm({ today, reason, after, onRecorded }: ClearanceFormProps) {
   const [clearedOn, setClearedOn] = useState(today);
   const [note, setNote] = useState('');
   const { state, submit, invalid } = useForm();
@@ -38,6 +41,9 @@ export function ClearanceForm({ today, reason, onRecorded }: ClearanceFormProps)
     const parsed = clearanceBody.safeParse({ clearedOn, ...(note.trim() ? { note } : {}) });
     if (!parsed.success) return invalid(prefixed(issuesToFields(parsed.error.issues)));
     if (parsed.data.clearedOn > today) return invalid(prefixed({ clearedOn: 'cannot be after today' }));
+    if (after !== undefined && parsed.data.clearedOn <= after) {
+      return invalid(prefixed({ clearedOn: `must be after your last painful session, on ${formatLongDate(after)}` }));
+    }
     await submit(async () => {
       const clearance = await clearanceApi.record(parsed.data, key.current);
       key.current = randomId();
