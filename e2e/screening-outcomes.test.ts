@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId } from '@hipwise/core';
 import { startHarness, type Harness } from './harness.js';
-import { answerScreening, fillBaseline, freshEmail, readWelcome, signUp } from './steps.js';
+import { onboardedUser } from './steps.js';
 
 let h: Harness;
 before(async () => {
@@ -18,10 +18,7 @@ const CLEARANCE_FORM = 'A clinician has cleared me to exercise';
 test('a history of cancer: see a clinician soon; a recorded clearance unlocks the plan; the export keeps the answers and the clearance', async () => {
   const { context, page, problems } = await h.openPage();
   try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, ['cancer_history'], 'see_clinician');
-    await fillBaseline(page);
+    await onboardedUser(page, ['cancer_history'], 'see_clinician');
 
     const advice = OUTCOME_ADVICE.see_clinician;
     const banner = page.getByRole('region', { name: advice.title });
@@ -79,10 +76,7 @@ test('a history of cancer: see a clinician soon; a recorded clearance unlocks th
 test('fever: the same-day outcome says to be seen by a doctor today', async () => {
   const { context, page, problems } = await h.openPage();
   try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, ['fever_unwell'], 'same_day');
-    await fillBaseline(page);
+    await onboardedUser(page, ['fever_unwell'], 'same_day');
     const advice = OUTCOME_ADVICE.same_day;
     const banner = page.getByRole('region', { name: advice.title });
     await banner.waitFor();
@@ -102,10 +96,7 @@ test('saddle numbness: an emergency, with no clearance to record; only a new scr
   const { context, page, problems } = await h.openPage();
   try {
     const yes: RedFlagId[] = ['saddle_numbness', 'cancer_history'];
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, yes, 'emergency');
-    await fillBaseline(page);
+    await onboardedUser(page, yes, 'emergency');
 
     const advice = OUTCOME_ADVICE.emergency;
     // An emergency is announced at once (role=alert).
@@ -145,10 +136,7 @@ test('saddle numbness: an emergency, with no clearance to record; only a new scr
 test('new or changed symptoms: Today has a way to say so, which opens the safety questions', async () => {
   const { context, page, problems } = await h.openPage();
   try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, [], 'clear');
-    await fillBaseline(page);
+    await onboardedUser(page);
     await page.getByRole('link', { name: 'Tell us: answer the safety questions again' }).click();
     await page.waitForURL((u) => u.pathname === '/screening');
     await page.getByText('You told us you have new or changed symptoms.').waitFor();

@@ -90,12 +90,19 @@ export async function fillBaseline(page: Page): Promise<void> {
   await onPath(page, '/today');
 }
 
-/** A new user through sign-up, the welcome, a clear screening and the baseline; returns the email. */
-export async function onboardedUser(page: Page): Promise<string> {
+/**
+ * A new user through sign-up, the welcome, the screening (clear unless `yes` names flags, with the
+ * outcome they must get) and the baseline; returns the email.
+ */
+export async function onboardedUser(
+  page: Page,
+  yes: readonly RedFlagId[] = [],
+  outcome: ScreeningOutcome = 'clear',
+): Promise<string> {
   const email = freshEmail();
   await signUp(page, email);
   await readWelcome(page);
-  await answerScreening(page, [], 'clear');
+  await answerScreening(page, yes, outcome);
   await fillBaseline(page);
   return email;
 }

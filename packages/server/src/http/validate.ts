@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { idempotencyKeySchema } from '@hipwise/core';
 import type { z } from 'zod';
 import { AppError } from '../errors.js';
 
@@ -117,4 +118,17 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer
   const query = c.req.query();
   refuseUnsafe(query, 'query');
   return parseWith(schema, query, 'query');
+}
+
+/** The Idempotency-Key header every create asks for; `what` names the thing in the message. */
+export function requiredIdempotencyKey(c: Context, what: string): string {
+  const header = c.req.header('idempotency-key');
+  if (header === undefined) {
+    throw new AppError(
+      'bad_request',
+      'idempotency_key_required',
+      `Send an Idempotency-Key header (for example a UUID) so a retry cannot save the ${what} twice.`,
+    );
+  }
+  return parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
 }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { checkinBody, checkinRangeQuery, idempotencyKeySchema } from '@hipwise/core';
+import { checkinBody, checkinRangeQuery } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { jsonBody, parseWith, queryParams } from '../http/validate.js';
+import { jsonBody, queryParams, requiredIdempotencyKey } from '../http/validate.js';
 import type { CheckinService } from '../services/checkin-service.js';
 
 const MAX_RANGE_DAYS = 3660;
@@ -13,15 +13,7 @@ export function checkinRoutes(checkins: CheckinService) {
       c.body(await checkins.todayJson(c.get('user')), 200, { 'Content-Type': 'application/json' }),
     )
     .post('/checkins', async (c) => {
-      const header = c.req.header('idempotency-key');
-      if (header === undefined) {
-        throw new AppError(
-          'bad_request',
-          'idempotency_key_required',
-          'Send an Idempotency-Key header (for example a UUID) so a retry cannot save the check-in twice.',
-        );
-      }
-      const key = parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+      const key = requiredIdempotencyKey(c, 'check-in');
       const result = await checkins.record(c.get('user'), await jsonBody(c, checkinBody), key);
       return c.json(result.body, result.status);
     })

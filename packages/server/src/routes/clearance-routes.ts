@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { clearanceBody, idempotencyKeySchema } from '@hipwise/core';
+import { clearanceBody } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { jsonBody, parseWith } from '../http/validate.js';
+import { jsonBody, requiredIdempotencyKey } from '../http/validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { clearanceService } from '../services/clearance-service.js';
 
@@ -14,15 +14,7 @@ export function clearanceRoutes(deps: ServiceDeps) {
   return new Hono<AppEnv>()
     .get('/clearances', async (c) => c.json({ clearances: await clearances.list(c.get('user')) }))
     .post('/clearances', async (c) => {
-      const header = c.req.header('idempotency-key');
-      if (header === undefined) {
-        throw new AppError(
-          'bad_request',
-          'idempotency_key_required',
-          'Send an Idempotency-Key header (for example a UUID) so a retry cannot save the clearance twice.',
-        );
-      }
-      const key = parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+      const key = requiredIdempotencyKey(c, 'clearance');
       const clearance = await clearances.record(c.get('user'), await jsonBody(c, clearanceBody), key);
       return c.json({ clearance }, 201);
     })

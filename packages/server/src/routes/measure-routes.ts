@@ -9,9 +9,8 @@ import {
 } from '@hipwise/core';
 import { z } from 'zod';
 import type { FeatureConfig } from '../config.js';
-import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { jsonBody, parseWith, queryParams } from '../http/validate.js';
+import { jsonBody, parseWith, queryParams, requiredIdempotencyKey } from '../http/validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { exportService, isCsvMeasure, unknownMeasure, type Download } from '../services/export-service.js';
 import { measureService } from '../services/measure-service.js';
@@ -20,18 +19,6 @@ import type { DayHistorySource } from '../services/progress-history.js';
 import { stressService } from '../services/stress-service.js';
 
 const listQuery = z.strictObject({ instrument: instrumentIdSchema.optional() });
-
-function idempotencyKey(c: Context<AppEnv>, what: string): string {
-  const header = c.req.header('idempotency-key');
-  if (header === undefined) {
-    throw new AppError(
-      'bad_request',
-      'idempotency_key_required',
-      `Send an Idempotency-Key header (for example a UUID) so a retry cannot save the ${what} twice.`,
-    );
-  }
-  return parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
-}
 
 function optionalKey(c: Context<AppEnv>): string | undefined {
   const header = c.req.header('idempotency-key');
@@ -67,7 +54,7 @@ export function measureRoutes(
     })
     .post('/measures/responses', async (c) => {
       const body = await jsonBody(c, questionnaireResponseBody);
-      const key = body.completed ? idempotencyKey(c, 'questionnaire') : optionalKey(c);
+      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalKey(c);
       const result = await measures.save(
         c.get('user'),
         body,
@@ -82,7 +69,7 @@ export function measureRoutes(
     .get('/measures/responses/:id', async (c) => c.json(await measures.get(c.get('user'), c.req.param('id'))))
     .put('/measures/responses/:id', async (c) => {
       const body = await jsonBody(c, questionnaireResponseBody);
-      const key = body.completed ? idempotencyKey(c, 'questionnaire') : optionalKey(c);
+      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalKey(c);
       const result = await measures.save(c.get('user'), body, {
         id: c.req.param('id'),
         ...(key === undefined ? {} : { idempotencyKey: key }),
@@ -108,7 +95,7 @@ export function measureRoutes(
     })
     .get('/stress', async (c) => c.json(await stress.overview(c.get('user'))))
     .post('/stress/sessions', async (c) => {
-      const key = idempotencyKey(c, 'practice session');
+      const key = requiredIdempotencyKey(c, 'practice session');
       const result = await stress.record(c.get('user'), await jsonBody(c, stressSessionBody), key);
       return c.json(result.body, result.status);
     })

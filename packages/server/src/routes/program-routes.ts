@@ -2,14 +2,13 @@ import { Hono } from 'hono';
 import {
   exerciseSessionBody,
   exerciseSessionsQuery,
-  idempotencyKeySchema,
   lessonIdSchema,
   programPrefsBody,
   type LessonId,
 } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
-import { jsonBody, parseWith, queryParams } from '../http/validate.js';
+import { jsonBody, queryParams, requiredIdempotencyKey } from '../http/validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { programService } from '../services/program-service.js';
 
@@ -39,15 +38,7 @@ export function programRoutes(deps: ServiceDeps) {
       c.json({ prefs: await program.savePrefs(c.get('user'), await jsonBody(c, programPrefsBody)) }),
     )
     .post('/exercise-sessions', async (c) => {
-      const header = c.req.header('idempotency-key');
-      if (header === undefined) {
-        throw new AppError(
-          'bad_request',
-          'idempotency_key_required',
-          'Send an Idempotency-Key header (for example a UUID) so a retry cannot save the session twice.',
-        );
-      }
-      const key = parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+      const key = requiredIdempotencyKey(c, 'session');
       const result = await program.recordSession(c.get('user'), await jsonBody(c, exerciseSessionBody), key);
       return c.json(result.body, result.status);
     })
