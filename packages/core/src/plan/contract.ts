@@ -61,12 +61,14 @@ const variantProgressSchema = z.object({
       to: levelSchema,
     })
     .nullable(),
+  highestLevel: z.number(),
 });
 
 export const progressionStateSchema = variantProgressSchema.extend({
   variant: exerciseVariantSchema,
   floorUnlocked: z.boolean(),
   goodChairDays: z.number(),
+  floorUnlockedOn: date.nullable(),
   byVariant: z.object({ chair: variantProgressSchema, floor: variantProgressSchema }),
 });
 

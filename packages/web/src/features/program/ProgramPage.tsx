@@ -1,6 +1,8 @@
 import {
   EXERCISE_SAFETY,
+  CHAIR_LEVEL_TO_UNLOCK_FLOOR,
   EXERCISE_VARIANTS,
+  FLOOR_UNLOCK_RULE,
   GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
   GOOD_DAYS_TO_ADVANCE,
   LESSONS,
@@ -93,8 +95,9 @@ function Progression({ data, onPrefs }: { readonly data: ProgressionResponse; re
       ) : (
         <>
           <p id="floor-status">
-            Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. The floor version unlocks after{' '}
-            {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
+            Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. Highest chair level reached:{' '}
+            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of {CHAIR_LEVEL_TO_UNLOCK_FLOOR}.{' '}
+            {FLOOR_UNLOCK_RULE}
           </p>
           <Meter done={goodDays} of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} label="Good chair days towards the floor version" />
         </>
