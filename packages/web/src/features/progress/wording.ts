@@ -47,23 +47,40 @@ function num(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
 
+/** Why no verdict yet, e.g. "day 9 of the 14 it needs; 3 of 5 daily ratings in the last 7 days". */
+export function tooEarlyWhy(reasons: NonNullable<ChangeDto['tooEarly']>): string {
+  return reasons
+    .map((r) =>
+      r.reason === 'programme_day'
+        ? `it is day ${r.have} of your programme, and a fair comparison needs ${r.need} days`
+        : `there ${r.have === 1 ? 'is' : 'are'} ${r.have} of the ${r.need} daily ratings it needs in the last 7 days`,
+    )
+    .join('; and ');
+}
+
 export function changeSentence(c: ChangeDto): string {
-  const size = Math.abs(c.delta);
-  const unit = size === 1 ? 'point' : 'points';
-  const move =
-    c.direction === 'unchanged'
-      ? `unchanged at ${num(c.current)}`
-      : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}`;
-  const pct =
-    c.relative !== null && c.direction !== 'unchanged' ? ` (${Math.round(Math.abs(c.relative) * 100)}%)` : '';
+  let move: string;
+  if (c.current === null || c.delta === null || c.direction === null) {
+    move = `Your starting value is ${num(c.baseline)}; there is nothing recent to compare it with yet`;
+  } else {
+    const size = Math.abs(c.delta);
+    const unit = size === 1 ? 'point' : 'points';
+    const pct =
+      c.relative !== null && c.direction !== 'unchanged' ? ` (${Math.round(Math.abs(c.relative) * 100)}%)` : '';
+    move =
+      c.direction === 'unchanged'
+        ? `unchanged at ${num(c.current)}`
+        : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}${pct}`;
+  }
   let verdict: string;
-  if (c.meaningful === null) verdict = 'There is no agreed threshold for a meaningful change on this scale.';
+  if (c.tooEarly) verdict = `Too early to tell whether this is a real change: ${tooEarlyWhy(c.tooEarly)}.`;
+  else if (c.meaningful === null) verdict = 'There is no agreed threshold for a meaningful change on this scale.';
   else if (c.meaningful && c.direction === 'better')
     verdict = 'A change this size is one most people notice as a real improvement.';
   else if (c.meaningful)
     verdict = 'A change this size is one most people notice: it is worth paying attention to.';
   else verdict = 'Not yet a change beyond normal ups and downs.';
-  return `${move}${pct}. Compared: ${c.basis}. ${verdict}`;
+  return `${move}. Compared: ${c.basis}. ${verdict}`;
 }
 
 export const instrumentName = (id: InstrumentId) => INSTRUMENTS[id].name;
