@@ -64,6 +64,12 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       id === 'bothersomeness' ? 'Very much' : agree.has(id) ? 'Agree' : 'Disagree',
     );
     await page.getByText('Risk group: High risk').waitFor();
+    assert.match((await result.textContent()) ?? '', /psychologically informed physiotherapy/);
+    // What it says, the plan does: a daily calm-down practice on Today, with the referral advice.
+    await page.goto('/today');
+    await page.getByTestId('pathway-advice').waitFor();
+    assert.match((await page.getByTestId('pathway-advice').textContent()) ?? '', /GP or a physiotherapist/);
+    await page.getByRole('link', { name: 'Calm-down breathing: 3 minutes' }).waitFor();
 
     // PSS-4: 3 + (4-1) + (4-1) + 3 = 12.
     await page.goto('/progress/questionnaires/pss4');

@@ -111,6 +111,7 @@ export const planItemSchema = z.discriminatedUnion('kind', [
     holdSeconds: z.number(),
     restAdvised: z.boolean(),
   }),
+  z.object({ ...itemBase, kind: z.literal('stress'), minutes: z.number() }),
   z.object({ ...itemBase, kind: z.literal('checkin') }),
   z.object({
     ...itemBase,
@@ -124,7 +125,13 @@ export const planItemSchema = z.discriminatedUnion('kind', [
 /** GET /api/plan */
 export const dailyPlanSchema = z.discriminatedUnion('status', [
   z.object({ date, status: z.literal('blocked'), reason: planBlockSchema, items: z.tuple([]) }),
-  z.object({ date, status: z.literal('ready'), programDay: z.number(), items: z.array(planItemSchema) }),
+  z.object({
+    date,
+    status: z.literal('ready'),
+    programDay: z.number(),
+    startBackRisk: z.enum(['low', 'medium', 'high']).nullable(),
+    items: z.array(planItemSchema),
+  }),
 ]);
 export type DailyPlanJson = z.infer<typeof dailyPlanSchema>;
 

@@ -266,3 +266,39 @@ test('item ids are unique and the order is lesson, exercise, check-in, sitting',
     ['lesson', 'exercise', 'checkin', 'sitting'],
   );
 });
+
+test('STarT Back high risk adds a daily calm-down practice after the exercise', () => {
+  const plan = dailyPlan(input({ startBackRisk: 'high' }));
+  assert.equal(plan.status === 'ready' && plan.startBackRisk, 'high');
+  assert.deepEqual(
+    ready(plan).map((i) => i.kind),
+    ['lesson', 'exercise', 'stress', 'checkin', 'sitting'],
+  );
+  const stress = item(plan, 'stress');
+  assert.deepEqual([stress?.id, stress?.minutes, stress?.done], ['stress', 3, false]);
+  assert.equal(stress?.title, 'Calm-down breathing: 3 minutes');
+  assert.equal(item(dailyPlan(input({ startBackRisk: 'high', stressSessionsToday: 1 })), 'stress')?.done, true);
+});
+
+test('STarT Back medium and low risk keep the programme as it is, and say which group the plan follows', () => {
+  for (const risk of ['medium', 'low'] as const) {
+    const plan = dailyPlan(input({ startBackRisk: risk, stressSessionsToday: 2 }));
+    assert.equal(plan.status === 'ready' && plan.startBackRisk, risk);
+    assert.equal(item(plan, 'stress'), undefined, risk);
+    assert.deepEqual(ready(plan), ready(dailyPlan(input())), risk);
+  }
+});
+
+test('no STarT Back result (or the questionnaire switched off): no pathway', () => {
+  for (const startBackRisk of [null, undefined]) {
+    const plan = dailyPlan(input(startBackRisk === null ? { startBackRisk } : {}));
+    assert.equal(plan.status === 'ready' && plan.startBackRisk, null);
+    assert.equal(item(plan, 'stress'), undefined);
+  }
+});
+
+test('a blocked plan adds no calm-down item even at high risk', () => {
+  const plan = dailyPlan(input({ startBackRisk: 'high', latestScreening: null }));
+  assert.equal(plan.status, 'blocked');
+  assert.deepEqual(plan.items, []);
+});

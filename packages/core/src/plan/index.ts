@@ -2,3 +2,4 @@ export * from './program-day.js';
 export * from './daily-plan.js';
 export * from './lesson-states.js';
 export * from './contract.js';
+export * from './start-back-pathway.js';

@@ -2,6 +2,7 @@ import {
   dailyPlan,
   lessonStates,
   localDate,
+  pathwayFor,
   planBlock,
   progressionState,
   type DailyPlan,
@@ -15,6 +16,7 @@ import {
   type ProgramPrefs,
   type ProgressionResponse,
 } from '@hipwise/core';
+import type { FeatureConfig } from '../config.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { checkinsBetween } from '../repositories/checkins.js';
@@ -26,7 +28,9 @@ import {
 } from '../repositories/exercise-sessions.js';
 import { lessonReads, markLessonRead, unmarkLessonRead } from '../repositories/lesson-reads.js';
 import { findProgramPrefs, firstClearScreeningAt, saveProgramPrefs } from '../repositories/program-prefs.js';
+import { latestStartBackRisk } from '../repositories/questionnaire-responses.js';
 import { latestScreening } from '../repositories/screenings.js';
+import { stressSessionsBetween } from '../repositories/stress-sessions.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
@@ -35,7 +39,10 @@ import { walkingBreaksOn } from './break-service.js';
 const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
 
 /** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
-export function programService({ db, clock }: ServiceDeps) {
+export function programService({ db, clock }: ServiceDeps, features: FeatureConfig) {
+  // The STarT Back pathway follows the questionnaire only where this server offers it.
+  const startBackOffered = !features.disabledInstruments.includes('start_back');
+
   /**
    * Everything the plan rules need, read in one transaction so the parts agree. The programme
    * starts on the user's date of their first clear screening (or sign-up, before any).
@@ -50,6 +57,10 @@ export function programService({ db, clock }: ServiceDeps) {
       await checkinsBetween(q, user.id, today, today),
       await walkingBreaksOn(q, user.id, today),
     ];
+    const startBackRisk = startBackOffered ? await latestStartBackRisk(q, user.id) : null;
+    const stressSessionsToday = pathwayFor(startBackRisk)?.plan.dailyStressPractice
+      ? (await stressSessionsBetween(q, user.id, today, today)).length
+      : 0;
     const zone = user.timeZone;
     return {
       today,
@@ -63,6 +74,8 @@ export function programService({ db, clock }: ServiceDeps) {
       exercisePrefs: prefs,
       latestCheckinDate: checkins.at(-1)?.date ?? null,
       walkingBreaks,
+      startBackRisk,
+      stressSessionsToday,
     };
   }
 

@@ -1,4 +1,4 @@
-import { SITTING_RULES, type DailyPlanJson } from '@hipwise/core';
+import { pathwayFor, SITTING_RULES, type DailyPlanJson } from '@hipwise/core';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
@@ -38,6 +38,17 @@ function ItemBody({ item }: { readonly item: Item }) {
           <p>{item.done ? 'Done today. Well done.' : 'About 3 minutes, guided step by step.'}</p>
         </>
       );
+    case 'stress':
+      return (
+        <>
+          {item.done ? <span>{item.title}</span> : <Link href="/stress">{item.title}</Link>}
+          <p>
+            {item.done
+              ? 'Done today.'
+              : 'Added to your plan because of your STarT Back result: paced breathing on the Stress page.'}
+          </p>
+        </>
+      );
     case 'checkin':
       return (
         <>
@@ -60,6 +71,19 @@ function ItemBody({ item }: { readonly item: Item }) {
         </>
       );
   }
+}
+
+/** The STarT Back pathway's referral advice, shown with the plan it shapes (none for low risk). */
+function PathwayAdvice({ risk }: { readonly risk: Extract<DailyPlanJson, { status: 'ready' }>['startBackRisk'] }) {
+  const step = pathwayFor(risk);
+  if (!step || step.plan.referral === 'none') return null;
+  return (
+    <div className="pathway-advice" data-testid="pathway-advice">
+      <p>
+        <strong>Your STarT Back result: {step.title}.</strong> {step.advice}
+      </p>
+    </div>
+  );
 }
 
 interface PlanCardProps {
@@ -105,6 +129,7 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
       )}
       {state.status === 'ready' && state.data.status === 'ready' && (
         <>
+          <PathwayAdvice risk={state.data.startBackRisk} />
           <p className="hint">
             Day {state.data.programDay} of your programme ·{' '}
             {state.data.items.filter((i) => i.done).length} of {state.data.items.length} done

@@ -1,21 +1,6 @@
 import { INSTRUMENTS, type ChangeDto, type InstrumentId, type Scores } from '@hipwise/core';
 
 /** Plain explanations of results and changes, so a number never stands alone. */
-export const RISK_WORDS = {
-  low: {
-    title: 'Low risk',
-    text: 'Your back pain is likely to get better with self-care: staying active, the exercise and the sitting rules.',
-  },
-  medium: {
-    title: 'Medium risk',
-    text: 'Physical things weigh more in your back pain. Keep up the exercise programme; if it is not improving, a physiotherapist can help.',
-  },
-  high: {
-    title: 'High risk',
-    text: 'Worry, low mood or fear of moving are weighing on your back pain. hipwise puts more weight on the calm-down practice. Guidance (NICE NG59) suggests combining exercise with help for the psychological side: consider talking to a physiotherapist or your doctor.',
-  },
-} as const;
-
 export function resultExplanation(id: InstrumentId, scores: Scores): string {
   const t = scores.total;
   switch (id) {
