@@ -66,7 +66,7 @@ test('day 1: lesson 1, chair 3 x 10 s, check-in and sitting goals, nothing done 
     [ex?.variant, ex?.sets, ex?.holdSeconds, ex?.title],
     ['chair', 3, 10, 'Boat pose on a chair: 3 × 10 s'],
   );
-  assert.equal(item(plan, 'lesson')?.title, 'It starts at the hips');
+  assert.equal(item(plan, 'lesson')?.title, 'Where the method looks: the hips');
 });
 
 const blockCases: Array<[string, Partial<DailyPlanInput>, string]> = [

@@ -5,3 +5,4 @@ export * from './lessons.js';
 export * from './sitting-rules.js';
 export * from './stress-rules.js';
 export { FLOOR_UNLOCK_RULE } from './lesson-facts.js';
+export * from './method-words.js';
