@@ -3,3 +3,4 @@ export * from './daily-plan.js';
 export * from './lesson-states.js';
 export * from './contract.js';
 export * from './start-back-pathway.js';
+export * from './practice-gate.js';

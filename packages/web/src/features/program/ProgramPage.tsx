@@ -217,11 +217,13 @@ export function ProgramPage() {
   return (
     <>
       <h1>Your programme</h1>
-      <p>
-        In a session you can turn on the camera to check your form; or{' '}
-        <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
-        leave your computer.
-      </p>
+      {state.status === 'ready' && !state.data.progression.block && (
+        <p>
+          In a session you can turn on the camera to check your form; or{' '}
+          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
+          leave your computer.
+        </p>
+      )}
       {state.status === 'loading' && <Loading label="Loading your programme…" />}
       {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
