@@ -97,9 +97,15 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     const pegChange = page.getByTestId('change-peg');
     assert.match((await pegChange.textContent()) ?? '', /down 1\.3 points, from 4\.3 to 3/);
     assert.match((await pegChange.textContent()) ?? '', /Too early to tell/);
-    assert.match((await pegChange.textContent()) ?? '', /it is day 1 of your programme, and a fair comparison needs 14 days/);
+    assert.match(
+      (await pegChange.textContent()) ?? '',
+      /it is day 1 of your programme, and a fair comparison needs 14 days/,
+    );
     const painChange = page.getByTestId('change-pain');
-    assert.match((await painChange.textContent()) ?? '', /1 of the 5 daily ratings it needs in the last 7 days/);
+    assert.match(
+      (await painChange.textContent()) ?? '',
+      /1 of the 5 daily ratings it needs in the last 7 days/,
+    );
     const stressInsight = page.getByTestId('insight-stress_same_day');
     assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14 days\./);
     assert.ok(await page.getByText('Nothing is due today.', { exact: false }).isVisible());

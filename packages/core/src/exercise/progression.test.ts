@@ -359,11 +359,20 @@ test('floorUnlockedOn is the later of the sixth good chair day and the day chair
   // Both on day 6.
   assert.equal(progressionState(goodChairRun(1, 6), AUTO).floorUnlockedOn, day(6));
   // Level 3 on day 5, sixth good day on day 6.
-  const levelFirst = [s(1, 'good'), s(2, 'good'), s(3, 'good'), s(3, 'good', 15), s(4, 'good', 15), s(5, 'good', 15)];
+  const levelFirst = [
+    s(1, 'good'),
+    s(2, 'good'),
+    s(3, 'good'),
+    s(3, 'good', 15),
+    s(4, 'good', 15),
+    s(5, 'good', 15),
+  ];
   assert.equal(progressionState(levelFirst, AUTO).floorUnlockedOn, null);
   assert.equal(progressionState([...levelFirst, s(6, 'good', 20)], AUTO).floorUnlockedOn, day(6));
   // Six good days by day 7, level 3 only on day 10.
-  const daysFirst = [1, 2, 3].map((n) => s(n, 'good')).concat(s(4, 'stop', 15), ...[5, 6, 7].map((n) => s(n, 'good')));
+  const daysFirst = [1, 2, 3]
+    .map((n) => s(n, 'good'))
+    .concat(s(4, 'stop', 15), ...[5, 6, 7].map((n) => s(n, 'good')));
   assert.equal(progressionState(daysFirst, AUTO).floorUnlockedOn, null);
   const reached = [...daysFirst, ...[8, 9, 10].map((n) => s(n, 'good', 15))];
   assert.equal(progressionState(reached, AUTO).floorUnlockedOn, day(10));

@@ -190,7 +190,9 @@ export function progressionState(
     sorted.filter((s) => s.variant === 'floor'),
   ).progress;
   const goodChairDates = [
-    ...new Set(sorted.filter((s) => s.variant === 'chair' && classifySession(s) === 'good').map((s) => s.date)),
+    ...new Set(
+      sorted.filter((s) => s.variant === 'chair' && classifySession(s) === 'good').map((s) => s.date),
+    ),
   ];
   const goodChairDays = goodChairDates.length;
   const enoughDaysOn = goodChairDates[GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR - 1];

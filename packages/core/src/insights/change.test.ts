@@ -87,7 +87,10 @@ test('nothing is called meaningful before day 14: day 13 is too early, day 14 is
     assert.equal(due.tooEarly, null, measure);
   }
   // Worsening is held back too.
-  assert.equal(changeClaim({ measure: 'pain', baseline: 2, current: 6, programDay: 3, ratings: 7 }).meaningful, null);
+  assert.equal(
+    changeClaim({ measure: 'pain', baseline: 2, current: 6, programDay: 3, ratings: 7 }).meaningful,
+    null,
+  );
 });
 
 test('pain needs 5 ratings in the window: 4 is too early, 5 is enough', () => {
@@ -117,7 +120,13 @@ test('both reasons are given when both apply; questionnaires need no ratings', (
 
 test('recentPain averages the 7 days ending today, and counts them', () => {
   const r = (date: string, pain: number) => ({ date, pain });
-  const ratings = [r('2026-03-03', 9), r('2026-03-04', 4), r('2026-03-08', 2), r('2026-03-10', 3), r('2026-03-11', 8)];
+  const ratings = [
+    r('2026-03-03', 9),
+    r('2026-03-04', 4),
+    r('2026-03-08', 2),
+    r('2026-03-10', 3),
+    r('2026-03-11', 8),
+  ];
   // 2026-03-10 back to 03-04 inclusive: 4, 2, 3 (03-03 is day 8 back; 03-11 is after today).
   assert.deepEqual(recentPain(ratings, '2026-03-10'), { mean: 3, count: 3 });
   assert.deepEqual(recentPain([], '2026-03-10'), { mean: null, count: 0 });

@@ -277,7 +277,10 @@ test('STarT Back high risk adds a daily calm-down practice after the exercise', 
   const stress = item(plan, 'stress');
   assert.deepEqual([stress?.id, stress?.minutes, stress?.done], ['stress', 3, false]);
   assert.equal(stress?.title, 'Calm-down breathing: 3 minutes');
-  assert.equal(item(dailyPlan(input({ startBackRisk: 'high', stressSessionsToday: 1 })), 'stress')?.done, true);
+  assert.equal(
+    item(dailyPlan(input({ startBackRisk: 'high', stressSessionsToday: 1 })), 'stress')?.done,
+    true,
+  );
 });
 
 test('STarT Back medium and low risk keep the programme as it is, and say which group the plan follows', () => {

@@ -27,11 +27,21 @@ test('a stop for pain today means rest, not practice', () => {
 
 test('chair level 1 with the floor locked: only the chair, at the current 10 s', () => {
   const g = practiceGate(OPEN);
-  assert.deepEqual(g, { kind: 'open', variants: ['chair'], initial: 'chair', holdSeconds: { chair: 10, floor: 10 } });
+  assert.deepEqual(g, {
+    kind: 'open',
+    variants: ['chair'],
+    initial: 'chair',
+    holdSeconds: { chair: 10, floor: 10 },
+  });
 });
 
 test('floor unlocked: both versions, starting where the programme is, each at its own hold length', () => {
-  const onFloor = practiceGate({ ...OPEN, floorUnlocked: true, variant: 'floor', holdSeconds: { chair: 20, floor: 15 } });
+  const onFloor = practiceGate({
+    ...OPEN,
+    floorUnlocked: true,
+    variant: 'floor',
+    holdSeconds: { chair: 20, floor: 15 },
+  });
   assert.deepEqual(onFloor, {
     kind: 'open',
     variants: ['chair', 'floor'],

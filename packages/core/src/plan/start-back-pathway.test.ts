@@ -19,7 +19,11 @@ test('what each group is told matches what the plan does for it', () => {
     // A promise of stress practice only where the plan adds it.
     assert.equal(/breathing practice/i.test(says), step.plan.dailyStressPractice, step.risk);
     assert.equal(/physiotherap/i.test(step.advice), step.plan.referral !== 'none', step.risk);
-    assert.equal(/\bGP\b/.test(step.advice), step.plan.referral === 'psychologically_informed_physiotherapy_or_gp', step.risk);
+    assert.equal(
+      /\bGP\b/.test(step.advice),
+      step.plan.referral === 'psychologically_informed_physiotherapy_or_gp',
+      step.risk,
+    );
   }
   assert.match(START_BACK_PATHWAY.low.advice, /self-management/);
   assert.match(START_BACK_PATHWAY.medium.advice, /alongside/);

@@ -65,7 +65,9 @@ for (const lesson of LESSONS) {
  */
 const PASSAGES: ReadonlyArray<readonly [string, string]> = [
   ...LESSONS.flatMap((l) =>
-    l.body.flatMap((b, i) => (b.kind === 'list' ? b.items : [b.text]).map((t) => [`lesson ${l.number} block ${i}`, t] as const)),
+    l.body.flatMap((b, i) =>
+      (b.kind === 'list' ? b.items : [b.text]).map((t) => [`lesson ${l.number} block ${i}`, t] as const),
+    ),
   ),
   ...METHOD_INTRO.flatMap((sec) => sec.paragraphs.map((t) => [`welcome: ${sec.heading}`, t] as const)),
   ...Object.entries(METHOD_WORDS),
@@ -75,7 +77,9 @@ const PASSAGES: ReadonlyArray<readonly [string, string]> = [
     [`${v.id} summary`, v.summary] as const,
     ...v.steps.map((st) => [`${v.id} step ${st.id}`, st.text] as const),
   ]),
-  ...Object.values(START_BACK_PATHWAY).map((st) => [`STarT Back ${st.risk}`, `${st.meaning} ${st.advice}`] as const),
+  ...Object.values(START_BACK_PATHWAY).map(
+    (st) => [`STarT Back ${st.risk}`, `${st.meaning} ${st.advice}`] as const,
+  ),
 ];
 
 /** A promise that the method or the exercise will help, or a cure. */
@@ -91,7 +95,8 @@ const PROMISES: readonly RegExp[] = [
 const CLAIM =
   /\bpsoas\b[^.]*\b(tight|short|weak|brac|tips?\b|pulls?\b|tugs?\b|strain)|\b(tight|short|weak|brac)\w*\b[^.]*\bpsoas\b|back pain (does not|doesn’t) (begin|start)|\b(begins?|starts?) (here|at the hips)\b/i;
 /** Words that present it as the method's view. */
-const FRAMING = /\bmethod|according to|\bholds\b|\bexplanation\b|in (its|the method’s) (view|picture)|\bidea\b/i;
+const FRAMING =
+  /\bmethod|according to|\bholds\b|\bexplanation\b|in (its|the method’s) (view|picture)|\bidea\b/i;
 
 test('nothing in the app’s voice promises that the method or the exercise will help', () => {
   assert.ok(PASSAGES.length > 60, `${PASSAGES.length} passages`);
@@ -116,7 +121,11 @@ test('the promise and fact patterns catch the wording they are for', () => {
     'Calm the stress response and the muscle can let go.',
     'This exercise will help your back.',
   ];
-  for (const t of promises) assert.ok(PROMISES.some((re) => re.test(t)), t);
+  for (const t of promises)
+    assert.ok(
+      PROMISES.some((re) => re.test(t)),
+      t,
+    );
   const unframed = [
     'A lot of lower back pain does not begin in the back.',
     'Stress is the second cause: a braced psoas stays tight however well you sit.',
@@ -167,7 +176,10 @@ test('lesson 6 states the progression as the rule table has it', () => {
   const t = textOf(lessonById('boat-pose'));
   assert.match(t, /start with 3 holds of 10 seconds/);
   assert.match(t, /up to 3 holds of 30 seconds/);
-  assert.match(t, /floor version unlocks once you have had 6 good chair sessions on different days and reached chair level 3 \(3 holds of 20 seconds\)/);
+  assert.match(
+    t,
+    /floor version unlocks once you have had 6 good chair sessions on different days and reached chair level 3 \(3 holds of 20 seconds\)/,
+  );
   assert.match(t, /grows to 3 holds of 20 seconds/);
   assert.match(t, /stay on the chair/);
   assert.match(t, /sharp pain, or pain that spreads/i);

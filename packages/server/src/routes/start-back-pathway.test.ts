@@ -73,7 +73,10 @@ for (const kind of DATABASE_KINDS) {
       const user = await clearedUser(t);
       const before = await plan(user);
       assert.equal(before.status === 'ready' && before.startBackRisk, null);
-      assert.equal(before.items.some((i) => i.kind === 'stress'), false);
+      assert.equal(
+        before.items.some((i) => i.kind === 'stress'),
+        false,
+      );
 
       assert.equal(await answer(user, HIGH), 'high');
       const high = await plan(user);
@@ -100,12 +103,18 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(await answer(user, MEDIUM), 'medium');
       const medium = await plan(user);
       assert.equal(medium.status === 'ready' && medium.startBackRisk, 'medium');
-      assert.equal(medium.items.some((i) => i.kind === 'stress'), false);
+      assert.equal(
+        medium.items.some((i) => i.kind === 'stress'),
+        false,
+      );
       t.clock.set(`2026-04-08T09:00:00Z`);
       assert.equal(await answer(user, LOW), 'low');
       const low = await plan(user);
       assert.equal(low.status === 'ready' && low.startBackRisk, 'low');
-      assert.equal(low.items.some((i) => i.kind === 'stress'), false);
+      assert.equal(
+        low.items.some((i) => i.kind === 'stress'),
+        false,
+      );
     });
 
     test('with STarT Back switched off on the server, an earlier high-risk answer changes nothing', async () => {
@@ -118,7 +127,10 @@ for (const kind of DATABASE_KINDS) {
       );
       const p = await plan(user);
       assert.equal(p.status === 'ready' && p.startBackRisk, null);
-      assert.equal(p.items.some((i) => i.kind === 'stress'), false);
+      assert.equal(
+        p.items.some((i) => i.kind === 'stress'),
+        false,
+      );
     });
   });
 }

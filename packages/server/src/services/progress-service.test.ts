@@ -187,7 +187,8 @@ for (const kind of DATABASE_KINDS) {
           ],
           baselineDate: '2026-03-01',
           currentDate: null,
-          basis: 'your average pain over the last 7 days (0 daily ratings) against your average for the week before you started',
+          basis:
+            'your average pain over the last 7 days (0 daily ratings) against your average for the week before you started',
         },
       ]);
       t.clock.set('2026-03-10T12:00:00Z');

@@ -72,7 +72,12 @@ function change(
  * Like with like: the baseline's recalled weekly average against the mean of the daily ratings of
  * the last 7 days. With no rating in the window there is nothing to compare yet, which is said too.
  */
-function painChange(baseline: Point, checkins: readonly Checkin[], startDate: LocalDate, today: LocalDate): ChangeDto {
+function painChange(
+  baseline: Point,
+  checkins: readonly Checkin[],
+  startDate: LocalDate,
+  today: LocalDate,
+): ChangeDto {
   const { mean: m, count } = recentPain(checkins, today);
   const basis = `your average pain over the last ${PAIN_WINDOW_DAYS} days (${count} daily ${count === 1 ? 'rating' : 'ratings'}) against your average for the week before you started`;
   if (m === null) {
@@ -129,7 +134,9 @@ export function progressService(
       const pss4 = points(responses, 'pss4');
       const changes: ChangeDto[] = [];
       if (baseline) {
-        changes.push(painChange({ date: startDate, value: baseline.painWeekAverage }, checkins, startDate, today));
+        changes.push(
+          painChange({ date: startDate, value: baseline.painWeekAverage }, checkins, startDate, today),
+        );
       }
       for (const c of [
         firstAndLast('peg', peg, startDate, 'PEG score'),

@@ -21,12 +21,16 @@ export function PracticeGateNotice({
       )}
       {gate.kind === 'blocked' && (
         <>
-          <p className="lead">Practice follows the same safety rules as your sessions, so it is closed for now.</p>
+          <p className="lead">
+            Practice follows the same safety rules as your sessions, so it is closed for now.
+          </p>
           <BlockNotice block={gate.block} />
         </>
       )}
       {gate.kind === 'rest' && (
-        <p className="lead">You stopped for pain today: rest, and try again tomorrow. Practice opens again then.</p>
+        <p className="lead">
+          You stopped for pain today: rest, and try again tomorrow. Practice opens again then.
+        </p>
       )}
       <p>
         <Link href="~/program">Back to your programme</Link>

@@ -30,9 +30,9 @@ export function ChangeList({ changes }: { readonly changes: readonly ChangeDto[]
         </ul>
       )}
       <p className="hint">
-        Thresholds: pain and PEG 2 points or 30% (Farrar et al., 2001); Roland-Morris 5 points or 30%
-        (Ostelo et al., 2008). No change is called meaningful before day {EARLIEST_CLAIM_DAY} of your programme,
-        and pain is compared as the average of at least {MIN_PAIN_RATINGS} daily ratings in the last 7 days
+        Thresholds: pain and PEG 2 points or 30% (Farrar et al., 2001); Roland-Morris 5 points or 30% (Ostelo
+        et al., 2008). No change is called meaningful before day {EARLIEST_CLAIM_DAY} of your programme, and
+        pain is compared as the average of at least {MIN_PAIN_RATINGS} daily ratings in the last 7 days
         against your average for the week before you started. Lower is better on every measure here.
       </p>
     </section>

@@ -51,7 +51,9 @@ export function changeSentence(c: ChangeDto): string {
     const size = Math.abs(c.delta);
     const unit = size === 1 ? 'point' : 'points';
     const pct =
-      c.relative !== null && c.direction !== 'unchanged' ? ` (${Math.round(Math.abs(c.relative) * 100)}%)` : '';
+      c.relative !== null && c.direction !== 'unchanged'
+        ? ` (${Math.round(Math.abs(c.relative) * 100)}%)`
+        : '';
     move =
       c.direction === 'unchanged'
         ? `unchanged at ${num(c.current)}`
@@ -59,7 +61,8 @@ export function changeSentence(c: ChangeDto): string {
   }
   let verdict: string;
   if (c.tooEarly) verdict = `Too early to tell whether this is a real change: ${tooEarlyWhy(c.tooEarly)}.`;
-  else if (c.meaningful === null) verdict = 'There is no agreed threshold for a meaningful change on this scale.';
+  else if (c.meaningful === null)
+    verdict = 'There is no agreed threshold for a meaningful change on this scale.';
   else if (c.meaningful && c.direction === 'better')
     verdict = 'A change this size is one most people notice as a real improvement.';
   else if (c.meaningful)
