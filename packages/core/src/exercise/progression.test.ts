@@ -47,6 +47,18 @@ function goodChairRun(from: number, to: number): ExerciseSessionRecord[] {
   return out;
 }
 
+/** Six good chair days, but a stop for pain on day 4 sends level 2 back to 1: level 2 at the end. */
+const SIX_DAYS_AT_LEVEL_TWO = [
+  ...[1, 2, 3].map((n) => s(n, 'good')),
+  s(4, 'stop', 15),
+  ...[5, 6, 7].map((n) => s(n, 'good')),
+];
+/** Chair level 3 on only five days: two sessions on day 3 (the second counts towards level 3). */
+const LEVEL_THREE_ON_FIVE_DAYS = [
+  ...[1, 2, 3].map((n) => s(n, 'good')),
+  ...[3, 4, 5].map((n) => s(n, 'good', 15)),
+];
+
 const AUTO: ProgressionPrefs = { stayOnChair: false };
 const CHAIR: ProgressionPrefs = { stayOnChair: true };
 
@@ -204,49 +216,22 @@ const cases: Case[] = [
   },
   {
     name: 'six good chair days that never reached chair level 3 do not unlock the floor',
-    history: [
-      s(1, 'good'),
-      s(2, 'good'),
-      s(3, 'good'),
-      s(4, 'stop', 15),
-      s(5, 'good'),
-      s(6, 'good'),
-      s(7, 'good'),
-    ],
+    history: SIX_DAYS_AT_LEVEL_TWO,
     expect: { variant: 'chair', hold: 15, good: 0, floorUnlocked: false },
   },
   {
     name: 'unlock counts good days at any level: pain in between delays level 3 but cancels no day',
-    history: [
-      s(1, 'good'),
-      s(2, 'good'),
-      s(3, 'good'),
-      s(4, 'stop', 15),
-      s(5, 'good'),
-      s(6, 'good'),
-      s(7, 'good'),
-      s(8, 'good', 15),
-      s(9, 'good', 15),
-      s(10, 'good', 15),
-    ],
+    history: [...SIX_DAYS_AT_LEVEL_TWO, ...[8, 9, 10].map((n) => s(n, 'good', 15))],
     expect: { variant: 'floor', hold: 10, good: 0, floorUnlocked: true },
   },
   {
     name: 'chair level 3 reached on five days (two sessions on one day) does not unlock the floor',
-    history: [s(1, 'good'), s(2, 'good'), s(3, 'good'), s(3, 'good', 15), s(4, 'good', 15), s(5, 'good', 15)],
+    history: LEVEL_THREE_ON_FIVE_DAYS,
     expect: { variant: 'chair', hold: 20, good: 0, floorUnlocked: false },
   },
   {
     name: 'chair level 3 and then a sixth good day unlock the floor',
-    history: [
-      s(1, 'good'),
-      s(2, 'good'),
-      s(3, 'good'),
-      s(3, 'good', 15),
-      s(4, 'good', 15),
-      s(5, 'good', 15),
-      s(6, 'good', 20),
-    ],
+    history: [...LEVEL_THREE_ON_FIVE_DAYS, s(6, 'good', 20)],
     expect: { variant: 'floor', hold: 10, good: 0, floorUnlocked: true },
   },
   {
@@ -359,22 +344,14 @@ test('floorUnlockedOn is the later of the sixth good chair day and the day chair
   // Both on day 6.
   assert.equal(progressionState(goodChairRun(1, 6), AUTO).floorUnlockedOn, day(6));
   // Level 3 on day 5, sixth good day on day 6.
-  const levelFirst = [
-    s(1, 'good'),
-    s(2, 'good'),
-    s(3, 'good'),
-    s(3, 'good', 15),
-    s(4, 'good', 15),
-    s(5, 'good', 15),
-  ];
-  assert.equal(progressionState(levelFirst, AUTO).floorUnlockedOn, null);
-  assert.equal(progressionState([...levelFirst, s(6, 'good', 20)], AUTO).floorUnlockedOn, day(6));
+  assert.equal(progressionState(LEVEL_THREE_ON_FIVE_DAYS, AUTO).floorUnlockedOn, null);
+  assert.equal(
+    progressionState([...LEVEL_THREE_ON_FIVE_DAYS, s(6, 'good', 20)], AUTO).floorUnlockedOn,
+    day(6),
+  );
   // Six good days by day 7, level 3 only on day 10.
-  const daysFirst = [1, 2, 3]
-    .map((n) => s(n, 'good'))
-    .concat(s(4, 'stop', 15), ...[5, 6, 7].map((n) => s(n, 'good')));
-  assert.equal(progressionState(daysFirst, AUTO).floorUnlockedOn, null);
-  const reached = [...daysFirst, ...[8, 9, 10].map((n) => s(n, 'good', 15))];
+  assert.equal(progressionState(SIX_DAYS_AT_LEVEL_TWO, AUTO).floorUnlockedOn, null);
+  const reached = [...SIX_DAYS_AT_LEVEL_TWO, ...[8, 9, 10].map((n) => s(n, 'good', 15))];
   assert.equal(progressionState(reached, AUTO).floorUnlockedOn, day(10));
   assert.equal(progressionState(reached, AUTO).byVariant.chair.highestLevel, 3);
   assert.equal(progressionState([...reached, s(11, 'rise', 20)], CHAIR).byVariant.chair.highestLevel, 3);
