@@ -116,6 +116,8 @@ test('both reasons are given when both apply; questionnaires need no ratings', (
   // No threshold stays no threshold once it is late enough.
   assert.equal(changeClaim({ measure: 'pss4', baseline: 10, current: 4, programDay: 30 }).meaningful, null);
   assert.equal(changeClaim({ measure: 'pss4', baseline: 10, current: 4, programDay: 30 }).tooEarly, null);
+  // Nor is there anything to wait for on a scale with no threshold.
+  assert.equal(changeClaim({ measure: 'pss4', baseline: 10, current: 4, programDay: 3 }).tooEarly, null);
 });
 
 test('recentPain averages the 7 days ending today, and counts them', () => {

@@ -110,12 +110,16 @@ export function changeClaim(input: ChangeClaimInput): Change {
   return reasons === null ? c : { ...c, meaningful: null, tooEarly: reasons };
 }
 
-/** What is missing before a change of this measure may be judged, or null when nothing is. */
+/**
+ * What is missing before a change of this measure may be judged, or null when nothing is (always
+ * null for a measure with no threshold: there is no verdict to wait for).
+ */
 export function tooEarlyReasons(
   measure: ChangeMeasure,
   programDay: number,
   ratings?: number,
 ): TooEarlyReason[] | null {
+  if (THRESHOLDS[measure] === null) return null;
   const reasons: TooEarlyReason[] = [];
   if (programDay < EARLIEST_CLAIM_DAY) {
     reasons.push({ reason: 'programme_day', have: Math.max(0, programDay), need: EARLIEST_CLAIM_DAY });

@@ -32,7 +32,7 @@ function num(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
 
-/** Why no verdict yet, e.g. "day 9 of the 14 it needs; 3 of 5 daily ratings in the last 7 days". */
+/** Why no verdict yet, in words: the programme day against 14, the ratings in the window against 5. */
 export function tooEarlyWhy(reasons: NonNullable<ChangeDto['tooEarly']>): string {
   return reasons
     .map((r) =>
