@@ -41,12 +41,12 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
     assert.ok(((await cue.textContent()) ?? '').length > 5, 'a cue is shown');
     assert.equal(await page.getByText('Good form', { exact: true }).count(), 0);
 
-    await page.getByRole('button', { name: 'Start a 30 s hold' }).click();
+    await page.getByRole('button', { name: 'Start a 10 s hold' }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'Hold timer: paused until your form is good' })
       .waitFor();
-    assert.ok(await page.getByText('0 s of 30 s in good form').isVisible());
+    assert.ok(await page.getByText('0 s of 10 s in good form').isVisible());
     assert.equal(await page.getByLabel('Time in good form').evaluate((m: HTMLMeterElement) => m.value), 0);
 
     await page.getByRole('button', { name: 'End hold' }).click();

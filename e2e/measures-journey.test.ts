@@ -64,6 +64,12 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       id === 'bothersomeness' ? 'Very much' : agree.has(id) ? 'Agree' : 'Disagree',
     );
     await page.getByText('Risk group: High risk').waitFor();
+    assert.match((await result.textContent()) ?? '', /psychologically informed physiotherapy/);
+    // What it says, the plan does: a daily calm-down practice on Today, with the referral advice.
+    await page.goto('/today');
+    await page.getByTestId('pathway-advice').waitFor();
+    assert.match((await page.getByTestId('pathway-advice').textContent()) ?? '', /GP or a physiotherapist/);
+    await page.getByRole('link', { name: 'Calm-down breathing: 3 minutes' }).waitFor();
 
     // PSS-4: 3 + (4-1) + (4-1) + 3 = 12.
     await page.goto('/progress/questionnaires/pss4');
@@ -90,7 +96,16 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.ok((await rmdq.locator('canvas').count()) > 0, 'the RMDQ chart is drawn');
     const pegChange = page.getByTestId('change-peg');
     assert.match((await pegChange.textContent()) ?? '', /down 1\.3 points, from 4\.3 to 3/);
-    assert.match((await pegChange.textContent()) ?? '', /no agreed threshold/);
+    assert.match((await pegChange.textContent()) ?? '', /Too early to tell/);
+    assert.match(
+      (await pegChange.textContent()) ?? '',
+      /it is day 1 of your programme, and a fair comparison needs 14 days/,
+    );
+    const painChange = page.getByTestId('change-pain');
+    assert.match(
+      (await painChange.textContent()) ?? '',
+      /1 of the 5 daily ratings it needs in the last 7 days/,
+    );
     const stressInsight = page.getByTestId('insight-stress_same_day');
     assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14 days\./);
     assert.ok(await page.getByText('Nothing is due today.', { exact: false }).isVisible());

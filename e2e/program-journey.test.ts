@@ -27,17 +27,17 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await newClearedUser(page);
 
     // Day 1: the plan offers lesson 1 and the chair at 3 x 10 s.
-    assert.match(await planItemText(page, 'It starts at the hips'), /^To do:/);
+    assert.match(await planItemText(page, 'Where the method looks: the hips'), /^To do:/);
     assert.match(await planItemText(page, 'Boat pose on a chair: 3 × 10 s'), /^To do:/);
-    await page.getByRole('link', { name: 'Read: It starts at the hips' }).click();
-    await page.getByRole('heading', { level: 1, name: /It starts at the hips/ }).waitFor();
+    await page.getByRole('link', { name: 'Read: Where the method looks: the hips' }).click();
+    await page.getByRole('heading', { level: 1, name: /Where the method looks: the hips/ }).waitFor();
     // The heading shows while the lesson state still loads; the drawing comes with the lesson.
     await page.getByRole('img', { name: 'The psoas muscle' }).waitFor();
     assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();
     await page.getByRole('link', { name: 'Today', exact: true }).first().click();
-    assert.match(await planItemText(page, 'It starts at the hips'), /^Done:/);
+    assert.match(await planItemText(page, 'Where the method looks: the hips'), /^Done:/);
 
     // The first session, from the plan, with spoken cues muted (remembered for the next ones).
     await page.getByRole('link', { name: 'Exercise: Boat pose on a chair: 3 × 10 s' }).click();
@@ -177,7 +177,7 @@ test('the programme screens fit a 360px phone without sideways scrolling', async
     await assertFits(page, 'today with the plan');
     await openProgramme(page);
     await assertFits(page, 'programme');
-    await page.getByRole('link', { name: '1. It starts at the hips' }).click();
+    await page.getByRole('link', { name: '1. Where the method looks: the hips' }).click();
     await page.getByRole('button', { name: 'Mark as read' }).waitFor();
     await assertFits(page, 'lesson');
     await page.goto('/program/lessons/pelvic-tilt');

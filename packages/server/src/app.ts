@@ -84,7 +84,7 @@ export function createApp(opts: AppOptions) {
   personal.route('/me', meRoutes(account, onboarding));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
-  personal.route('/', programRoutes(opts));
+  personal.route('/', programRoutes(opts, opts.features));
   personal.route('/', clearanceRoutes(opts));
   personal.route('/', breakRoutes(opts));
   personal.route('/', measureRoutes(opts, opts.features));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays } from '../time/local-date.js';
 import {
+  CHAIR_LEVEL_TO_UNLOCK_FLOOR,
   GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
   GOOD_DAYS_TO_ADVANCE,
   levelsOf,
@@ -46,6 +47,18 @@ function goodChairRun(from: number, to: number): ExerciseSessionRecord[] {
   return out;
 }
 
+/** Six good chair days, but a stop for pain on day 4 sends level 2 back to 1: level 2 at the end. */
+const SIX_DAYS_AT_LEVEL_TWO = [
+  ...[1, 2, 3].map((n) => s(n, 'good')),
+  s(4, 'stop', 15),
+  ...[5, 6, 7].map((n) => s(n, 'good')),
+];
+/** Chair level 3 on only five days: two sessions on day 3 (the second counts towards level 3). */
+const LEVEL_THREE_ON_FIVE_DAYS = [
+  ...[1, 2, 3].map((n) => s(n, 'good')),
+  ...[3, 4, 5].map((n) => s(n, 'good', 15)),
+];
+
 const AUTO: ProgressionPrefs = { stayOnChair: false };
 const CHAIR: ProgressionPrefs = { stayOnChair: true };
 
@@ -65,6 +78,7 @@ test('the rule table is exactly the documented one', () => {
   );
   assert.equal(GOOD_DAYS_TO_ADVANCE, 3);
   assert.equal(GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR, 6);
+  assert.equal(CHAIR_LEVEL_TO_UNLOCK_FLOOR, 3);
 });
 
 test('levelsOf numbers each variant from 1 in steps of one', () => {
@@ -201,17 +215,30 @@ const cases: Case[] = [
     expect: { variant: 'chair', floorUnlocked: false, hold: 15, good: 2 },
   },
   {
-    name: 'unlock counts good days at any level, and painful ones in between do not cancel them',
-    history: [
-      s(1, 'good'),
-      s(2, 'good'),
-      s(3, 'good'),
-      s(4, 'stop', 15),
-      s(5, 'good'),
-      s(6, 'good'),
-      s(7, 'good'),
-    ],
+    name: 'six good chair days that never reached chair level 3 do not unlock the floor',
+    history: SIX_DAYS_AT_LEVEL_TWO,
+    expect: { variant: 'chair', hold: 15, good: 0, floorUnlocked: false },
+  },
+  {
+    name: 'unlock counts good days at any level: pain in between delays level 3 but cancels no day',
+    history: [...SIX_DAYS_AT_LEVEL_TWO, ...[8, 9, 10].map((n) => s(n, 'good', 15))],
     expect: { variant: 'floor', hold: 10, good: 0, floorUnlocked: true },
+  },
+  {
+    name: 'chair level 3 reached on five days (two sessions on one day) does not unlock the floor',
+    history: LEVEL_THREE_ON_FIVE_DAYS,
+    expect: { variant: 'chair', hold: 20, good: 0, floorUnlocked: false },
+  },
+  {
+    name: 'chair level 3 and then a sixth good day unlock the floor',
+    history: [...LEVEL_THREE_ON_FIVE_DAYS, s(6, 'good', 20)],
+    expect: { variant: 'floor', hold: 10, good: 0, floorUnlocked: true },
+  },
+  {
+    name: 'a step back on the chair after the unlock does not lock the floor again',
+    history: [...goodChairRun(1, 6), s(7, 'rise', 20)],
+    prefs: CHAIR,
+    expect: { variant: 'chair', hold: 15, good: 0, floorUnlocked: true },
   },
   {
     name: 'three good floor days: floor 3 x 15 s',
@@ -310,6 +337,24 @@ test('chair and floor keep their own levels', () => {
   assert.equal(backOnChair.variant, 'chair');
   assert.equal(backOnChair.level.holdSeconds, 20);
   assert.equal(backOnChair.floorUnlocked, true);
+});
+
+test('floorUnlockedOn is the later of the sixth good chair day and the day chair level 3 was reached', () => {
+  assert.equal(progressionState(goodChairRun(1, 5), AUTO).floorUnlockedOn, null);
+  // Both on day 6.
+  assert.equal(progressionState(goodChairRun(1, 6), AUTO).floorUnlockedOn, day(6));
+  // Level 3 on day 5, sixth good day on day 6.
+  assert.equal(progressionState(LEVEL_THREE_ON_FIVE_DAYS, AUTO).floorUnlockedOn, null);
+  assert.equal(
+    progressionState([...LEVEL_THREE_ON_FIVE_DAYS, s(6, 'good', 20)], AUTO).floorUnlockedOn,
+    day(6),
+  );
+  // Six good days by day 7, level 3 only on day 10.
+  assert.equal(progressionState(SIX_DAYS_AT_LEVEL_TWO, AUTO).floorUnlockedOn, null);
+  const reached = [...SIX_DAYS_AT_LEVEL_TWO, ...[8, 9, 10].map((n) => s(n, 'good', 15))];
+  assert.equal(progressionState(reached, AUTO).floorUnlockedOn, day(10));
+  assert.equal(progressionState(reached, AUTO).byVariant.chair.highestLevel, 3);
+  assert.equal(progressionState([...reached, s(11, 'rise', 20)], CHAIR).byVariant.chair.highestLevel, 3);
 });
 
 test('goodChairDays counts distinct days with a good chair session', () => {

@@ -20,8 +20,11 @@
  *   nothing changes.
  * - Step back: any painful session steps back one level at once and the count starts again, but
  *   never below level 1 of that variant (a painful floor session does not send anyone back to the chair).
- * - Floor unlock: at least 6 good chair sessions on 6 different days, at any chair level. Once
- *   unlocked the plan moves to the floor version, level 1, unless the user chose to stay on the chair.
+ * - Floor unlock: at least 6 good chair sessions on 6 different days (at any chair level) AND
+ *   chair level 3 (3 x 20 s) reached at some point. Six good days alone can be six easy 10 s
+ *   sessions; the floor adds balance to the same hold, so it waits until the chair holds have
+ *   grown. Once unlocked it stays unlocked (a later step back on the chair does not re-lock it),
+ *   and the plan moves to the floor version, level 1, unless the user chose to stay on the chair.
  *   Chair and floor keep separate levels, so switching back and forth loses nothing.
  *
  * Why these numbers: 3 x 10 s on the chair is the start the programme asks for (issue 3). Counting
@@ -57,6 +60,8 @@ export const PROGRESSION_TABLE: readonly ProgressionLevel[] = [
 export const GOOD_DAYS_TO_ADVANCE = 3;
 /** Good chair sessions on different days before the floor version unlocks. */
 export const GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR = 6;
+/** The chair level that must have been reached (at some point) before the floor version unlocks. */
+export const CHAIR_LEVEL_TO_UNLOCK_FLOOR = 3;
 
 /** The levels of one variant, lowest first. */
 export function levelsOf(variant: ExerciseVariant): readonly ProgressionLevel[] {
@@ -92,6 +97,8 @@ export interface VariantProgress {
   readonly isTopLevel: boolean;
   /** The latest level change in this variant, for a "moved up" or "eased off" message. */
   readonly lastChange: LevelChange | null;
+  /** The highest level ever reached in this variant (a step back does not lower it). */
+  readonly highestLevel: number;
 }
 
 export interface ProgressionState extends VariantProgress {
@@ -100,19 +107,26 @@ export interface ProgressionState extends VariantProgress {
   readonly floorUnlocked: boolean;
   /** Days with a good chair session so far (counts towards the floor unlock). */
   readonly goodChairDays: number;
+  /** The date of the session that unlocked the floor version, or null while it is locked. */
+  readonly floorUnlockedOn: LocalDate | null;
   /** Progress in each variant, whichever is current. */
   readonly byVariant: Readonly<Record<ExerciseVariant, VariantProgress>>;
 }
 
-/** Replays one variant's sessions through the advance and step-back rules. */
+/**
+ * Replays one variant's sessions through the advance and step-back rules. `reachedOn` holds the
+ * date each level above the first was first reached.
+ */
 function replayVariant(
   variant: ExerciseVariant,
   sessions: readonly ExerciseSessionRecord[],
-): VariantProgress {
+): { readonly progress: VariantProgress; readonly reachedOn: ReadonlyMap<number, LocalDate> } {
   const levels = levelsOf(variant);
   let index = 0;
   let goodDays = new Set<LocalDate>();
   let lastChange: LevelChange | null = null;
+  let highest = 0;
+  const reachedOn = new Map<number, LocalDate>();
   const at = (i: number): ProgressionLevel => levels[i] ?? firstLevel(variant);
 
   for (const s of sessions) {
@@ -133,6 +147,10 @@ function replayVariant(
       if (goodDays.size >= GOOD_DAYS_TO_ADVANCE && index < levels.length - 1) {
         index += 1;
         lastChange = { kind: 'advanced', date: s.date, from: current, to: at(index) };
+        if (index > highest) {
+          highest = index;
+          reachedOn.set(at(index).level, s.date);
+        }
         goodDays = new Set();
       }
     }
@@ -140,11 +158,15 @@ function replayVariant(
 
   const isTopLevel = index === levels.length - 1;
   return {
-    level: at(index),
-    goodSessionsAtLevel: goodDays.size,
-    goodSessionsToAdvance: isTopLevel ? null : GOOD_DAYS_TO_ADVANCE - goodDays.size,
-    isTopLevel,
-    lastChange,
+    progress: {
+      level: at(index),
+      goodSessionsAtLevel: goodDays.size,
+      goodSessionsToAdvance: isTopLevel ? null : GOOD_DAYS_TO_ADVANCE - goodDays.size,
+      isTopLevel,
+      lastChange,
+      highestLevel: at(highest).level,
+    },
+    reachedOn,
   };
 }
 
@@ -158,19 +180,32 @@ export function progressionState(
   prefs: ProgressionPrefs,
 ): ProgressionState {
   const sorted = byDateOldestFirst(history);
-  const chair = replayVariant(
+  const chairReplay = replayVariant(
     'chair',
     sorted.filter((s) => s.variant === 'chair'),
   );
+  const chair = chairReplay.progress;
   const floor = replayVariant(
     'floor',
     sorted.filter((s) => s.variant === 'floor'),
-  );
-  const goodChairDays = new Set(
-    sorted.filter((s) => s.variant === 'chair' && classifySession(s) === 'good').map((s) => s.date),
-  ).size;
-  const floorUnlocked = goodChairDays >= GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR;
+  ).progress;
+  const goodChairDates = [
+    ...new Set(
+      sorted.filter((s) => s.variant === 'chair' && classifySession(s) === 'good').map((s) => s.date),
+    ),
+  ];
+  const goodChairDays = goodChairDates.length;
+  const enoughDaysOn = goodChairDates[GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR - 1];
+  const levelReachedOn = chairReplay.reachedOn.get(CHAIR_LEVEL_TO_UNLOCK_FLOOR);
+  // Both conditions must hold, so the later of the two dates is the day it unlocked.
+  const floorUnlockedOn =
+    enoughDaysOn !== undefined && levelReachedOn !== undefined
+      ? enoughDaysOn > levelReachedOn
+        ? enoughDaysOn
+        : levelReachedOn
+      : null;
+  const floorUnlocked = floorUnlockedOn !== null;
   const variant: ExerciseVariant = floorUnlocked && !prefs.stayOnChair ? 'floor' : 'chair';
   const current = variant === 'floor' ? floor : chair;
-  return { ...current, variant, floorUnlocked, goodChairDays, byVariant: { chair, floor } };
+  return { ...current, variant, floorUnlocked, goodChairDays, floorUnlockedOn, byVariant: { chair, floor } };
 }

@@ -45,6 +45,12 @@ const FAILS: readonly FailCase[] = [
     cue: CHAIR_BOAT_CUES.leanBackMore,
   },
   {
+    name: 'trunk only tilted back, well short of the backrest',
+    change: { trunkBackDeg: 15 },
+    check: 'trunk_lean',
+    cue: CHAIR_BOAT_CUES.leanBackMore,
+  },
+  {
     name: 'trunk leaning forward (closes the hips too)',
     change: { trunkBackDeg: -10 },
     check: 'trunk_lean',
@@ -59,7 +65,7 @@ const FAILS: readonly FailCase[] = [
   },
   {
     name: 'hips closed by raised knees',
-    change: { trunkBackDeg: 12, thighElevationDeg: 15, kneeDeg: 85 },
+    change: { trunkBackDeg: 22, thighElevationDeg: 25, kneeDeg: 75 },
     check: 'hip_open',
     cue: CHAIR_BOAT_CUES.hipOpen,
   },
@@ -174,11 +180,43 @@ test('chair boat: facing the camera is refused with advice to turn side-on', () 
 });
 
 test('chair boat: trunk lean is judged from the upright reference (MoveNet offset by default)', () => {
-  // 15 degrees back in exact geometry passes; read as a MoveNet keypoint set it is only 5 past the
+  // 25 degrees back in exact geometry passes; read as a MoveNet keypoint set it is only 15 past the
   // seated reading of an upright trunk, so it does not.
-  const pose = stickFigure({ ...GOOD, facing: 'right', trunkBackDeg: 15 });
+  const pose = stickFigure({ ...GOOD, facing: 'right', trunkBackDeg: 25 });
   const exact = analyzeChairBoat(pose, EXACT);
   const moveNet = analyzeChairBoat(pose);
   assert.equal(exact.kind === 'judged' && exact.allPass, true);
   assert.equal(moveNet.kind === 'judged' && moveNet.cue, CHAIR_BOAT_CUES.leanBackMore);
+});
+
+const leanCheck = (trunkBackDeg: number, uprightTrunkDeg: number) => {
+  const r = analyzeChairBoat(stickFigure({ ...GOOD, facing: 'right', trunkBackDeg }), { uprightTrunkDeg });
+  assert.equal(r.kind, 'judged');
+  return r.kind === 'judged' ? r.checks.find((c) => c.id === 'trunk_lean') : undefined;
+};
+
+// Boundaries of "20-45 degrees back from the user's own upright", each side of each edge.
+for (const [lean, status, cue] of [
+  [19.5, 'fix', CHAIR_BOAT_CUES.leanBackMore],
+  [20.5, 'pass', undefined],
+  [44.5, 'pass', undefined],
+  [45.5, 'fix', CHAIR_BOAT_CUES.leanBackLess],
+] as const) {
+  test(`chair boat: ${lean} degrees back from upright is ${status === 'pass' ? 'within' : 'outside'} 20-45`, () => {
+    // Exact geometry (upright reads 0), and the same lean from a calibrated upright of 7 degrees.
+    for (const upright of [0, 7]) {
+      const c = leanCheck(lean + upright, upright);
+      assert.equal(c?.status, status, `upright ${upright}`);
+      assert.ok(Math.abs((c?.value ?? NaN) - lean) < 1e-6, `measured ${c?.value}`);
+      if (cue) assert.equal(c?.status === 'fix' && c.cue, cue);
+    }
+  });
+}
+
+test('chair boat: without calibration the lean counts from the model default upright (10 degrees)', () => {
+  // 32 degrees in exact geometry is 22 past the default upright: passes; 29 is 19 past: too little.
+  const pass = analyzeChairBoat(stickFigure({ ...GOOD, facing: 'right', trunkBackDeg: 32 }));
+  const short = analyzeChairBoat(stickFigure({ ...GOOD, facing: 'right', trunkBackDeg: 29 }));
+  assert.equal(pass.kind === 'judged' && pass.checks.find((c) => c.id === 'trunk_lean')?.status, 'pass');
+  assert.equal(short.kind === 'judged' && short.checks.find((c) => c.id === 'trunk_lean')?.status, 'fix');
 });

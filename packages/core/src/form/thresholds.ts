@@ -84,11 +84,13 @@ export const FORM_THRESHOLDS = {
     /** "the angle between torso and thighs opens beyond 90 degrees" [program, chair step 3]. */
     minHipAngleDeg: 90,
     /**
-     * Trunk 10-45 degrees behind vertical [program + issue 4]: past vertical but short of the
-     * backrest. Measured from the upright reference, so MoveNet's seated-hip offset does not let an
-     * upright trunk pass.
+     * Trunk 20-45 degrees behind the user's own upright [program, chair step 3: lean back "until
+     * your back almost reaches the backrest"]. A backrest reclines about 10-20 degrees past the
+     * seat's perpendicular, so "almost at the backrest" is at least 20 degrees back; 10 passed a
+     * barely tilted trunk. Measured from the calibrated upright when the user has one, else from
+     * the model's upright reference, so MoveNet's seated-hip offset does not let an upright trunk pass.
      */
-    minTrunkBackDeg: 10,
+    minTrunkBackDeg: 20,
     maxTrunkBackDeg: 45,
     /**
      * Arms forward "near horizontal" [program, chair step 2]: shoulder->wrist within this of the

@@ -71,16 +71,27 @@ export type DueResponse = z.infer<typeof dueResponseSchema>;
 export const pointSchema = z.object({ date: localDateSchema, value: z.number() });
 export type Point = z.infer<typeof pointSchema>;
 
+export const tooEarlySchema = z.object({
+  reason: z.enum(['programme_day', 'ratings']),
+  have: z.number(),
+  need: z.number(),
+});
+
+/**
+ * One measure's change since the start. `current` (and what follows from it) is null only for pain
+ * with no daily rating in the last 7 days; `tooEarly` lists why no verdict is given yet.
+ */
 export const changeSchema = z.object({
   measure: z.enum(['pain', 'rmdq', 'peg', 'pss4']),
   baseline: z.number(),
-  current: z.number(),
-  delta: z.number(),
+  current: z.number().nullable(),
+  delta: z.number().nullable(),
   relative: z.number().nullable(),
-  direction: z.enum(['better', 'worse', 'unchanged']),
+  direction: z.enum(['better', 'worse', 'unchanged']).nullable(),
   meaningful: z.boolean().nullable(),
+  tooEarly: z.array(tooEarlySchema).nullable(),
   baselineDate: localDateSchema,
-  currentDate: localDateSchema,
+  currentDate: localDateSchema.nullable(),
   /** Plain words for what was compared, e.g. "average of 5 check-ins in the last 7 days". */
   basis: z.string(),
 });

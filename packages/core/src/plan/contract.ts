@@ -62,12 +62,14 @@ const variantProgressSchema = z.object({
       to: levelSchema,
     })
     .nullable(),
+  highestLevel: z.number(),
 });
 
 export const progressionStateSchema = variantProgressSchema.extend({
   variant: exerciseVariantSchema,
   floorUnlocked: z.boolean(),
   goodChairDays: z.number(),
+  floorUnlockedOn: date.nullable(),
   byVariant: z.object({ chair: variantProgressSchema, floor: variantProgressSchema }),
 });
 
@@ -129,6 +131,7 @@ export const planItemSchema = z.discriminatedUnion('kind', [
     restAdvised: z.boolean(),
     painToday: z.enum(['stopped_for_pain', 'pain_rose']).nullable(),
   }),
+  z.object({ ...itemBase, kind: z.literal('stress'), minutes: z.number() }),
   z.object({ ...itemBase, kind: z.literal('checkin') }),
   z.object({
     ...itemBase,
@@ -152,6 +155,7 @@ export const dailyPlanSchema = z.discriminatedUnion('status', [
     date,
     status: z.literal('ready'),
     programDay: z.number(),
+    startBackRisk: z.enum(['low', 'medium', 'high']).nullable(),
     items: z.array(planItemSchema),
     rescreen: rescreenPromptSchema,
   }),

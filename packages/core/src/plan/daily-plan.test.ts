@@ -81,7 +81,7 @@ test('day 1: lesson 1, chair 3 x 10 s, check-in and sitting goals, nothing done 
     [ex?.variant, ex?.sets, ex?.holdSeconds, ex?.title],
     ['chair', 3, 10, 'Boat pose on a chair: 3 × 10 s'],
   );
-  assert.equal(item(plan, 'lesson')?.title, 'It starts at the hips');
+  assert.equal(item(plan, 'lesson')?.title, 'Where the method looks: the hips');
 });
 
 const blockCases: Array<[string, Partial<DailyPlanInput>, string]> = [
@@ -367,4 +367,43 @@ test('item ids are unique and the order is lesson, exercise, check-in, sitting',
     items.map((i) => i.kind),
     ['lesson', 'exercise', 'checkin', 'sitting'],
   );
+});
+
+test('STarT Back high risk adds a daily calm-down practice after the exercise', () => {
+  const plan = dailyPlan(input({ startBackRisk: 'high' }));
+  assert.equal(plan.status === 'ready' && plan.startBackRisk, 'high');
+  assert.deepEqual(
+    ready(plan).map((i) => i.kind),
+    ['lesson', 'exercise', 'stress', 'checkin', 'sitting'],
+  );
+  const stress = item(plan, 'stress');
+  assert.deepEqual([stress?.id, stress?.minutes, stress?.done], ['stress', 3, false]);
+  assert.equal(stress?.title, 'Calm-down breathing: 3 minutes');
+  assert.equal(
+    item(dailyPlan(input({ startBackRisk: 'high', stressSessionsToday: 1 })), 'stress')?.done,
+    true,
+  );
+});
+
+test('STarT Back medium and low risk keep the programme as it is, and say which group the plan follows', () => {
+  for (const risk of ['medium', 'low'] as const) {
+    const plan = dailyPlan(input({ startBackRisk: risk, stressSessionsToday: 2 }));
+    assert.equal(plan.status === 'ready' && plan.startBackRisk, risk);
+    assert.equal(item(plan, 'stress'), undefined, risk);
+    assert.deepEqual(ready(plan), ready(dailyPlan(input())), risk);
+  }
+});
+
+test('no STarT Back result (or the questionnaire switched off): no pathway', () => {
+  for (const startBackRisk of [null, undefined]) {
+    const plan = dailyPlan(input(startBackRisk === null ? { startBackRisk } : {}));
+    assert.equal(plan.status === 'ready' && plan.startBackRisk, null);
+    assert.equal(item(plan, 'stress'), undefined);
+  }
+});
+
+test('a blocked plan adds no calm-down item even at high risk', () => {
+  const plan = dailyPlan(input({ startBackRisk: 'high', latestScreening: null }));
+  assert.equal(plan.status, 'blocked');
+  assert.deepEqual(plan.items, []);
 });

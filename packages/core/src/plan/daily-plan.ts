@@ -13,8 +13,13 @@ import {
   type ScreeningOutcome,
   type StoredRedFlagAnswers,
 } from '../screening/triage.js';
+import type { StartBackRisk } from '../measures/start-back.js';
 import type { LocalDate } from '../time/local-date.js';
 import { nextUnreadLesson, programDay } from './program-day.js';
+import { pathwayFor } from './start-back-pathway.js';
+
+/** Length of the calm-down practice the STarT Back pathway adds for high risk. */
+export const PATHWAY_STRESS_MINUTES = 3;
 
 export interface LessonRead {
   readonly lessonId: LessonId;
@@ -48,6 +53,13 @@ export interface DailyPlanInput {
   readonly latestCheckinDate: LocalDate | null;
   /** Walking breaks taken today and today's goal, as the break scheduler counts them. */
   readonly walkingBreaks: { readonly taken: number; readonly goal: number };
+  /**
+   * The latest STarT Back risk group; null or absent when there is none, or the questionnaire is
+   * switched off on this server (then the pathway does nothing).
+   */
+  readonly startBackRisk?: StartBackRisk | null;
+  /** Stress (breathing) practice sessions saved today. */
+  readonly stressSessionsToday?: number;
 }
 
 /** Why the whole plan is withheld. Stable codes; the web app words them. */
@@ -87,6 +99,7 @@ export type PlanItem =
       /** Why today's session was painful, the latest one first; null when none was. */
       readonly painToday: 'stopped_for_pain' | 'pain_rose' | null;
     })
+  | (ItemBase & { readonly kind: 'stress'; readonly minutes: number })
   | (ItemBase & { readonly kind: 'checkin' })
   | (ItemBase & {
       readonly kind: 'sitting';
@@ -110,6 +123,8 @@ export type DailyPlan =
       readonly status: 'ready';
       /** 1 on the start date. */
       readonly programDay: number;
+      /** The STarT Back risk group the plan follows (see start-back-pathway.ts), or null. */
+      readonly startBackRisk: StartBackRisk | null;
       readonly items: readonly PlanItem[];
       readonly rescreen: RescreenPrompt;
     };
@@ -193,8 +208,9 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
 }
 
 /**
- * The Today page's list for `input.today`: the next lesson (if any), the exercise session, the
- * check-in and the sitting goals, each ticked when done. While the latest screening is missing or
+ * The Today page's list for `input.today`: the next lesson (if any), the exercise session, a daily
+ * calm-down practice when the STarT Back pathway asks for one, the check-in and the sitting goals,
+ * each ticked when done. While the latest screening is missing or
  * not clear, or the safety pause is on, the plan is blocked and has no items.
  */
 export function dailyPlan(input: DailyPlanInput): DailyPlan {
@@ -204,9 +220,21 @@ export function dailyPlan(input: DailyPlanInput): DailyPlan {
 
   const { taken, goal } = input.walkingBreaks;
   const lesson = lessonItem(input);
+  const pathway = pathwayFor(input.startBackRisk);
   const items: PlanItem[] = [
     ...(lesson ? [lesson] : []),
     exerciseItem(input),
+    ...(pathway?.plan.dailyStressPractice
+      ? [
+          {
+            id: 'stress',
+            kind: 'stress' as const,
+            title: `Calm-down breathing: ${PATHWAY_STRESS_MINUTES} minutes`,
+            done: (input.stressSessionsToday ?? 0) > 0,
+            minutes: PATHWAY_STRESS_MINUTES,
+          },
+        ]
+      : []),
     {
       id: 'checkin',
       kind: 'checkin',
@@ -227,6 +255,7 @@ export function dailyPlan(input: DailyPlanInput): DailyPlan {
     date: input.today,
     status: 'ready',
     programDay: programDay(input.startDate, input.today),
+    startBackRisk: pathway?.risk ?? null,
     items,
     rescreen,
   };

@@ -4,3 +4,5 @@ export { estimateReadingMinutes, wordCount, WORDS_PER_MINUTE, type LessonBlock }
 export * from './lessons.js';
 export * from './sitting-rules.js';
 export * from './stress-rules.js';
+export { FLOOR_UNLOCK_RULE } from './lesson-facts.js';
+export * from './method-words.js';

@@ -3,6 +3,7 @@
  * lesson cannot drift from what the plan actually does.
  */
 import {
+  CHAIR_LEVEL_TO_UNLOCK_FLOOR,
   GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
   GOOD_DAYS_TO_ADVANCE,
   levelsOf,
@@ -20,4 +21,9 @@ export const PROGRESSION_SUMMARY = `You start with ${holds(chair[0])}. After ${G
 
 export const GOOD_SESSION_SUMMARY = `A good session means every hold held for its full time, and pain afterwards no more than ${PAIN_RISE_POINTS - 1} point higher than before. A session that hurts takes you back one step.`;
 
-export const FLOOR_UNLOCK_SUMMARY = `After ${GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days, the floor version unlocks. It starts again at ${holds(floor[0])} and grows to ${holds(floor.at(-1))}. You can also choose to stay on the chair.`;
+const unlockLevel = chair.find((l) => l.level === CHAIR_LEVEL_TO_UNLOCK_FLOOR);
+
+/** When the floor version unlocks, in one sentence (lesson 6, the Programme and session pages). */
+export const FLOOR_UNLOCK_RULE = `The floor version unlocks once you have had ${GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days and reached chair level ${CHAIR_LEVEL_TO_UNLOCK_FLOOR} (${holds(unlockLevel)}).`;
+
+export const FLOOR_UNLOCK_SUMMARY = `${FLOOR_UNLOCK_RULE} It starts again at ${holds(floor[0])} and grows to ${holds(floor.at(-1))}. You can also choose to stay on the chair.`;

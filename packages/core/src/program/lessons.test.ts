@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { estimateReadingMinutes, wordCount, WORDS_PER_MINUTE, type LessonBlock } from './lesson-blocks.js';
 import { LESSON_IDS, LESSONS, lessonById, type Lesson, type LessonId } from './lessons.js';
+import { METHOD_INTRO } from './method-intro.js';
+import { METHOD_WORDS } from './method-words.js';
+import { EXERCISE_VARIANTS } from '../exercise/variants.js';
+import { START_BACK_PATHWAY } from '../plan/start-back-pathway.js';
 import { SITTING_RULES } from './sitting-rules.js';
 import { STRESS_RULES } from './stress-rules.js';
 
@@ -53,8 +57,91 @@ for (const lesson of LESSONS) {
   });
 }
 
-test('no lesson promises a cure', () => {
-  for (const l of LESSONS) assert.doesNotMatch(textOf(l), /\bcure[sd]?\b|\bguarantee/i, l.id);
+/**
+ * Every passage in the app's own voice about the method: each lesson paragraph, list item and note,
+ * the welcome text, the stress/sitting page words, the rules of thumb, the exercise steps and the
+ * STarT Back pathway. NICE NG59 framing (clinical.md): the method's idea is presented as the
+ * method's, never as a fact about the user's body, and nothing promises that it will help.
+ */
+const PASSAGES: ReadonlyArray<readonly [string, string]> = [
+  ...LESSONS.flatMap((l) =>
+    l.body.flatMap((b, i) =>
+      (b.kind === 'list' ? b.items : [b.text]).map((t) => [`lesson ${l.number} block ${i}`, t] as const),
+    ),
+  ),
+  ...METHOD_INTRO.flatMap((sec) => sec.paragraphs.map((t) => [`welcome: ${sec.heading}`, t] as const)),
+  ...Object.entries(METHOD_WORDS),
+  ...STRESS_RULES.map((r) => [`stress rule ${r.id}`, `${r.title}. ${r.text}`] as const),
+  ...SITTING_RULES.map((r) => [`sitting rule ${r.id}`, `${r.title} ${r.why}`] as const),
+  ...Object.values(EXERCISE_VARIANTS).flatMap((v) => [
+    [`${v.id} summary`, v.summary] as const,
+    ...v.steps.map((st) => [`${v.id} step ${st.id}`, st.text] as const),
+  ]),
+  ...Object.values(START_BACK_PATHWAY).map(
+    (st) => [`STarT Back ${st.risk}`, `${st.meaning} ${st.advice}`] as const,
+  ),
+];
+
+/** A promise that the method or the exercise will help, or a cure. */
+const PROMISES: readonly RegExp[] = [
+  /\bwill (help|ease|relieve|reduce|fix|cure|heal|improve|go away|become easier|get better)\b/i,
+  /\b(eases?|relieves?|reduces?|cures?|heals?|removes?) (a lot of |much |most |all |your )?(back )?pain\b/i,
+  /\bcure[sd]?\b|\bguarantee/i,
+  /\b(muscle|psoas) (can|will) (let go|relax)\b/i,
+  /\bgets? rid of\b/i,
+];
+
+/** The method's causal idea about the psoas or where back pain starts. */
+const CLAIM =
+  /\bpsoas\b[^.]*\b(tight|short|weak|brac|tips?\b|pulls?\b|tugs?\b|strain)|\b(tight|short|weak|brac)\w*\b[^.]*\bpsoas\b|back pain (does not|doesn’t) (begin|start)|\b(begins?|starts?) (here|at the hips)\b/i;
+/** Words that present it as the method's view. */
+const FRAMING =
+  /\bmethod|according to|\bholds\b|\bexplanation\b|in (its|the method’s) (view|picture)|\bidea\b/i;
+
+test('nothing in the app’s voice promises that the method or the exercise will help', () => {
+  assert.ok(PASSAGES.length > 60, `${PASSAGES.length} passages`);
+  for (const [where, text] of PASSAGES) {
+    for (const re of PROMISES) assert.doesNotMatch(text, re, where);
+  }
+});
+
+test('the method’s idea about the psoas is always framed as the method’s, never as fact about the user', () => {
+  let claims = 0;
+  for (const [where, text] of PASSAGES) {
+    if (!CLAIM.test(text)) continue;
+    claims++;
+    assert.match(text, FRAMING, `${where}: ${text}`);
+  }
+  assert.ok(claims >= 8, `${claims} passages state the idea`);
+});
+
+test('the promise and fact patterns catch the wording they are for', () => {
+  const promises = [
+    'for many people it eases a lot of pain',
+    'Calm the stress response and the muscle can let go.',
+    'This exercise will help your back.',
+  ];
+  for (const t of promises)
+    assert.ok(
+      PROMISES.some((re) => re.test(t)),
+      t,
+    );
+  const unframed = [
+    'A lot of lower back pain does not begin in the back.',
+    'Stress is the second cause: a braced psoas stays tight however well you sit.',
+    'When the psoas is short, weak or uneven, the pelvis tips forward.',
+  ];
+  for (const t of unframed) assert.ok(CLAIM.test(t) && !FRAMING.test(t), t);
+});
+
+test('the lessons carry the method’s three points on age, body and mind, and letting be', () => {
+  const all = LESSONS.map(textOf).join('\n');
+  assert.match(textOf(lessonById('starts-at-the-hips')), /back pain is not simply part of getting older/);
+  assert.match(textOf(lessonById('stress')), /looks after body and mind together/);
+  assert.match(textOf(lessonById('stress')), /Learn to live and let live/);
+  for (const re of [/getting older/, /body and mind together/, /live and let live/i]) {
+    assert.equal(all.match(new RegExp(re.source, 'gi'))?.length, 1, `${re} once`);
+  }
 });
 
 test('the method lessons say the idea is not a diagnosis', () => {
@@ -89,7 +176,10 @@ test('lesson 6 states the progression as the rule table has it', () => {
   const t = textOf(lessonById('boat-pose'));
   assert.match(t, /start with 3 holds of 10 seconds/);
   assert.match(t, /up to 3 holds of 30 seconds/);
-  assert.match(t, /After 6 good chair sessions on different days, the floor version unlocks/);
+  assert.match(
+    t,
+    /floor version unlocks once you have had 6 good chair sessions on different days and reached chair level 3 \(3 holds of 20 seconds\)/,
+  );
   assert.match(t, /grows to 3 holds of 20 seconds/);
   assert.match(t, /stay on the chair/);
   assert.match(t, /sharp pain, or pain that spreads/i);

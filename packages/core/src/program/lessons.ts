@@ -40,7 +40,7 @@ type LessonDraft = Omit<Lesson, 'number' | 'readingMinutes'>;
 const DRAFTS: readonly LessonDraft[] = [
   {
     id: 'starts-at-the-hips',
-    title: 'It starts at the hips',
+    title: 'Where the method looks: the hips',
     illustration: 'psoas',
     body: [
       p(
@@ -55,7 +55,7 @@ const DRAFTS: readonly LessonDraft[] = [
       p(
         'The method holds that much lower back pain begins here, when the psoas is not doing its job well: when it is tight, when it is weak, or when the left and right sides differ. That can happen to anyone. Fit people have it, and so do people who stand or move about all day.',
       ),
-      p('People who have it often notice more than a sore back:'),
+      p('The method links it with more than a sore back:'),
       list(
         'pain and stiffness in the lower back, often after sitting',
         'feeling stressed, tense or anxious',
@@ -63,7 +63,10 @@ const DRAFTS: readonly LessonDraft[] = [
         'low energy',
       ),
       p(
-        'The next lessons explain how a short or weak psoas can pull on your lower back, why sitting and stress keep it that way, and what one simple exercise, done a little each day, can do about it.',
+        'The method also holds that back pain is not simply part of getting older. Aches and stiffness are often put down to age, as if nothing could be done; the method sees them instead as a reason to look after the hips, at any age.',
+      ),
+      p(
+        'The next lessons set out how, in the method’s view, a short or weak psoas pulls on the lower back, why sitting and stress keep it that way, and what its one simple exercise, done a little each day, sets out to change.',
       ),
       note(
         'This is how the method explains back pain, not a diagnosis of your back. Back pain has many causes and most of them are not serious. Lesson 7 sets out what is known and what this app can and cannot tell you.',
@@ -79,13 +82,13 @@ const DRAFTS: readonly LessonDraft[] = [
         'Picture your pelvis as a bowl, with your spine standing on its back rim. The psoas runs from the lower spine, down over the front rim of the bowl, to the thigh bone. How long it is, and how strong, affects how the bowl sits.',
       ),
       p(
-        'If the psoas is short for most of the day, it keeps pulling the lower vertebrae forward and down and tips the front of the bowl downwards. This is called an anterior pelvic tilt. To keep you upright above a tipped pelvis, the lower back has to arch more. The belly pushes forward and the buttocks push back. The joints and muscles of the lower back then carry extra load all day, and the method sees that strain as a common source of ache and stiffness.',
+        'The method describes it like this. If the psoas is short for most of the day, it keeps pulling the lower vertebrae forward and down and tips the front of the bowl downwards. This is called an anterior pelvic tilt. To keep you upright above a tipped pelvis, the lower back has to arch more. The belly pushes forward and the buttocks push back. The joints and muscles of the lower back then carry extra load all day, and the method sees that strain as a common source of ache and stiffness.',
       ),
       p(
-        'A weak psoas causes trouble too. It cannot steady the spine as it should, so other muscles, often those of the lower back, take over a job they are not built for, and tire and tighten.',
+        'In the method’s view, a weak psoas causes trouble too. It cannot steady the spine as it should, so other muscles, often those of the lower back, take over a job they are not built for, and tire and tighten.',
       ),
       p(
-        'A strong, active psoas does the opposite. Working together with your tummy and buttock muscles, it draws the lower spine into line and keeps the pelvis tucked underneath it, so the load is shared the way it is meant to be.',
+        'A strong, active psoas, the method holds, does the opposite. Working together with your tummy and buttock muscles, it draws the lower spine into line and keeps the pelvis tucked underneath it, so the load is shared the way it is meant to be.',
       ),
       p('What a forward-tipped pelvis can look and feel like:'),
       list(
@@ -95,7 +98,7 @@ const DRAFTS: readonly LessonDraft[] = [
         'a tight feeling at the front of the hips',
       ),
       p(
-        'So the aim is a psoas that is strong and working, and not held short for hours on end. The boat pose works on the first (lesson 6). Better sitting and regular walking breaks work on the second (lesson 4).',
+        'So the method aims for a psoas that is strong and working, and not held short for hours on end. The boat pose works on the first (lesson 6). Better sitting and regular walking breaks work on the second (lesson 4).',
       ),
       note(
         'Bodies differ a great deal. Many people with an arched lower back have no pain at all, and many with pain have a flat one. Use this lesson to understand the method, not to judge your own posture in the mirror.',
@@ -108,7 +111,7 @@ const DRAFTS: readonly LessonDraft[] = [
     illustration: 'uneven-sides',
     body: [
       p(
-        'You have two psoas muscles, one on each side of the spine, and they do not always behave the same way. If one is shorter or tenser than the other, it pulls harder on its own side of the lower spine and the pelvis.',
+        'You have two psoas muscles, one on each side of the spine, and they do not always behave the same way. In the method’s picture, if one is shorter or tenser than the other, it pulls harder on its own side of the lower spine and the pelvis.',
       ),
       p(
         'According to the method, this shows up as an uneven posture and uneven tension: one side of the pelvis may sit a little higher or further forward, the lower back may bend slightly to one side, and the muscles around it work harder on one side than on the other. The rest of the body then adjusts to keep you level, which can spread the tension further up or down.',
@@ -125,7 +128,7 @@ const DRAFTS: readonly LessonDraft[] = [
         'You do not need to measure anything. Notice which of these are yours and even them out where it is easy: swap the leg you cross, stand on both feet, change shoulders, and move your screen so it is straight in front of you.',
       ),
       p(
-        'The boat pose works both sides at once. In the floor version, notice whether you tend to roll towards one side as you balance. That is useful to know. Keep your knees level and your weight even on both sit bones, and it will become easier with practice.',
+        'The boat pose works both sides at once. In the floor version, notice whether you tend to roll towards one side as you balance. That is useful to know. Keep your knees level and your weight even on both sit bones; for most people it gets easier with practice.',
       ),
       note(
         'Small differences between left and right are normal in everyone. Weakness, numbness or tingling in one leg is something else: it is not an imbalance to exercise away, so answer the safety questions again.',
@@ -138,7 +141,7 @@ const DRAFTS: readonly LessonDraft[] = [
     illustration: 'sitting-rules',
     body: [
       p(
-        'When you sit, your hips are bent, and a bent hip means a short psoas. An hour of that is no problem. Eight or ten hours a day, most days of the week, is different: the muscle gets used to being short. When you stand up it is slow to let go, so it tugs the lower spine forward and tips the pelvis, as lesson 2 described.',
+        'When you sit, your hips are bent, and a bent hip means a short psoas. An hour of that is no problem. Eight or ten hours a day, most days of the week, is different: the method holds that the muscle gets used to being short, and that when you stand up it is slow to let go, so it tugs the lower spine forward and tips the pelvis, as lesson 2 described.',
       ),
       p(
         'Long daily sitting is also linked with poorer mental health, less healthy blood results and weight gain, so standing and moving more is good for more than your back.',
@@ -159,12 +162,15 @@ const DRAFTS: readonly LessonDraft[] = [
     illustration: 'stress',
     body: [
       p(
-        'When you feel threatened, your body gets ready to fight or to run. Your heart beats faster, your breathing quickens, and your muscles tighten, ready to act. The psoas, which lifts the leg to run and curls the body in to protect it, is among the muscles that tighten hardest.',
+        'When you feel threatened, your body gets ready to fight or to run. Your heart beats faster, your breathing quickens, and your muscles tighten, ready to act. The method holds that the psoas, which lifts the leg to run and curls the body in to protect it, is among the muscles that tighten hardest.',
       ),
       p(
-        'Today the threat is rarely a wild animal. It is a near miss in traffic, an argument at home, a deadline, a bill you are not sure you can pay. Your body answers in much the same way. When the stress never really stops, the psoas stays braced all day. That is why, according to the method, people who stand and walk a lot can still have a tight psoas, and why no new chair will fix it.',
+        'Today the threat is rarely a wild animal. It is a near miss in traffic, an argument at home, a deadline, a bill you are not sure you can pay. Your body answers in much the same way. In the method’s view, when the stress never really stops, the psoas stays braced all day. That is why, it holds, people who stand and walk a lot can still have a tight psoas, and why a new chair alone does not change that.',
       ),
-      p('The remedy is to calm the stress response itself. The method offers some rules of thumb:'),
+      p(
+        'So the method looks after body and mind together: the exercise and better sitting for the body, and calming the stress response for the mind. Feeling well, in its view, needs both, and neither alone is enough.',
+      ),
+      p('For the stress response itself, the method offers some rules of thumb:'),
       list(...STRESS_RULES.map((r) => `${r.title}: ${r.text}`)),
       p(
         'These are about the shape of your life, and none of them changes overnight. Day to day, it helps to notice when you are bracing: shoulders up, jaw set, stomach held tight. Let a slow breath out and let go a little.',
@@ -183,20 +189,20 @@ const DRAFTS: readonly LessonDraft[] = [
     illustration: 'boat-chair',
     body: [
       p(
-        'The exercise of the method is the boat pose, Navasana in yoga. The body makes a V shape: the trunk leans back, the thighs angle up, and you balance between them. To hold that shape, the psoas and the other hip flexors have to work steadily to stop the trunk from falling back, with your deep tummy muscles helping. That is exactly the strong, active psoas of lesson 2.',
+        'The exercise of the method is the boat pose, Navasana in yoga. The body makes a V shape: the trunk leans back, the thighs angle up, and you balance between them. To hold that shape, the psoas and the other hip flexors have to work steadily to stop the trunk from falling back, with your deep tummy muscles helping. The method sees this as the strong, active psoas of lesson 2.',
       ),
       p(
-        'The chair version: sit near the front edge of a chair, with plenty of seat free behind you. Stretch both arms straight out in front. Now lean back, past upright, until your back is nearly at the backrest, but do not touch it. Nothing supports you now, so the psoas tightens by itself to stop you falling back. Hold that.',
+        'The chair version: sit near the front edge of a chair, with plenty of seat free behind you. Stretch both arms straight out in front. Now lean back, past upright, until your back is nearly at the backrest, but do not touch it. Nothing supports you now, so the psoas tightens by itself to stop you falling back: that, in the method’s explanation, is the work that matters. Hold that.',
       ),
       p(
         'The floor version: sit tall on the floor with your knees bent up and your feet flat. Hold your shins lightly to help lift your chest, then let go and keep your balance with your hip muscles alone. It asks for more strength and balance.',
       ),
       p(
-        'Everyone starts on the chair. If you have never followed a stretching or yoga programme, the chair builds the basics with less load and no balancing, and you can end any hold at once by sitting up. The floor version waits until your body is ready for it.',
+        'Everyone starts on the chair. If you have never followed a stretching or yoga programme, the chair builds the basics with less load and no balancing, and you can end any hold at once by sitting up. The floor version waits until your chair holds have grown.',
       ),
       list(PROGRESSION_SUMMARY, GOOD_SESSION_SUMMARY, FLOOR_UNLOCK_SUMMARY),
       p(
-        'This is a beginner pose. It builds basic mobility, and for many people it eases a lot of pain, but it is not a miracle. A few minutes on most days does more than a long effort once a week.',
+        'This is a beginner pose. The method offers it to build basic mobility and says plainly that it is no miracle; whether it changes your pain is something your own records will show over the weeks. A few minutes on most days is the habit it asks for, rather than a long effort once a week.',
       ),
       note(
         'Effort, warmth and some trembling are normal. Sharp pain, or pain that spreads into a buttock or leg, is not: press stop at once. If you stop for pain twice in a week, hipwise pauses the programme and suggests you see a clinician.',

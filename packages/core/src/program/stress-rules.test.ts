@@ -2,13 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { STRESS_RULE_IDS, STRESS_RULES } from './stress-rules.js';
 
-test('the five stress rules of thumb of the method, with stable ids', () => {
+test('the six stress rules of thumb of the method, with stable ids', () => {
   assert.deepEqual(STRESS_RULE_IDS, [
     'simplify',
     'own-less',
     'your-happiness-first',
     'weigh-opinions',
     'your-life',
+    'live-and-let-live',
   ]);
 });
 

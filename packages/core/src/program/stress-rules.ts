@@ -35,6 +35,11 @@ export const STRESS_RULES = [
     title: 'It is your life to live',
     text: 'Choices made to please others tend to leave you tense. Make the ones you can stand behind.',
   },
+  {
+    id: 'live-and-let-live',
+    title: 'Learn to live and let live',
+    text: 'Other people’s choices are theirs to make. Letting them be, instead of fighting every one, leaves you less to brace against.',
+  },
 ] as const satisfies readonly StressRule[];
 
 export type StressRuleId = (typeof STRESS_RULES)[number]['id'];

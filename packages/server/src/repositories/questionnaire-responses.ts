@@ -1,4 +1,4 @@
-import type { InstrumentId, LocalDate, QuestionnaireResponse, Scores } from '@hipwise/core';
+import type { InstrumentId, LocalDate, QuestionnaireResponse, Scores, StartBackRisk } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
 interface ResponseRow {
@@ -166,4 +166,18 @@ export async function listResponses(
     params,
   );
   return rows.map(toResponse);
+}
+
+const RISKS: readonly StartBackRisk[] = ['low', 'medium', 'high'];
+
+/** The risk group of the user's latest completed STarT Back response (same order as listResponses), or null. */
+export async function latestStartBackRisk(q: Queryable, userId: string): Promise<StartBackRisk | null> {
+  const rows = await q.query<{ risk: string | null }>(
+    `SELECT scores->>'risk' AS risk FROM questionnaire_responses
+      WHERE user_id = $1 AND instrument_id = 'start_back' AND completed_at IS NOT NULL
+      ORDER BY day DESC, completed_at DESC, id DESC LIMIT 1`,
+    [userId],
+  );
+  const risk = rows[0]?.risk;
+  return RISKS.find((r) => r === risk) ?? null;
 }

@@ -9,6 +9,7 @@ import {
 import { AppError } from '../errors.js';
 import type { AppEnv } from '../http/app-env.js';
 import { jsonBody, queryParams, requiredIdempotencyKey } from '../http/validate.js';
+import type { FeatureConfig } from '../config.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { programService } from '../services/program-service.js';
 
@@ -21,8 +22,8 @@ function lessonIdParam(raw: string): LessonId {
 }
 
 /** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
-export function programRoutes(deps: ServiceDeps) {
-  const program = programService(deps);
+export function programRoutes(deps: ServiceDeps, features: FeatureConfig) {
+  const program = programService(deps, features);
   return new Hono<AppEnv>()
     .get('/plan', async (c) => c.json(await program.plan(c.get('user'))))
     .get('/lessons', async (c) => c.json(await program.lessons(c.get('user'))))

@@ -42,7 +42,8 @@ export function clearanceService({ db, clock }: ServiceDeps) {
             'After an emergency result only a new screening can unlock the programme: once those signs have gone, answer the safety questions again.',
           );
         }
-        const block = planBlock(await readPlanInput(tx, user, today));
+        // Only the block matters here, and the STarT Back pathway never blocks.
+        const block = planBlock(await readPlanInput(tx, user, today, false));
         if (screening.outcome === 'clear' && block?.code !== 'safety_pause') {
           throw new AppError(
             'conflict',

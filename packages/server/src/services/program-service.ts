@@ -4,6 +4,7 @@ import {
   PAIN_RISE_WINDOW_DAYS,
   lessonStates,
   localDate,
+  pathwayFor,
   planBlock,
   progressionState,
   type DailyPlan,
@@ -17,6 +18,7 @@ import {
   type ProgramPrefs,
   type ProgressionResponse,
 } from '@hipwise/core';
+import type { FeatureConfig } from '../config.js';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { checkinsBetween } from '../repositories/checkins.js';
@@ -31,6 +33,8 @@ import { findProgramPrefs, saveProgramPrefs } from '../repositories/program-pref
 import { clearScreeningTimes, latestScreening } from '../repositories/screenings.js';
 import { allClearances } from '../repositories/clearances.js';
 import { findBaseline } from '../repositories/baselines.js';
+import { latestStartBackRisk } from '../repositories/questionnaire-responses.js';
+import { stressSessionsBetween } from '../repositories/stress-sessions.js';
 import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
@@ -43,7 +47,12 @@ const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'Ther
  * starts on the user's date of their first clear screening or first clinician's clearance,
  * whichever came first (or sign-up, before either).
  */
-export async function readPlanInput(q: Queryable, user: UserWithHash, today: LocalDate): Promise<DailyPlanInput> {
+export async function readPlanInput(
+  q: Queryable,
+  user: UserWithHash,
+  today: LocalDate,
+  startBackOffered: boolean,
+): Promise<DailyPlanInput> {
   const [clearTimes, screening, clearances, reads, history, prefs, checkins, baseline, walkingBreaks] = [
     await clearScreeningTimes(q, user.id),
     await latestScreening(q, user.id),
@@ -55,6 +64,10 @@ export async function readPlanInput(q: Queryable, user: UserWithHash, today: Loc
     await findBaseline(q, user.id),
     await walkingBreaksOn(q, user.id, today),
   ];
+  const startBackRisk = startBackOffered ? await latestStartBackRisk(q, user.id) : null;
+  const stressSessionsToday = pathwayFor(startBackRisk)?.plan.dailyStressPractice
+    ? (await stressSessionsBetween(q, user.id, today, today)).length
+    : 0;
   const zone = user.timeZone;
   const unlocks = [...clearTimes, ...clearances.map((c) => new Date(c.createdAt))].sort((a, b) => +a - +b);
   return {
@@ -76,12 +89,17 @@ export async function readPlanInput(q: Queryable, user: UserWithHash, today: Loc
     exercisePrefs: prefs,
     latestCheckinDate: checkins.filter((c) => c.date === today).at(-1)?.date ?? null,
     walkingBreaks,
+    startBackRisk,
+    stressSessionsToday,
   };
 }
 
 /** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
-export function programService({ db, clock }: ServiceDeps) {
-  const planInput = readPlanInput;
+export function programService({ db, clock }: ServiceDeps, features: FeatureConfig) {
+  // The STarT Back pathway follows the questionnaire only where this server offers it.
+  const startBackOffered = !features.disabledInstruments.includes('start_back');
+  const planInput = (q: Queryable, user: UserWithHash, today: LocalDate) =>
+    readPlanInput(q, user, today, startBackOffered);
   const todayOf = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
   const read = <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn);
 

@@ -74,9 +74,12 @@ for (const kind of DATABASE_KINDS) {
       });
       await complete(t, user, '2026-03-01', 'pss4', { pss4_1: 3, pss4_2: 1, pss4_3: 1, pss4_4: 3 });
       for (const [day, pain] of [
+        ['2026-03-10', 9],
+        ['2026-03-11', 4],
         ['2026-03-12', 4],
         ['2026-03-13', 3],
         ['2026-03-14', 4],
+        ['2026-03-15', 3],
       ] as const) {
         t.clock.set(`${day}T09:00:00Z`);
         await checkinCall(user, { pain, stress: 5 });
@@ -88,7 +91,7 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(p.startDate, '2026-03-01');
       assert.deepEqual(
         p.pain.map((x) => x.value),
-        [4, 3, 4],
+        [9, 4, 4, 3, 4, 3],
       );
       assert.deepEqual(p.rmdq, [
         { date: '2026-03-01', value: 12 },
@@ -100,35 +103,94 @@ for (const kind of DATABASE_KINDS) {
       ]);
       assert.deepEqual(p.startBack, { date: '2026-03-01', total: 9, psychosocial: 5, risk: 'high' });
       const byMeasure = Object.fromEntries(p.changes.map((c) => [c.measure, c]));
-      // Pain: baseline weekly average 6 -> mean of 4, 3, 4 = 3.7: -2.3 points, meaningful.
-      assert.equal(byMeasure['pain']?.current, 3.7);
-      assert.equal(byMeasure['pain']?.delta, -2.3);
-      assert.equal(byMeasure['pain']?.meaningful, true);
-      assert.match(byMeasure['pain']?.basis ?? '', /3 check-ins/);
+      // Day 15. Pain: baseline weekly average 6 -> mean of the 6 ratings of 03-09..03-15 (the 9 of
+      // 03-10 is in the window) = (9+4+4+3+4+3)/6 = 4.5: -1.5, -25%: not a meaningful change.
+      assert.equal(byMeasure['pain']?.current, 4.5);
+      assert.equal(byMeasure['pain']?.delta, -1.5);
+      assert.equal(byMeasure['pain']?.meaningful, false);
+      assert.equal(byMeasure['pain']?.tooEarly, null);
+      assert.match(byMeasure['pain']?.basis ?? '', /6 daily ratings/);
       // RMDQ 12 -> 6: 6 points, past the 5-point threshold.
       assert.equal(byMeasure['rmdq']?.delta, -6);
       assert.equal(byMeasure['rmdq']?.meaningful, true);
-      // PEG and PSS-4 have no adopted threshold: shown, never flagged.
-      assert.equal(byMeasure['peg']?.meaningful, null);
+      // PEG 6 -> 4: 2 points, meaningful; PSS-4 has no adopted threshold: shown, never flagged.
+      assert.equal(byMeasure['peg']?.meaningful, true);
       assert.equal(byMeasure['pss4']?.delta, 8 - 12);
       assert.equal(byMeasure['pss4']?.meaningful, null);
       t.clock.set('2026-03-10T12:00:00Z');
     });
 
-    test('a small RMDQ change and too few check-ins are not flagged', async () => {
+    test('a small RMDQ change is not flagged, and too few ratings or days say why it is too early', async () => {
       const user = await t.newUser();
       t.clock.set('2026-03-01T08:00:00Z');
       await user.call('/api/baseline', { method: 'PUT', json: BASELINE });
       await complete(t, user, '2026-03-01', 'rmdq', rmdqTicked(10));
-      await complete(t, user, '2026-03-15', 'rmdq', rmdqTicked(7));
+      await complete(t, user, '2026-03-15', 'rmdq', rmdqTicked(8));
       await checkinCall(user, { pain: 1, stress: 1 });
       const p = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
-      assert.equal(p.changes.find((c) => c.measure === 'rmdq')?.meaningful, false);
-      assert.equal(
-        p.changes.find((c) => c.measure === 'pain'),
-        undefined,
-        'one check-in is no average',
-      );
+      const rmdq = p.changes.find((c) => c.measure === 'rmdq');
+      assert.deepEqual([rmdq?.delta, rmdq?.meaningful, rmdq?.tooEarly], [-2, false, null]);
+      const pain = p.changes.find((c) => c.measure === 'pain');
+      assert.deepEqual([pain?.current, pain?.meaningful], [1, null], 'one rating is shown, never judged');
+      assert.deepEqual(pain?.tooEarly, [{ reason: 'ratings', have: 1, need: 5 }]);
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test('day 13 is too early even for a big change; day 14 is not; RMDQ 30% of a low baseline counts', async () => {
+      const user = await t.newUser();
+      t.clock.set('2026-03-01T08:00:00Z');
+      await user.call('/api/baseline', { method: 'PUT', json: BASELINE });
+      await complete(t, user, '2026-03-01', 'rmdq', rmdqTicked(4));
+      for (let i = 0; i < 5; i++) {
+        t.clock.set(`${addDays('2026-03-09', i)}T09:00:00Z`);
+        await checkinCall(user, { pain: 1, stress: 1 });
+      }
+      await complete(t, user, '2026-03-13', 'rmdq', rmdqTicked(2));
+      const early = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      const painEarly = early.changes.find((c) => c.measure === 'pain');
+      assert.deepEqual([painEarly?.current, painEarly?.delta, painEarly?.meaningful], [1, -5, null]);
+      assert.deepEqual(painEarly?.tooEarly, [{ reason: 'programme_day', have: 13, need: 14 }]);
+      assert.deepEqual(early.changes.find((c) => c.measure === 'rmdq')?.tooEarly, [
+        { reason: 'programme_day', have: 13, need: 14 },
+      ]);
+
+      t.clock.set('2026-03-14T09:00:00Z');
+      await checkinCall(user, { pain: 1, stress: 1 });
+      await complete(t, user, '2026-03-14', 'rmdq', rmdqTicked(2));
+      const due = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      const pain = due.changes.find((c) => c.measure === 'pain');
+      assert.deepEqual([pain?.meaningful, pain?.tooEarly, pain?.direction], [true, null, 'better']);
+      // RMDQ 4 -> 2: 2 points but 50% of the baseline, so a real improvement.
+      const rmdq = due.changes.find((c) => c.measure === 'rmdq');
+      assert.deepEqual([rmdq?.baseline, rmdq?.current, rmdq?.meaningful, rmdq?.tooEarly], [4, 2, true, null]);
+      t.clock.set('2026-03-10T12:00:00Z');
+    });
+
+    test('with a baseline and no ratings yet, pain says too early instead of nothing', async () => {
+      const user = await t.newUser();
+      t.clock.set('2026-03-01T08:00:00Z');
+      await user.call('/api/baseline', { method: 'PUT', json: BASELINE });
+      t.clock.set('2026-03-03T08:00:00Z');
+      const p = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      assert.deepEqual(p.changes, [
+        {
+          measure: 'pain',
+          baseline: 6,
+          current: null,
+          delta: null,
+          relative: null,
+          direction: null,
+          meaningful: null,
+          tooEarly: [
+            { reason: 'programme_day', have: 3, need: 14 },
+            { reason: 'ratings', have: 0, need: 5 },
+          ],
+          baselineDate: '2026-03-01',
+          currentDate: null,
+          basis:
+            'your average pain over the last 7 days (0 daily ratings) against your average for the week before you started',
+        },
+      ]);
       t.clock.set('2026-03-10T12:00:00Z');
     });
 

@@ -1,7 +1,11 @@
 import {
   addDays,
-  changeSinceBaseline,
+  changeClaim,
   localDate,
+  PAIN_WINDOW_DAYS,
+  programDay,
+  recentPain,
+  tooEarlyReasons,
   mean,
   mondayOf,
   relationships,
@@ -34,19 +38,30 @@ import { historyBetween, historySources, type DayHistorySource } from './progres
 
 /** Insights look back this far: long enough for patterns, short enough to reflect the present. */
 export const INSIGHT_DAYS = 90;
-/** Check-ins averaged for "pain now" against the baseline, and the fewest that make an average. */
-const RECENT_PAIN_WINDOW_DAYS = 7;
-const MIN_RECENT_CHECKINS = 3;
 
 const points = (responses: readonly QuestionnaireResponse[], id: InstrumentId): Point[] =>
   responses
     .filter((r) => r.instrumentId === id && r.scores)
     .map((r) => ({ date: r.date, value: r.scores?.total ?? 0 }));
 
-function change(measure: ChangeMeasure, first: Point, last: Point, basis: string): ChangeDto {
-  const c = changeSinceBaseline(measure, first.value, last.value);
+function change(
+  measure: ChangeMeasure,
+  first: Point,
+  last: Point,
+  startDate: LocalDate,
+  basis: string,
+  ratings?: number,
+): ChangeDto {
+  const c = changeClaim({
+    measure,
+    baseline: first.value,
+    current: last.value,
+    programDay: programDay(startDate, last.date),
+    ...(ratings === undefined ? {} : { ratings }),
+  });
   return {
     ...c,
+    tooEarly: c.tooEarly && [...c.tooEarly],
     delta: round(c.delta, 1),
     relative: c.relative === null ? null : round(c.relative, 2),
     baselineDate: first.date,
@@ -55,24 +70,46 @@ function change(measure: ChangeMeasure, first: Point, last: Point, basis: string
   };
 }
 
-/** Pain now = mean of the check-ins of the last 7 days, compared with the baseline's weekly average. */
-function painChange(baseline: Point, checkins: readonly Checkin[], today: LocalDate): ChangeDto | null {
-  const recent = checkins.filter((c) => c.date > addDays(today, -RECENT_PAIN_WINDOW_DAYS) && c.date <= today);
-  const m = mean(recent.map((c) => c.pain));
-  if (m === null || recent.length < MIN_RECENT_CHECKINS) return null;
-  return change(
-    'pain',
-    baseline,
-    { date: today, value: round(m, 1) },
-    `your average pain over the last 7 days (${recent.length} check-ins) against your average for the week before you started`,
-  );
+/**
+ * Like with like: the baseline's recalled weekly average against the mean of the daily ratings of
+ * the last 7 days. With no rating in the window there is nothing to compare yet, which is said too.
+ */
+function painChange(
+  baseline: Point,
+  checkins: readonly Checkin[],
+  startDate: LocalDate,
+  today: LocalDate,
+): ChangeDto {
+  const { mean: m, count } = recentPain(checkins, today);
+  const basis = `your average pain over the last ${PAIN_WINDOW_DAYS} days (${count} daily ${count === 1 ? 'rating' : 'ratings'}) against your average for the week before you started`;
+  if (m === null) {
+    return {
+      measure: 'pain',
+      baseline: baseline.value,
+      current: null,
+      delta: null,
+      relative: null,
+      direction: null,
+      meaningful: null,
+      tooEarly: tooEarlyReasons('pain', programDay(startDate, today), 0),
+      baselineDate: baseline.date,
+      currentDate: null,
+      basis,
+    };
+  }
+  return change('pain', baseline, { date: today, value: round(m, 1) }, startDate, basis, count);
 }
 
-function firstAndLast(measure: ChangeMeasure, series: readonly Point[], what: string): ChangeDto | null {
+function firstAndLast(
+  measure: ChangeMeasure,
+  series: readonly Point[],
+  startDate: LocalDate,
+  what: string,
+): ChangeDto | null {
   const first = series[0];
   const last = series.at(-1);
   if (!first || !last || series.length < 2) return null;
-  return change(measure, first, last, `your latest ${what} against your first`);
+  return change(measure, first, last, startDate, `your latest ${what} against your first`);
 }
 
 export function progressService(
@@ -99,13 +136,14 @@ export function progressService(
       const pss4 = points(responses, 'pss4');
       const changes: ChangeDto[] = [];
       if (baseline) {
-        const pain = painChange({ date: startDate, value: baseline.painWeekAverage }, checkins, today);
-        if (pain) changes.push(pain);
+        changes.push(
+          painChange({ date: startDate, value: baseline.painWeekAverage }, checkins, startDate, today),
+        );
       }
       for (const c of [
-        firstAndLast('peg', peg, 'PEG score'),
-        firstAndLast('rmdq', rmdq, 'Roland-Morris score'),
-        firstAndLast('pss4', pss4, 'PSS-4 score'),
+        firstAndLast('peg', peg, startDate, 'PEG score'),
+        firstAndLast('rmdq', rmdq, startDate, 'Roland-Morris score'),
+        firstAndLast('pss4', pss4, startDate, 'PSS-4 score'),
       ]) {
         if (c) changes.push(c);
       }

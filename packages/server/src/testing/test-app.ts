@@ -40,7 +40,7 @@ export const BASE = 'http://hipwise.test';
 /** The real app on a real, empty database, called in-process without a socket. */
 export async function testApp(
   kind: DatabaseKind,
-  opts: { trustProxy?: boolean; features?: FeatureConfig; log?: Logger; database?: Database } = {},
+  opts: { trustProxy?: boolean; features?: Partial<FeatureConfig>; log?: Logger; database?: Database } = {},
 ): Promise<TestApp> {
   // A database passed in stays open: its owner closes it.
   const { db, drop } = opts.database ? { db: opts.database, drop: async () => {} } : await freshDatabase(kind);
@@ -52,7 +52,7 @@ export async function testApp(
     hasher: argon2Hasher(),
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
-    features: opts.features ?? { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080' },
+    features: { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080', ...opts.features },
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
 

@@ -1,30 +1,37 @@
 import { useState } from 'react';
-import { EXERCISE_VARIANTS, EXERCISE_VARIANT_IDS, type ExerciseVariant } from '@hipwise/core';
+import { EXERCISE_VARIANTS, FLOOR_UNLOCK_RULE, type ExerciseVariant } from '@hipwise/core';
 import { usePageTitle } from '../../lib/use-page-title';
 import { CameraCoachPanel, type SetFormResult } from './CameraCoachPanel';
+import { PracticeGateNotice } from './PracticeGateNotice';
+import { usePracticeGate } from './use-practice-gate';
 
-const PRACTICE_HOLD_SECONDS = 30;
+const TITLE = 'Practise with the camera';
 
 /**
  * /camera/practice: the exercise form check on its own, to set up the camera and try the boat
- * pose with feedback before (or outside) a session. Nothing is saved.
+ * pose with feedback before (or outside) a session. Nothing is saved. It obeys the same locks as a
+ * session (see usePracticeGate): holds are of the user's current length, in unlocked versions only.
  */
 export function PracticePage() {
-  usePageTitle('Practise with the camera');
-  const [variant, setVariant] = useState<ExerciseVariant>('chair');
+  usePageTitle(TITLE);
+  const gate = usePracticeGate();
+  const [chosen, setVariant] = useState<ExerciseVariant | null>(null);
   const [holding, setHolding] = useState(false);
   const [results, setResults] = useState<SetFormResult[]>([]);
+  if (gate.kind !== 'open') return <PracticeGateNotice title={TITLE} gate={gate} />;
+  const variant = chosen !== null && gate.variants.includes(chosen) ? chosen : gate.initial;
+  const holdSeconds = gate.holdSeconds[variant];
 
   return (
     <>
-      <h1>Practise with the camera</h1>
+      <h1>{TITLE}</h1>
       <p className="lead">
         Set up your camera and try the boat pose with the form check. Practice holds are not saved; do your
         daily sets from the programme.
       </p>
       <fieldset className="coach-options">
         <legend>Version</legend>
-        {EXERCISE_VARIANT_IDS.map((id) => (
+        {gate.variants.map((id) => (
           <label key={id}>
             <input
               type="radio"
@@ -37,6 +44,7 @@ export function PracticePage() {
             {EXERCISE_VARIANTS[id].name}
           </label>
         ))}
+        {!gate.variants.includes('floor') && <p className="hint">{FLOOR_UNLOCK_RULE}</p>}
       </fieldset>
       <div className="button-row">
         {holding ? (
@@ -45,7 +53,7 @@ export function PracticePage() {
           </button>
         ) : (
           <button type="button" className="button primary" onClick={() => setHolding(true)}>
-            Start a {PRACTICE_HOLD_SECONDS} s hold
+            Start a {holdSeconds} s hold
           </button>
         )}
       </div>
@@ -53,7 +61,7 @@ export function PracticePage() {
         variant={variant}
         holding={holding}
         setIndex={results.length}
-        targetHoldSeconds={PRACTICE_HOLD_SECONDS}
+        targetHoldSeconds={holdSeconds}
         onSetResult={(r) => setResults((rs) => [...rs, r])}
       />
       {results.length > 0 && (

@@ -1,4 +1,4 @@
-import type { Illustration } from '@hipwise/core';
+import { METHOD_WORDS, type Illustration } from '@hipwise/core';
 import { useId, type ReactNode } from 'react';
 import { PsoasIllustration } from '../onboarding/PsoasIllustration';
 import { Chair, Figure, Floor, type Pose } from './Figure';
@@ -43,7 +43,7 @@ function PelvicTilt() {
   return (
     <Drawing
       viewBox="0 0 250 186"
-      title="Two side views of the lower spine and pelvis. Left: pelvis level and spine gently curved. Right: a short psoas tips the pelvis forward and the lower back arches more."
+      title={METHOD_WORDS.pelvicTiltDrawing}
     >
       <SpineOnPelvis x={0} tilt={0} label="Balanced" />
       <SpineOnPelvis x={125} tilt={20} label="Tipped forward" />
@@ -55,7 +55,7 @@ function UnevenSides() {
   return (
     <Drawing
       viewBox="0 0 200 170"
-      title="The pelvis from the front, higher on one side: the psoas on that side is shorter than on the other."
+      title={METHOD_WORDS.unevenSidesDrawing}
     >
       <line className="spine-line" x1="100" y1="14" x2="100" y2="78" />
       <g transform="rotate(-7 100 92)">
@@ -108,7 +108,7 @@ function Stress() {
   return (
     <Drawing
       viewBox="0 0 200 160"
-      title="A standing figure braced with stress: shoulders up, fists clenched, and the psoas drawn tight from the lower spine to the thigh."
+      title={METHOD_WORDS.stressDrawing}
     >
       <Floor />
       <Figure pose={TENSE} psoas />

@@ -1,4 +1,11 @@
-import { painRiseText, RESCREEN_WORDING, SITTING_RULES, type DailyPlanJson, type RescreenPromptJson } from '@hipwise/core';
+import {
+  painRiseText,
+  pathwayFor,
+  RESCREEN_WORDING,
+  SITTING_RULES,
+  type DailyPlanJson,
+  type RescreenPromptJson,
+} from '@hipwise/core';
 import { Alert } from '../../components/Alert';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
@@ -47,6 +54,17 @@ function ItemBody({ item }: { readonly item: Item }) {
           <p>{item.done ? 'Done today. Well done.' : 'About 3 minutes, guided step by step.'}</p>
         </>
       );
+    case 'stress':
+      return (
+        <>
+          {item.done ? <span>{item.title}</span> : <Link href="/stress">{item.title}</Link>}
+          <p>
+            {item.done
+              ? 'Done today.'
+              : 'Added to your plan because of your STarT Back result: paced breathing on the Stress page.'}
+          </p>
+        </>
+      );
     case 'checkin':
       return (
         <>
@@ -85,6 +103,19 @@ function RescreenNotice({ rescreen }: { readonly rescreen: RescreenPromptJson })
         <Link href="~/screening">Answer the safety questions again</Link>
       </p>
     </Alert>
+  );
+}
+
+/** The STarT Back pathway's referral advice, shown with the plan it shapes (none for low risk). */
+function PathwayAdvice({ risk }: { readonly risk: Extract<DailyPlanJson, { status: 'ready' }>['startBackRisk'] }) {
+  const step = pathwayFor(risk);
+  if (!step || step.plan.referral === 'none') return null;
+  return (
+    <div className="pathway-advice" data-testid="pathway-advice">
+      <p>
+        <strong>Your STarT Back result: {step.title}.</strong> {step.advice}
+      </p>
+    </div>
   );
 }
 
@@ -138,6 +169,7 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
       )}
       {state.status === 'ready' && state.data.status === 'ready' && (
         <>
+          <PathwayAdvice risk={state.data.startBackRisk} />
           <p className="hint">
             Day {state.data.programDay} of your programme ·{' '}
             {state.data.items.filter((i) => i.done).length} of {state.data.items.length} done

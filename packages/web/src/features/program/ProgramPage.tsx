@@ -1,6 +1,8 @@
 import {
   EXERCISE_SAFETY,
+  CHAIR_LEVEL_TO_UNLOCK_FLOOR,
   EXERCISE_VARIANTS,
+  FLOOR_UNLOCK_RULE,
   GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
   GOOD_DAYS_TO_ADVANCE,
   LESSONS,
@@ -101,8 +103,9 @@ function Progression({
       ) : (
         <>
           <p id="floor-status">
-            Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. The floor version unlocks after{' '}
-            {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
+            Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. Highest chair level reached:{' '}
+            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of {CHAIR_LEVEL_TO_UNLOCK_FLOOR}.{' '}
+            {FLOOR_UNLOCK_RULE}
           </p>
           <Meter done={goodDays} of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} label="Good chair days towards the floor version" />
         </>
@@ -222,11 +225,13 @@ export function ProgramPage() {
   return (
     <>
       <h1>Your programme</h1>
-      <p>
-        In a session you can turn on the camera to check your form; or{' '}
-        <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
-        leave your computer.
-      </p>
+      {state.status === 'ready' && !state.data.progression.block && (
+        <p>
+          In a session you can turn on the camera to check your form; or{' '}
+          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
+          leave your computer.
+        </p>
+      )}
       {state.status === 'loading' && <Loading label="Loading your programme…" />}
       {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
       {state.status === 'ready' && (

@@ -1,6 +1,6 @@
 import {
   EXERCISE_VARIANTS,
-  GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
+  FLOOR_UNLOCK_RULE,
   exerciseVariantSchema,
   type ExerciseVariant,
 } from '@hipwise/core';
@@ -76,8 +76,8 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
       <>
         {heading}
         <p className="empty">
-          The floor version unlocks after {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
-          You have {progression.progression.goodChairDays} so far.
+          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and have
+          reached chair level {progression.progression.byVariant.chair.highestLevel}.
         </p>
         <p className="button-row">
           <Link className="button primary" href="/session/chair">

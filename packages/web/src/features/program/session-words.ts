@@ -1,7 +1,6 @@
 import {
   classifySession,
   EXERCISE_VARIANTS,
-  GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR,
   type ExerciseSession,
   type ExerciseSessionResult,
   type SessionOutcome,
@@ -50,8 +49,7 @@ export function resultNews(result: ExerciseSessionResult): string[] {
   if (
     session.variant === 'chair' &&
     classifySession(session) === 'good' &&
-    progression.floorUnlocked &&
-    progression.goodChairDays === GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR
+    progression.floorUnlockedOn === session.date
   ) {
     news.push('The floor version is now unlocked. You can also choose to stay on the chair.');
   }

@@ -1,4 +1,4 @@
-import type { ChangeDto } from '@hipwise/core';
+import { EARLIEST_CLAIM_DAY, MIN_PAIN_RATINGS, type ChangeDto } from '@hipwise/core';
 import { changeSentence, measureName } from './wording';
 
 /** Change since baseline per measure, with a badge when it passes the published threshold. */
@@ -17,6 +17,7 @@ export function ChangeList({ changes }: { readonly changes: readonly ChangeDto[]
             <li key={c.measure} data-testid={`change-${c.measure}`}>
               <p className="change-head">
                 <strong>{measureName(c.measure)}</strong>{' '}
+                {c.tooEarly && <span className="badge badge-neutral">Too early to tell</span>}
                 {c.meaningful === true && (
                   <span className={`badge badge-${c.direction === 'better' ? 'good' : 'bad'}`}>
                     {c.direction === 'better' ? 'Meaningful improvement' : 'Meaningful worsening'}
@@ -29,8 +30,10 @@ export function ChangeList({ changes }: { readonly changes: readonly ChangeDto[]
         </ul>
       )}
       <p className="hint">
-        Thresholds: pain 2 points or 30% (Farrar et al., 2001); Roland-Morris 5 points. Lower is better on
-        every measure here.
+        Thresholds: pain and PEG 2 points or 30% (Farrar et al., 2001); Roland-Morris 5 points or 30% (Ostelo
+        et al., 2008). No change is called meaningful before day {EARLIEST_CLAIM_DAY} of your programme, and
+        pain is compared as the average of at least {MIN_PAIN_RATINGS} daily ratings in the last 7 days
+        against your average for the week before you started. Lower is better on every measure here.
       </p>
     </section>
   );

@@ -1,5 +1,6 @@
 import {
   INSTRUMENTS,
+  START_BACK_PATHWAY,
   type DueResponse,
   type InstrumentsResponse,
   type ProgressResponse,
@@ -16,7 +17,6 @@ import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
 import { MeasureSection } from './MeasureSection';
 import { measuresApi } from './measures-api';
-import { RISK_WORDS } from './wording';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';
@@ -69,11 +69,12 @@ function QuestionnaireList({
 }
 
 function StartBackPanel({ result }: { readonly result: NonNullable<ProgressResponse['startBack']> }) {
-  const words = RISK_WORDS[result.risk];
+  const words = START_BACK_PATHWAY[result.risk];
   return (
     <section className="card" aria-labelledby="startback-title" data-testid="start-back-result">
       <h2 id="startback-title">Your STarT Back result: {words.title}</h2>
-      <p>{words.text}</p>
+      <p>{words.meaning}</p>
+      <p>{words.advice}</p>
       <p className="hint">
         Score {result.total} of 9, worry-and-mood questions {result.psychosocial} of 5 (
         {formatShortDate(result.date)}).

@@ -1,4 +1,4 @@
-import { INSTRUMENTS, isInstrumentId, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
+import { INSTRUMENTS, isInstrumentId, pathwayFor, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isApiError } from '../../api';
@@ -8,7 +8,7 @@ import { randomId } from '../../lib/random-id';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { measuresApi } from './measures-api';
-import { RISK_WORDS, resultExplanation } from './wording';
+import { resultExplanation } from './wording';
 import { LoadFailed } from '../../components/LoadFailed';
 
 type Answers = Record<string, number>;
@@ -17,7 +17,7 @@ function Result({ envelope }: { readonly envelope: ResponseEnvelope }) {
   const { response } = envelope;
   const scores = response.scores;
   if (!scores) return null;
-  const risk = scores.risk ? RISK_WORDS[scores.risk] : undefined;
+  const risk = pathwayFor(scores.risk);
   return (
     <section className="card" aria-labelledby="result-title" data-testid="questionnaire-result">
       <h2 id="result-title">Your result</h2>
@@ -27,7 +27,8 @@ function Result({ envelope }: { readonly envelope: ResponseEnvelope }) {
       <p>{resultExplanation(response.instrumentId, scores)}</p>
       {risk && (
         <Alert tone={scores.risk === 'high' ? 'warning' : 'info'} title={`Risk group: ${risk.title}`}>
-          <p>{risk.text}</p>
+          <p>{risk.meaning}</p>
+          <p>{risk.advice}</p>
         </Alert>
       )}
       <p>

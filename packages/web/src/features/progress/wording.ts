@@ -1,21 +1,6 @@
 import { INSTRUMENTS, type ChangeDto, type InstrumentId, type Scores } from '@hipwise/core';
 
 /** Plain explanations of results and changes, so a number never stands alone. */
-export const RISK_WORDS = {
-  low: {
-    title: 'Low risk',
-    text: 'Your back pain is likely to get better with self-care: staying active, the exercise and the sitting rules.',
-  },
-  medium: {
-    title: 'Medium risk',
-    text: 'Physical things weigh more in your back pain. Keep up the exercise programme; if it is not improving, a physiotherapist can help.',
-  },
-  high: {
-    title: 'High risk',
-    text: 'Worry, low mood or fear of moving are weighing on your back pain. hipwise puts more weight on the calm-down practice. Guidance (NICE NG59) suggests combining exercise with help for the psychological side: consider talking to a physiotherapist or your doctor.',
-  },
-} as const;
-
 export function resultExplanation(id: InstrumentId, scores: Scores): string {
   const t = scores.total;
   switch (id) {
@@ -47,23 +32,43 @@ function num(x: number): string {
   return String(Math.round(x * 10) / 10);
 }
 
+/** Why no verdict yet, in words: the programme day against 14, the ratings in the window against 5. */
+export function tooEarlyWhy(reasons: NonNullable<ChangeDto['tooEarly']>): string {
+  return reasons
+    .map((r) =>
+      r.reason === 'programme_day'
+        ? `it is day ${r.have} of your programme, and a fair comparison needs ${r.need} days`
+        : `there ${r.have === 1 ? 'is' : 'are'} ${r.have} of the ${r.need} daily ratings it needs in the last 7 days`,
+    )
+    .join('; and ');
+}
+
 export function changeSentence(c: ChangeDto): string {
-  const size = Math.abs(c.delta);
-  const unit = size === 1 ? 'point' : 'points';
-  const move =
-    c.direction === 'unchanged'
-      ? `unchanged at ${num(c.current)}`
-      : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}`;
-  const pct =
-    c.relative !== null && c.direction !== 'unchanged' ? ` (${Math.round(Math.abs(c.relative) * 100)}%)` : '';
+  let move: string;
+  if (c.current === null || c.delta === null || c.direction === null) {
+    move = `Your starting value is ${num(c.baseline)}; there is nothing recent to compare it with yet`;
+  } else {
+    const size = Math.abs(c.delta);
+    const unit = size === 1 ? 'point' : 'points';
+    const pct =
+      c.relative !== null && c.direction !== 'unchanged'
+        ? ` (${Math.round(Math.abs(c.relative) * 100)}%)`
+        : '';
+    move =
+      c.direction === 'unchanged'
+        ? `unchanged at ${num(c.current)}`
+        : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}${pct}`;
+  }
   let verdict: string;
-  if (c.meaningful === null) verdict = 'There is no agreed threshold for a meaningful change on this scale.';
+  if (c.tooEarly) verdict = `Too early to tell whether this is a real change: ${tooEarlyWhy(c.tooEarly)}.`;
+  else if (c.meaningful === null)
+    verdict = 'There is no agreed threshold for a meaningful change on this scale.';
   else if (c.meaningful && c.direction === 'better')
     verdict = 'A change this size is one most people notice as a real improvement.';
   else if (c.meaningful)
     verdict = 'A change this size is one most people notice: it is worth paying attention to.';
   else verdict = 'Not yet a change beyond normal ups and downs.';
-  return `${move}${pct}. Compared: ${c.basis}. ${verdict}`;
+  return `${move}. Compared: ${c.basis}. ${verdict}`;
 }
 
 export const instrumentName = (id: InstrumentId) => INSTRUMENTS[id].name;

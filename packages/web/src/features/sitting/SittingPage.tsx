@@ -1,4 +1,4 @@
-import { schedulerConfig, type BreakSettings } from '@hipwise/core';
+import { METHOD_WORDS, schedulerConfig, type BreakSettings } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
@@ -43,10 +43,7 @@ export function SittingPage() {
   return (
     <>
       <h1>Sitting and breaks</h1>
-      <p className="lead">
-        Long spells of sitting keep the hip flexors short. hipwise reminds you to get up for a short walk,
-        counts time away from the desk as a break, and shows how much you sit.
-      </p>
+      <p className="lead">{METHOD_WORDS.sittingPage}</p>
       <p>
         <Link href="~/camera/posture">Check how you sit with the camera</Link>: optional, and the pictures never
         leave your computer.

@@ -3,6 +3,7 @@ import {
   DEFAULT_PRACTICE_MINUTES,
   EXHALE_RANGE,
   INHALE_RANGE,
+  METHOD_WORDS,
   PACER_STEP_SECONDS,
   PRACTICE_MINUTES,
   breathsPerMinute,
@@ -142,10 +143,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
       <h2 id="breathing-title">Calm-down breathing</h2>
       {step.kind === 'setup' && (
         <form onSubmit={start} noValidate>
-          <p>
-            Slow breathing calms the stress response that keeps the psoas braced. Breathe in through your nose
-            as the circle grows, and out slowly as it shrinks. Stop whenever you like.
-          </p>
+          <p>{METHOD_WORDS.breathing}</p>
           <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
           <fieldset className="choice-row">
             <legend>How long?</legend>

@@ -1,4 +1,4 @@
-import { LESSONS, type StressOverview } from '@hipwise/core';
+import { LESSONS, METHOD_WORDS, type StressOverview } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { Loading } from '../../components/Loading';
@@ -53,8 +53,7 @@ function StressHome() {
     <>
       <h1>Stress</h1>
       <p className="lead">
-        Stress is the second cause in the method: a braced psoas stays tight however well you sit. Calm the
-        stress response and the muscle can let go.
+        {METHOD_WORDS.stressPage}
         {STRESS_LESSON && (
           <>
             {' '}

@@ -1,0 +1,66 @@
+/**
+ * The camera practice page obeys the same locks as a session: a user the screening sends to a
+ * clinician cannot start holds there, and a new user (chair level 1, floor locked) practises only
+ * the chair version at their current 10 s hold.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { FLOOR_UNLOCK_RULE } from '@hipwise/core';
+import { startHarness, type Harness } from './harness.js';
+import { answerScreening, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+});
+after(async () => {
+  await h?.close();
+});
+
+test('practice: a user told to see a clinician sees why and cannot start a hold', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await signUp(page, freshEmail());
+    await readWelcome(page);
+    await answerScreening(page, ['cancer_history'], 'see_clinician');
+    await fillBaseline(page);
+
+    // Programme does not offer practice while the exercise is locked.
+    await page.goto('/program');
+    await page.getByRole('heading', { level: 1, name: 'Your programme' }).waitFor();
+    await page.getByRole('heading', { name: 'Your exercise' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'practise the boat pose with the camera' }).count(), 0);
+
+    // Going there directly shows the reason, and no way to start.
+    await page.goto('/camera/practice');
+    await page.getByRole('heading', { level: 1, name: 'Practise with the camera' }).waitFor();
+    await page.getByText('Practice follows the same safety rules as your sessions').waitFor();
+    assert.equal(await page.getByRole('button', { name: /^Start a/ }).count(), 0);
+    assert.equal(await page.getByRole('radio').count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Use camera to check my form' }).count(), 0);
+    assert.ok(await page.getByRole('link', { name: 'Back to your programme' }).isVisible());
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
+
+test('practice: at chair level 1 only the chair is offered, for the current 10 s hold', async () => {
+  const { context, page, problems } = await h.openPage();
+  try {
+    await onboardedUser(page);
+    await page.goto('/program');
+    await page.getByRole('link', { name: 'practise the boat pose with the camera' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Practise with the camera' }).waitFor();
+    const chair = page.getByRole('radio', { name: 'Boat pose on a chair' });
+    await chair.waitFor();
+    assert.ok(await chair.isChecked());
+    assert.equal(await page.getByRole('radio', { name: 'Boat pose on the floor' }).count(), 0);
+    assert.ok(await page.getByText(FLOOR_UNLOCK_RULE).isVisible(), 'says when the floor opens');
+    assert.ok(await page.getByRole('button', { name: 'Start a 10 s hold' }).isVisible());
+    assert.equal(await page.getByRole('button', { name: /^Start a (?!10 s)/ }).count(), 0);
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  } finally {
+    await context.close();
+  }
+});
