@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
+import { RED_FLAG_QUESTIONS } from '@hipwise/core';
 import { startHarness, type Harness } from './harness.js';
 import {
   PASSWORD,
@@ -117,8 +118,9 @@ test('forms say what is missing, next to each field and in a summary', async () 
     // Submitting with nothing answered names every unanswered question.
     await page.getByRole('button', { name: 'See my result' }).click();
     await page.getByRole('alert').waitFor();
-    assert.match((await page.getByRole('alert').textContent()) ?? '', /Please fix these 13 things/);
-    assert.equal(await page.getByText('Please answer yes or no.', { exact: true }).count(), 13);
+    const n = RED_FLAG_QUESTIONS.length;
+    assert.match((await page.getByRole('alert').textContent()) ?? '', new RegExp(`Please fix these ${n} things`));
+    assert.equal(await page.getByText('Please answer yes or no.', { exact: true }).count(), n);
 
     // The email is taken now: the server's 409 lands on the email field.
     const { context: other, page: second } = await h.openPage();
@@ -173,8 +175,8 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     // Loads still running from the save would meet the 401 first and leave no Settings link to click.
     await api.quiet();
     await context.clearCookies();
+    // Settings reads the clinicians' clearances: that read is the call that meets the 401.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     await page.waitForURL((u) => u.pathname === '/login');
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
 
