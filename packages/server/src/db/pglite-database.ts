@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
 import type { Logger } from '../logger.js';
+import { compileWasmWithBaselineOnly } from './pglite-wasm.js';
 import { pgliteStartParams, pgSettings, prepareDataFolder, type PgSettings } from './pglite-settings.js';
 
 export interface PgliteOptions {
@@ -21,6 +22,7 @@ export async function openPglite(dataDir: string, opts: PgliteOptions = {}): Pro
   }
   let pg: PGlite;
   try {
+    compileWasmWithBaselineOnly();
     if (dataDir !== 'memory://') await prepareDataFolder(dataDir, settings, opts.log);
     pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
       startParams: pgliteStartParams(settings),
