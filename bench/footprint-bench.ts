@@ -88,7 +88,7 @@ function tree(root: number): ProcStat[] {
   const members: ProcStat[] = [];
   const wanted = new Set([root]);
   // Parents come before children in pid order only usually; repeat until nothing new joins.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const s of all) {
       if (!wanted.has(s.pid) && wanted.has(s.ppid)) {
@@ -149,7 +149,9 @@ async function startServer(main: string, dataDir: string): Promise<Started> {
         if (m?.[1]) resolve(m[1]);
       };
       child.stdout.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`the server exited (${code}) before it was up:\n${out}`)));
+      child.once('exit', (code) =>
+        reject(new Error(`the server exited (${code}) before it was up:\n${out}`)),
+      );
     });
     peakMb = Math.max(peakMb, treeRssMb(child.pid!));
     return { child, url, startMs: performance.now() - t0, peakMb, output: () => out };
@@ -203,7 +205,9 @@ async function simulatedDay(base: string): Promise<number> {
   });
   cookie = (signup.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
   if (!cookie) throw new Error('sign-up set no session cookie');
-  await call('POST', '/api/screenings', { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) });
+  await call('POST', '/api/screenings', {
+    answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])),
+  });
   await call('PUT', '/api/baseline', {
     painNow: 5,
     painWeekAverage: 5,
@@ -211,7 +215,12 @@ async function simulatedDay(base: string): Promise<number> {
     sittingHoursPerWorkday: 8,
     stress: 5,
   });
-  await call('POST', '/api/checkins', { pain: 4, stress: 3, note: 'a normal day' }, { 'idempotency-key': randomUUID() });
+  await call(
+    'POST',
+    '/api/checkins',
+    { pain: 4, stress: 3, note: 'a normal day' },
+    { 'idempotency-key': randomUUID() },
+  );
   await call(
     'POST',
     '/api/exercise-sessions',
@@ -248,7 +257,9 @@ async function simulatedDay(base: string): Promise<number> {
 function line(name: keyof typeof TARGETS, value: number, unit: string) {
   const target = TARGETS[name];
   const pass = value <= target;
-  console.log(`${name}: ${value.toFixed(name === 'idle_cpu_percent' ? 3 : 0)}  (target <= ${target}${unit})  ${pass ? 'PASS' : 'FAIL'}`);
+  console.log(
+    `${name}: ${value.toFixed(name === 'idle_cpu_percent' ? 3 : 0)}  (target <= ${target}${unit})  ${pass ? 'PASS' : 'FAIL'}`,
+  );
   return pass;
 }
 const info = (name: string, value: string) => console.log(`${name}: ${value}  (info)`);
@@ -261,7 +272,12 @@ async function main() {
   if (quietAfterS < settleS) throw new Error('--quiet-after must be at least --settle');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'hipwise-footprint-'));
   console.log(`server: ${path.relative(repoRoot, main)}  data: ${dataDir}`);
-  console.log(`load before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`);
+  console.log(
+    `load before: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (1, 5, 15 min) on ${os.cpus().length} cores`,
+  );
   const results: boolean[] = [];
   try {
     const first = await startServer(main, dataDir);
@@ -275,7 +291,8 @@ async function main() {
     await sleep(settleS * 1000);
     const idleMb = treeRssMb(second.child.pid!);
     await sleep((quietAfterS - settleS) * 1000);
-    const afterStartCpu = (100 * (treeCpuTicks(second.child.pid!) - ticksAtStart)) / CLOCK_TICKS_PER_S / quietAfterS;
+    const afterStartCpu =
+      (100 * (treeCpuTicks(second.child.pid!) - ticksAtStart)) / CLOCK_TICKS_PER_S / quietAfterS;
     const idleCpu = await cpuPercentOver(second.child.pid!, idleS);
     const t0 = performance.now();
     const requests = await simulatedDay(second.url);
@@ -299,7 +316,12 @@ async function main() {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`load after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   console.log(results.every(Boolean) ? 'footprint: PASS' : 'footprint: FAIL');
   if (!results.every(Boolean)) process.exitCode = 1;
 }

@@ -30,4 +30,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
-await cp(new URL('./src/db/migrations/', import.meta.url), new URL('./migrations/', dist), { recursive: true });
+await cp(new URL('./src/db/migrations/', import.meta.url), new URL('./migrations/', dist), {
+  recursive: true,
+});

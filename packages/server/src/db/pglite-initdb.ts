@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 // Run from source (tests, tsx) or from the built server (dist/, where the entry sits beside main.js).
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const ENTRY = fileURLToPath(new URL(FROM_SOURCE ? './pglite-initdb-main.ts' : './pglite-initdb-main.js', import.meta.url));
+const ENTRY = fileURLToPath(
+  new URL(FROM_SOURCE ? './pglite-initdb-main.ts' : './pglite-initdb-main.js', import.meta.url),
+);
 
 /** Whether `pgdata` still needs initdb: Postgres writes PG_VERSION into every data folder it creates. */
 export function needsInitdb(pgdata: string): boolean {
@@ -32,7 +34,12 @@ export function initdbInOwnProcess(pgdata: string, startParams: readonly string[
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`Could not create the embedded database in ${pgdata} (${signal ?? `exit ${code}`}): ${stderr.trim()}`));
+      else
+        reject(
+          new Error(
+            `Could not create the embedded database in ${pgdata} (${signal ?? `exit ${code}`}): ${stderr.trim()}`,
+          ),
+        );
     });
   });
 }

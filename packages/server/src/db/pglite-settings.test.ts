@@ -23,7 +23,13 @@ timezone = UTC
 
 test('sizes are read in kB from kB, MB and GB, and nothing else', () => {
   assert.deepEqual(['512kB', '16MB', '1GB', "'2MB'"].map(sizeInKb), [512, 16384, 1048576, 2048]);
-  assert.deepEqual(['16', '16mb', '1.5GB', '-1MB', ''].map(sizeInKb), [undefined, undefined, undefined, undefined, undefined]);
+  assert.deepEqual(['16', '16mb', '1.5GB', '-1MB', ''].map(sizeInKb), [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
 });
 
 test('postgresql.conf gets the settings once, in one block, and keeps its other lines and mode', async (t) => {
@@ -46,7 +52,11 @@ test('postgresql.conf gets the settings once, in one block, and keeps its other 
   assert.match(written, /\nshared_buffers = 16MB\n/);
   assert.equal(statSync(file).mode & 0o777, 0o600);
 
-  assert.deepEqual(await writeSettingsToConf(dir, pgSettings()), [], 'a second start finds nothing to change');
+  assert.deepEqual(
+    await writeSettingsToConf(dir, pgSettings()),
+    [],
+    'a second start finds nothing to change',
+  );
 
   const bigger = await writeSettingsToConf(dir, pgSettings({ shared_buffers: '128MB' }));
   assert.deepEqual(bigger, [{ name: 'shared_buffers', from: '16MB', to: '128MB' }]);

@@ -60,11 +60,17 @@ const NAMES = Object.keys(ONE_PERSON_PG_SETTINGS) as PgSettingName[];
  */
 export const pgSettingsOverrides = z.string().transform((text, ctx): Partial<PgSettings> => {
   const out: Partial<PgSettings> = {};
-  for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const pair of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const [rawName = '', value = '', ...extra] = pair.split('=').map((s) => s.trim());
     const name = rawName as PgSettingName;
     if (!NAMES.includes(name) || extra.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `"${pair}": expected name=size with a name among ${NAMES.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${pair}": expected name=size with a name among ${NAMES.join(', ')}`,
+      });
       continue;
     }
     const kb = sizeInKb(value);
@@ -80,7 +86,8 @@ export const pgSettingsOverrides = z.string().transform((text, ctx): Partial<PgS
   }
   const min = sizeInKb(out.min_wal_size ?? ONE_PERSON_PG_SETTINGS.min_wal_size) ?? 0;
   const max = sizeInKb(out.max_wal_size ?? ONE_PERSON_PG_SETTINGS.max_wal_size) ?? 0;
-  if (min > max) ctx.addIssue({ code: 'custom', message: 'min_wal_size must not be larger than max_wal_size' });
+  if (min > max)
+    ctx.addIssue({ code: 'custom', message: 'min_wal_size must not be larger than max_wal_size' });
   return out;
 });
 
@@ -106,7 +113,8 @@ export interface SettingChange {
   to: string;
 }
 
-const BLOCK_START = '# hipwise: settings for one person (see HIPWISE_PG_SETTINGS). Written at start; edit that instead.';
+const BLOCK_START =
+  '# hipwise: settings for one person (see HIPWISE_PG_SETTINGS). Written at start; edit that instead.';
 const BLOCK_END = '# end of hipwise settings';
 
 /** The value each setting last gets in a postgresql.conf (later lines win, as in Postgres). */
@@ -140,10 +148,15 @@ export async function writeSettingsToConf(pgdata: string, settings: PgSettings):
   if (changes.length === 0) return [];
   const start = text.indexOf(BLOCK_START);
   const end = text.indexOf(BLOCK_END);
-  const kept = start >= 0 && end > start ? text.slice(0, start) + text.slice(end + BLOCK_END.length + 1) : text;
-  const block = [BLOCK_START, ...NAMES.map((name) => `${name} = ${settings[name]}`), BLOCK_END, ''].join('\n');
+  const kept =
+    start >= 0 && end > start ? text.slice(0, start) + text.slice(end + BLOCK_END.length + 1) : text;
+  const block = [BLOCK_START, ...NAMES.map((name) => `${name} = ${settings[name]}`), BLOCK_END, ''].join(
+    '\n',
+  );
   const tmp = `${file}.hipwise-tmp`;
-  await writeFile(tmp, `${kept.endsWith('\n') ? kept : `${kept}\n`}${block}`, { mode: (await stat(file)).mode & 0o777 });
+  await writeFile(tmp, `${kept.endsWith('\n') ? kept : `${kept}\n`}${block}`, {
+    mode: (await stat(file)).mode & 0o777,
+  });
   await rename(tmp, file);
   return changes;
 }
