@@ -6,13 +6,17 @@
  */
 import { build } from 'esbuild';
 import { cp, readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(await readFile(new URL('./package.json', import.meta.url), 'utf8'));
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !name.startsWith('@hipwise/'))
   .flatMap((name) => [name, `${name}/*`]);
 
-const dist = new URL('./dist/', import.meta.url);
+// --outdir=DIR builds elsewhere (the test of the built server does).
+const outArg = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
+const dist = outArg ? pathToFileURL(`${resolve(outArg)}/`) : new URL('./dist/', import.meta.url);
 await rm(dist, { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', import.meta.url).pathname,
@@ -21,7 +25,7 @@ await build({
     // Started as its own process to create a new embedded database (see db/pglite-initdb.ts).
     'pglite-initdb-main': 'src/db/pglite-initdb-main.ts',
   },
-  outdir: 'dist',
+  outdir: fileURLToPath(dist),
   bundle: true,
   platform: 'node',
   format: 'esm',
