@@ -49,3 +49,16 @@ test('HIPWISE_PUBLIC_URL: documented default, trailing slash dropped, only plain
     assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: bad }), /HIPWISE_PUBLIC_URL: must be an absolute http/, bad);
   }
 });
+
+test('HIPWISE_PG_SETTINGS: name=size pairs for the embedded database, each checked', () => {
+  assert.deepEqual(loadConfig({}).pgSettings, {});
+  assert.deepEqual(loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=128MB, effective_cache_size=2GB' }).pgSettings, {
+    shared_buffers: '128MB',
+    effective_cache_size: '2GB',
+  });
+  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'fsync=off' }), /HIPWISE_PG_SETTINGS: "fsync=off": expected name=size/);
+  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=lots' }), /HIPWISE_PG_SETTINGS: shared_buffers must be a size such as 16MB/);
+  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=100kB' }), /from 1MB to 64GB/);
+  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'work_mem=1MB;DROP' }), /HIPWISE_PG_SETTINGS: work_mem must be a size/);
+  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'min_wal_size=128MB' }), /min_wal_size must not be larger than max_wal_size/);
+});

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { pgSettingsOverrides, type PgSettings } from './db/pglite-settings.js';
 
 const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -56,6 +57,8 @@ const envSchema = z.object({
     })
     .transform((u) => u.replace(/\/+$/, ''))
     .default(DEFAULT_PUBLIC_URL),
+  // Postgres settings of the embedded database, for large histories: shared_buffers=128MB,...
+  HIPWISE_PG_SETTINGS: pgSettingsOverrides.optional(),
 });
 
 /** Switches a host can set without touching code. */
@@ -81,6 +84,8 @@ export interface Config {
   /** The built web app to serve. */
   webDir: string;
   dbPoolSize: number;
+  /** The embedded database's Postgres settings that differ from those for one person. */
+  pgSettings: Partial<PgSettings>;
   /** SIGTERM waits this long for requests in flight, then cuts them off. */
   shutdownGraceMs: number;
   features: FeatureConfig;
@@ -108,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: e.HIPWISE_TRUST_PROXY,
     webDir: e.HIPWISE_WEB_DIR ? resolve(e.HIPWISE_WEB_DIR) : DEFAULT_WEB_DIR,
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
+    pgSettings: e.HIPWISE_PG_SETTINGS ?? {},
     shutdownGraceMs: e.HIPWISE_SHUTDOWN_GRACE_MS,
     features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS, publicUrl: e.HIPWISE_PUBLIC_URL },
   };

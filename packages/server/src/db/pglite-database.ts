@@ -2,9 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
+import type { Logger } from '../logger.js';
+import { compileWasmWithBaselineOnly } from './pglite-wasm.js';
+import { pgliteStartParams, pgSettings, prepareDataFolder, type PgSettings } from './pglite-settings.js';
+
+export interface PgliteOptions {
+  /** Overrides of the settings for one person (HIPWISE_PG_SETTINGS). */
+  settings?: Partial<PgSettings>;
+  log?: Pick<Logger, 'info'>;
+}
 
 /** Embedded PostgreSQL for one person on their own machine; `memory://` for throw-away databases. */
-export async function openPglite(dataDir: string): Promise<Database> {
+export async function openPglite(dataDir: string, opts: PgliteOptions = {}): Promise<Database> {
+  const settings = pgSettings(opts.settings);
   let unlock = () => {};
   if (dataDir !== 'memory://') {
     await mkdir(dataDir, { recursive: true });
@@ -12,7 +22,11 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir);
+    compileWasmWithBaselineOnly();
+    if (dataDir !== 'memory://') await prepareDataFolder(dataDir, settings, opts.log);
+    pg = await PGlite.create(dataDir === 'memory://' ? undefined : dataDir, {
+      startParams: pgliteStartParams(settings),
+    });
   } catch (err) {
     unlock();
     throw err;

@@ -13,7 +13,12 @@ export interface RunResult {
 
 /** Runs a TypeScript entry point until it prints a line matching `until` or exits. */
 export function runTs(file: string, args: readonly string[], env: Record<string, string>, until: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+  return runNode(['--import', 'tsx', file, ...args], env, until);
+}
+
+/** Runs node with `args` until it prints a line matching `until` or exits. */
+export function runNode(args: readonly string[], env: Record<string, string>, until: RegExp) {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, HIPWISE_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
