@@ -88,7 +88,7 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = defaultConfig(overrides);
   const log = extra.log ?? createLogger(config.logLevel);
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, (message) => log.warn(message));
   try {
     const applied = await migrate(db, await loadMigrations());
     if (applied.length > 0) log.info({ applied, db: db.kind }, 'database migrated');

@@ -2,9 +2,15 @@ import type { Config } from '../config.js';
 import type { Database } from './database.js';
 import { openPglite } from './pglite-database.js';
 import { openPostgres } from './postgres-database.js';
+import { openPrivately } from './private-data-dir.js';
 import { join } from 'node:path';
 
-export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>): Promise<Database> {
+/** `report` hears about anything worth a line in the log (such as data file modes repaired). */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'dbPoolSize'>,
+  report: (message: string) => void = () => {},
+): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolSize);
-  return openPglite(config.dataDir === 'memory://' ? 'memory://' : join(config.dataDir, 'pglite'));
+  if (config.dataDir === 'memory://') return openPglite('memory://');
+  return openPrivately(config.dataDir, () => openPglite(join(config.dataDir, 'pglite')), report);
 }
