@@ -8,6 +8,11 @@ const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+function ms(min: number, max: number, fallback: number) {
+  const message = `must be ${min} to ${max} milliseconds`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message).default(fallback);
+}
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a port number' })
@@ -25,6 +30,19 @@ const envSchema = z.object({
   HIPWISE_TRUST_PROXY: booleanFlag.default(false),
   HIPWISE_WEB_DIR: z.string().min(1).optional(),
   HIPWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // The address people use to reach a hosted instance: its host is the only Host header accepted.
+  HIPWISE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL, e.g. https://hipwise.example.org' })
+    .optional(),
+  HIPWISE_HIDE_ACCOUNT_EXISTENCE: booleanFlag.default(false),
+  HIPWISE_HEADERS_TIMEOUT_MS: ms(1_000, 120_000, 10_000),
+  HIPWISE_REQUEST_TIMEOUT_MS: ms(1_000, 600_000, 30_000),
+  HIPWISE_MAX_CONNECTIONS: z.coerce
+    .number({ message: 'must be 1 to 100000' })
+    .int('must be 1 to 100000')
+    .min(1, 'must be 1 to 100000')
+    .max(100_000, 'must be 1 to 100000')
+    .default(1_000),
   // How long SIGTERM waits for requests in flight before cutting them off.
   HIPWISE_SHUTDOWN_GRACE_MS: z.coerce
     .number({ message: 'must be 0 to 600000 milliseconds' })
@@ -63,6 +81,16 @@ export interface Config {
   /** SIGTERM waits this long for requests in flight, then cuts them off. */
   shutdownGraceMs: number;
   features: FeatureConfig;
+  /** Where people reach a hosted instance (HIPWISE_PUBLIC_URL), without a trailing slash. */
+  publicUrl: string | undefined;
+  /** Sign-up with a taken email does not say that it is taken. */
+  hideAccountExistence: boolean;
+  /** A client must send its request headers within this time. */
+  headersTimeoutMs: number;
+  /** ...and the whole request, body included, within this one. */
+  requestTimeoutMs: number;
+  /** Connections beyond this many are closed at once. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -89,6 +117,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
     shutdownGraceMs: e.HIPWISE_SHUTDOWN_GRACE_MS,
     features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS },
+    publicUrl: e.HIPWISE_PUBLIC_URL === undefined ? undefined : new URL(e.HIPWISE_PUBLIC_URL).href.replace(/\/$/, ''),
+    hideAccountExistence: e.HIPWISE_HIDE_ACCOUNT_EXISTENCE,
+    headersTimeoutMs: e.HIPWISE_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.HIPWISE_REQUEST_TIMEOUT_MS,
+    maxConnections: e.HIPWISE_MAX_CONNECTIONS,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Database } from './database.js';
+import { eraseFreedSpace } from './erase-freed-space.js';
 import { openPglite } from './pglite-database.js';
 import { openPostgres } from './postgres-database.js';
 import { openPrivately } from './private-data-dir.js';
@@ -12,5 +13,6 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolSize);
   if (config.dataDir === 'memory://') return openPglite('memory://');
-  return openPrivately(config.dataDir, () => openPglite(join(config.dataDir, 'pglite')), report);
+  const db = await openPrivately(config.dataDir, () => openPglite(join(config.dataDir, 'pglite')), report);
+  return { ...db, eraseFreedSpace: () => eraseFreedSpace(db) };
 }

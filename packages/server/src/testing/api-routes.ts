@@ -35,6 +35,8 @@ export function apiRoutes(): ApiRoute[] {
     newToken: () => 'x',
     trustProxy: false,
     features: { disabledInstruments: [] },
+    hosts: 'any',
+    hideAccountExistence: false,
   });
   const seen = new Set<string>();
   const routes: ApiRoute[] = [];

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SIGNUP_BACKOFF } from '@hipwise/core';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
 import type { FeatureConfig } from '../config.js';
@@ -40,7 +41,15 @@ export const BASE = 'http://hipwise.test';
 /** The real app on a real, empty database, called in-process without a socket. */
 export async function testApp(
   kind: DatabaseKind,
-  opts: { trustProxy?: boolean; features?: FeatureConfig; log?: Logger; database?: Database } = {},
+  opts: {
+    trustProxy?: boolean;
+    features?: FeatureConfig;
+    log?: Logger;
+    database?: Database;
+    hideAccountExistence?: boolean;
+    /** The real sign-up limit; by default tests sign up as many users as they like. */
+    signupLimit?: boolean;
+  } = {},
 ): Promise<TestApp> {
   // A database passed in stays open: its owner closes it.
   const { db, drop } = opts.database ? { db: opts.database, drop: async () => {} } : await freshDatabase(kind);
@@ -53,6 +62,9 @@ export async function testApp(
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
     features: opts.features ?? { disabledInstruments: [] },
+    hosts: { hostnames: [new URL(BASE).hostname], hosts: [] },
+    hideAccountExistence: opts.hideAccountExistence ?? false,
+    ...(opts.signupLimit ? {} : { signupPolicy: { ...SIGNUP_BACKOFF, freeFailures: 1_000_000 } }),
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
 
