@@ -33,6 +33,8 @@ export interface TestUser {
   email: string;
   password: string;
   cookie: string;
+  /** `hipwise_device=...`: the browser this user signed up in is a known device. */
+  device: string;
   call(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
@@ -94,18 +96,24 @@ export async function testApp(
       if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
       const { user } = (await res.json()) as { user: { id: string } };
       const cookie = sessionCookieOf(res);
-      return { id: user.id, email, password, cookie, call: caller(cookie) };
+      const device = deviceCookieOf(res);
+      return { id: user.id, email, password, cookie, device, call: caller(`${cookie}; ${device}`) };
     },
     close: drop,
   };
 }
 
-/** `name=value` of the session cookie a response sets. */
-export function sessionCookieOf(res: Response): string {
-  const header = res.headers.getSetCookie().find((c) => c.startsWith('hipwise_session='));
-  if (!header) throw new Error('no session cookie was set');
+const cookieOf = (res: Response, name: string): string => {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!header) throw new Error(`no ${name} cookie was set`);
   return header.split(';')[0]!;
-}
+};
+
+/** `name=value` of the session cookie a response sets. */
+export const sessionCookieOf = (res: Response) => cookieOf(res, 'hipwise_session');
+
+/** `name=value` of the device cookie a response sets. */
+export const deviceCookieOf = (res: Response) => cookieOf(res, 'hipwise_device');
 
 export const checkinCall = (user: TestUser, body: unknown, key: string = randomUUID()) =>
   user.call('/api/checkins', { json: body, headers: { 'idempotency-key': key } });
