@@ -38,3 +38,15 @@ test('bad values name the variable and what is wrong, never echoing a secret URL
     (e: unknown) => e instanceof Error && /DATABASE_URL: must start with postgres/.test(e.message) && !e.message.includes('s3cret'),
   );
 });
+
+test('HIPWISE_PUBLIC_URL must be an http(s) URL; timeouts and the connection cap are bounded', () => {
+  assert.equal(loadConfig({}).publicUrl, undefined);
+  assert.equal(loadConfig({ HIPWISE_PUBLIC_URL: 'https://Care.Example.org/' }).publicUrl, 'https://care.example.org');
+  assert.equal(loadConfig({ HIPWISE_PUBLIC_URL: 'https://care.example.org/hipwise/' }).publicUrl, 'https://care.example.org/hipwise');
+  assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: 'care.example.org' }), /HIPWISE_PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/);
+  assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: 'ftp://care.example.org' }), /HIPWISE_PUBLIC_URL/);
+  const c = loadConfig({});
+  assert.deepEqual([c.headersTimeoutMs, c.requestTimeoutMs, c.maxConnections, c.hideAccountExistence], [10_000, 30_000, 1_000, false]);
+  assert.throws(() => loadConfig({ HIPWISE_HEADERS_TIMEOUT_MS: '50' }), /HIPWISE_HEADERS_TIMEOUT_MS: must be 1000 to 120000 milliseconds/);
+  assert.throws(() => loadConfig({ HIPWISE_MAX_CONNECTIONS: '0' }), /HIPWISE_MAX_CONNECTIONS: must be 1 to 100000/);
+});
