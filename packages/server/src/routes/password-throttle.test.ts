@@ -10,7 +10,6 @@ const post = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 });
 const from = (ip: string, cookie?: string) => ({ 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) });
-const code = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 
 for (const kind of DATABASE_KINDS) {
   describe(`password throttle on ${kind}`, { skip: skipPostgres(kind) }, () => {

@@ -5,7 +5,6 @@ import {
   SIGNUP_BACKOFF,
   recordFailure,
   secondsLocked,
-  type BackoffPolicy,
 } from '@hipwise/core';
 import { AppError, invalidCredentials } from '../errors.js';
 import type { Queryable } from '../db/database.js';

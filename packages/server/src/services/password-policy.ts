@@ -14,7 +14,7 @@ export function passwordPolicy() {
     /** Throws a 422 naming `field` when the password is too easy to guess. */
     async check(password: string, field: string): Promise<void> {
       zxcvbn ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
-      const { score } = await zxcvbn.check(password);
+      const { score } = zxcvbn.check(password);
       if (score >= 2) return;
       const message = 'is too common or too easy to guess; try a few words that do not belong together';
       throw new AppError('validation', 'weak_password', `The password ${message}.`, { [field]: message });
