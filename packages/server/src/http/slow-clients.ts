@@ -36,7 +36,10 @@ export function cutSlowClients(
     const socket = req.socket;
     clearTimeout(waitingForHeaders.get(socket));
     const timer = setTimeout(() => {
-      if (!req.complete) cut(socket);
+      if (req.complete) return;
+      // An answer already under way cannot be followed by a 408 on the same connection.
+      if (res.headersSent) socket.destroy();
+      else cut(socket);
     }, limits.requestTimeoutMs);
     res.once('close', () => {
       clearTimeout(timer);
