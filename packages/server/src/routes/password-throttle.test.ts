@@ -62,6 +62,7 @@ for (const kind of DATABASE_KINDS) {
       const locked = await change(user.password);
       assert.equal(locked.status, 429, 'even the right password waits');
       assert.ok(Number(locked.headers.get('retry-after')) > 0);
+      assert.match(((await locked.json()) as { error: { message: string } }).error.message, /^Too many wrong passwords\./);
       const del = await user.call('/api/me', { method: 'DELETE', json: { password: 'wrong again' } });
       assert.equal(del.status, 429, 'account deletion shares the count');
       assert.equal((await user.call('/api/me')).status, 200, 'nothing was changed or deleted');

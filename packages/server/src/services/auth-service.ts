@@ -76,7 +76,7 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
 
     /** A password check under the throttle (see passwordAttempts), then a new session. */
     async login(body: LoginBody, context: LoginContext): Promise<NewSession> {
-      const { value, device } = await attempts.verify(body.email, body.password, context, (tx, user) =>
+      const { value, device } = await attempts.verify(body.email, body.password, context, 'login', (tx, user) =>
         startSession(tx, user, context.previousToken),
       );
       return { ...value, device };
@@ -84,7 +84,7 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
 
     /** The user's own password, checked under the same throttle as a log-in. */
     async confirmPassword(user: UserWithHash, password: string, context: AttemptContext): Promise<void> {
-      await attempts.verify(user.email, password, context, async () => {});
+      await attempts.verify(user.email, password, context, 'confirm', async () => {});
     },
 
     async logout(token: string): Promise<void> {

@@ -56,7 +56,12 @@ function tooManyAttempts(seconds: number, what: string): AppError {
   );
 }
 
-const FAILED_PASSWORDS = 'Too many wrong passwords.';
+/** How a refusal starts: log-ins and checks of the current password are told apart. */
+export type AttemptKind = 'login' | 'confirm';
+const REFUSAL: Record<AttemptKind, string> = {
+  login: 'Too many failed log-ins.',
+  confirm: 'Too many wrong passwords.',
+};
 
 /**
  * Every check of a password (log-in, password change, account deletion) and every sign-up goes
@@ -92,6 +97,7 @@ export function passwordAttempts(deps: ServiceDeps) {
       email: string,
       password: string,
       context: AttemptContext,
+      kind: AttemptKind,
       then: (tx: Queryable, user: UserWithHash) => Promise<T>,
     ): Promise<{ value: T; device: string }> {
       const key = await deviceSecret();
@@ -120,7 +126,7 @@ export function passwordAttempts(deps: ServiceDeps) {
       });
       switch (outcome.kind) {
         case 'locked':
-          throw tooManyAttempts(outcome.wait, FAILED_PASSWORDS);
+          throw tooManyAttempts(outcome.wait, REFUSAL[kind]);
         case 'failed':
           throw invalidCredentials();
         case 'ok':
