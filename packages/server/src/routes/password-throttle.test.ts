@@ -74,6 +74,8 @@ for (const kind of DATABASE_KINDS) {
     test('throttle rows hold no email, refused attempts store nothing, old rows are purged, deletion takes the rest', async () => {
       const count = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM login_throttle'))[0]!.n);
       const user = await t.newUser();
+      const laptop = deviceCookieOf(await login(user.email, user.password, from('10.3.0.2')));
+      assert.notEqual(laptop, user.device, 'a second browser');
       for (let i = 0; i < 6; i++) await login(user.email, `wrong ${i}`, from('10.3.0.1'));
       const ip = '10.3.0.77';
       for (let i = 0; i < 31; i++) await login(`probe-${i}@example.org`, 'guess', from(ip));
@@ -86,10 +88,17 @@ for (const kind of DATABASE_KINDS) {
       const keys = (await t.db.query<{ key: string }>('SELECT key FROM login_throttle')).map((r) => r.key);
       assert.ok(!keys.some((k) => k.includes('@') || k.includes('10.3.0')), `keys in clear: ${keys.slice(0, 3).join(', ')}`);
 
+      // The user's second browser has a failure of its own on record.
+      await login(user.email, 'a typo', from('10.3.0.2', laptop));
+      assert.equal((await t.db.query('SELECT 1 FROM login_throttle WHERE user_id = $1', [user.id])).length, 1);
+
       const del = await user.call('/api/me', { method: 'DELETE', json: { password: user.password } });
       assert.equal(del.status, 204);
-      const left = await t.db.query('SELECT 1 FROM login_throttle WHERE key = $1', [accountThrottleKey(user.email)]);
-      assert.deepEqual(left, [], "the deleted account's count is gone");
+      const left = await t.db.query('SELECT 1 FROM login_throttle WHERE key = $1 OR user_id = $2', [
+        accountThrottleKey(user.email),
+        user.id,
+      ]);
+      assert.deepEqual(left, [], "the deleted account's counts are gone");
 
       // Two hours later, any attempt (here a successful one) purges what has expired.
       const later = await t.newUser();

@@ -116,7 +116,9 @@ export function passwordAttempts(deps: ServiceDeps) {
         if (wait > 0) return { kind: 'locked' as const, wait };
         const ok = await hasher.verify(user?.passwordHash ?? (await dummyHash), password);
         if (!user || !ok) {
-          await saveThrottle(tx, own, recordFailure(ACCOUNT_BACKOFF, rows.get(own), now), user?.id);
+          // A device's count is the user's and goes with the account; the count of failures at
+          // the account from elsewhere is anyone's doing, and is deleted by its key instead.
+          await saveThrottle(tx, own, recordFailure(ACCOUNT_BACKOFF, rows.get(own), now), nonce ? user?.id : undefined);
           await saveThrottle(tx, address, recordFailure(ADDRESS_BACKOFF, rows.get(address), now));
           return { kind: 'failed' as const };
         }
