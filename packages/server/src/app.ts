@@ -4,6 +4,7 @@ import { AppError } from './errors.js';
 import type { AppEnv } from './http/app-env.js';
 import { errorHandler, errorJson } from './http/error-handler.js';
 import { requestLog } from './http/request-log.js';
+import { hostCheck, type HostPolicy } from './http/host-check.js';
 import { detectHttps, sameOriginWrites, securityHeaders } from './http/security.js';
 import { requireUser } from './http/session.js';
 import { mountWebApp } from './http/static-web.js';
@@ -22,11 +23,16 @@ import { authService } from './services/auth-service.js';
 import { checkinService } from './services/checkin-service.js';
 import type { ServiceDeps } from './services/deps.js';
 import { onboardingService } from './services/onboarding-service.js';
+import { passwordPolicy } from './services/password-policy.js';
 
 export interface AppOptions extends ServiceDeps {
   log: Logger;
   trustProxy: boolean;
   features: FeatureConfig;
+  /** The Host headers this instance answers to (see http/host-check.ts). */
+  hosts: HostPolicy;
+  /** Sign-up with a taken email does not say that it is taken. */
+  hideAccountExistence: boolean;
   /** The built web app; omitted in API-only tests. */
   webDir?: string;
 }
@@ -59,14 +65,16 @@ function limitBody(): MiddlewareHandler<AppEnv> {
 
 /** The whole HTTP application, without listening: tests call `app.request()` directly. */
 export function createApp(opts: AppOptions) {
-  const auth = authService(opts);
+  const passwords = passwordPolicy();
+  const auth = authService(opts, { passwords, hideAccountExistence: opts.hideAccountExistence });
   const onboarding = onboardingService(opts);
-  const account = accountService(opts);
+  const account = accountService(opts, { auth, passwords, log: opts.log });
   const checkins = checkinService(opts);
 
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(opts.log));
   app.use('*', securityHeaders());
+  app.use('*', hostCheck(opts.hosts, opts.trustProxy));
   app.use('*', detectHttps(opts.trustProxy));
   app.use('/api/*', requestLog(opts.log));
   app.use('/api/*', async (c, next) => {
@@ -81,7 +89,7 @@ export function createApp(opts: AppOptions) {
 
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));
-  personal.route('/me', meRoutes(account, onboarding));
+  personal.route('/me', meRoutes(account, onboarding, opts.trustProxy));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
   personal.route('/', programRoutes(opts, opts.features));

@@ -18,6 +18,11 @@ function isPublicUrl(s: string): boolean {
   return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash && !s.includes('#');
 }
 
+function ms(min: number, max: number, fallback: number) {
+  const message = `must be ${min} to ${max} milliseconds`;
+  return z.coerce.number({ message }).int(message).min(min, message).max(max, message).default(fallback);
+}
+
 const envSchema = z.object({
   PORT: z.coerce
     .number({ message: 'must be a port number' })
@@ -35,6 +40,15 @@ const envSchema = z.object({
   HIPWISE_TRUST_PROXY: booleanFlag.default(false),
   HIPWISE_WEB_DIR: z.string().min(1).optional(),
   HIPWISE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  HIPWISE_HIDE_ACCOUNT_EXISTENCE: booleanFlag.default(false),
+  HIPWISE_HEADERS_TIMEOUT_MS: ms(1_000, 120_000, 10_000),
+  HIPWISE_REQUEST_TIMEOUT_MS: ms(1_000, 600_000, 30_000),
+  HIPWISE_MAX_CONNECTIONS: z.coerce
+    .number({ message: 'must be 1 to 100000' })
+    .int('must be 1 to 100000')
+    .min(1, 'must be 1 to 100000')
+    .max(100_000, 'must be 1 to 100000')
+    .default(1_000),
   // How long SIGTERM waits for requests in flight before cutting them off.
   HIPWISE_SHUTDOWN_GRACE_MS: z.coerce
     .number({ message: 'must be 0 to 600000 milliseconds' })
@@ -50,13 +64,15 @@ const envSchema = z.object({
       z.array(z.enum(['rmdq', 'start_back', 'pss4', 'pss10'], { message: 'may list only rmdq, start_back, pss4, pss10' })),
     )
     .default([]),
+  // Where people reach this instance: the only Host header a hosted instance serves, and the base
+  // of hipwise's own FHIR code system.
   HIPWISE_PUBLIC_URL: z
     .string()
     .refine(isPublicUrl, {
-      message: 'must be an absolute http:// or https:// URL without user, query or fragment, e.g. https://back.example.org',
+      message: 'must be an http:// or https:// URL without user, query or fragment, e.g. https://hipwise.example.org',
     })
-    .transform((u) => u.replace(/\/+$/, ''))
-    .default(DEFAULT_PUBLIC_URL),
+    .transform((u) => new URL(u).href.replace(/\/+$/, ''))
+    .optional(),
   // Postgres settings of the embedded database, for large histories: shared_buffers=128MB,...
   HIPWISE_PG_SETTINGS: pgSettingsOverrides.optional(),
 });
@@ -66,8 +82,9 @@ export interface FeatureConfig {
   /** Questionnaires not offered on this instance. */
   disabledInstruments: ReadonlyArray<'rmdq' | 'start_back' | 'pss4' | 'pss10'>;
   /**
-   * The address people reach this instance at, without a trailing slash. Names hipwise's own FHIR
-   * code system in exports, so it should be a URL the host controls.
+   * The address people reach this instance at, without a trailing slash (DEFAULT_PUBLIC_URL when
+   * HIPWISE_PUBLIC_URL is unset). Names hipwise's own FHIR code system in exports, so it should be
+   * a URL the host controls.
    */
   publicUrl: string;
 }
@@ -89,6 +106,16 @@ export interface Config {
   /** SIGTERM waits this long for requests in flight, then cuts them off. */
   shutdownGraceMs: number;
   features: FeatureConfig;
+  /** Where people reach a hosted instance (HIPWISE_PUBLIC_URL), without a trailing slash. */
+  publicUrl: string | undefined;
+  /** Sign-up with a taken email does not say that it is taken. */
+  hideAccountExistence: boolean;
+  /** A client must send its request headers within this time. */
+  headersTimeoutMs: number;
+  /** ...and the whole request, body included, within this one. */
+  requestTimeoutMs: number;
+  /** Connections beyond this many are closed at once. */
+  maxConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -115,7 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dbPoolSize: e.HIPWISE_DB_POOL_SIZE,
     pgSettings: e.HIPWISE_PG_SETTINGS ?? {},
     shutdownGraceMs: e.HIPWISE_SHUTDOWN_GRACE_MS,
-    features: { disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS, publicUrl: e.HIPWISE_PUBLIC_URL },
+    features: {
+      disabledInstruments: e.HIPWISE_DISABLED_INSTRUMENTS,
+      publicUrl: e.HIPWISE_PUBLIC_URL ?? DEFAULT_PUBLIC_URL,
+    },
+    publicUrl: e.HIPWISE_PUBLIC_URL,
+    hideAccountExistence: e.HIPWISE_HIDE_ACCOUNT_EXISTENCE,
+    headersTimeoutMs: e.HIPWISE_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: e.HIPWISE_REQUEST_TIMEOUT_MS,
+    maxConnections: e.HIPWISE_MAX_CONNECTIONS,
   };
 }
 

@@ -7,6 +7,7 @@ export type AppErrorKind =
   | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
+  | 'misdirected'
   | 'conflict'
   | 'payload_too_large'
   | 'unsupported_media_type'

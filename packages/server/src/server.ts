@@ -9,6 +9,8 @@ import type { Database } from './db/database.js';
 import { loadMigrations, migrate } from './db/migrate.js';
 import { openDatabase } from './db/open-database.js';
 import { createLogger, type Logger } from './logger.js';
+import { hostPolicy } from './http/host-check.js';
+import { cutSlowClients } from './http/slow-clients.js';
 import { argon2Hasher } from './services/password-hasher.js';
 
 export interface RunningServer {
@@ -100,11 +102,17 @@ export async function startServer(
       newToken: () => randomBytes(32).toString('base64url'),
       trustProxy: config.trustProxy,
       features: config.features,
+      hosts: hostPolicy(config),
+      hideAccountExistence: config.hideAccountExistence,
       webDir: config.webDir,
     });
+    if (hostPolicy(config) === 'any') {
+      log.warn({ host: config.host }, 'any Host header is served: set HIPWISE_PUBLIC_URL to the address people use');
+    }
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
     // serve() makes a plain node:http server unless told otherwise; the drain relies on its API.
     if (!(server instanceof HttpServer)) throw new Error('expected a node:http server');
+    cutSlowClients(server, config);
     const drain = drainer(server, log);
     const address = await listen(server, config.host, config.port);
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;

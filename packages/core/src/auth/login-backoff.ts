@@ -29,6 +29,16 @@ export const ADDRESS_BACKOFF: BackoffPolicy = {
   forgetAfterSeconds: 60 * 60,
 };
 
+// Sign-ups per address: a practice may enrol a room full of people behind one address, so twenty
+// an hour are free; beyond that each one doubles the wait from a minute. Every sign-up counts,
+// taken email or not, so that probing which emails have accounts is as slow as guessing passwords.
+export const SIGNUP_BACKOFF: BackoffPolicy = {
+  freeFailures: 20,
+  baseSeconds: 60,
+  maxSeconds: 60 * 60,
+  forgetAfterSeconds: 60 * 60,
+};
+
 export interface FailureRecord {
   readonly failures: number;
   readonly lastFailureAt: Date;

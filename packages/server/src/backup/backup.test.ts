@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RED_FLAG_IDS } from '@hipwise/core';
@@ -143,6 +143,26 @@ test('a backup never overwrites an existing file', async () => {
     await writeFile(file, 'precious');
     await assert.rejects(backupDatabase(source.db, file, new Date()), /already exists/);
     assert.equal(await readFile(file, 'utf8'), 'precious');
+  } finally {
+    await source.drop();
+  }
+});
+
+test('a backup is readable by its owner only and never written through a planted link', async () => {
+  const source = await seeded('pglite');
+  try {
+    const file = newFile();
+    await backupDatabase(source.db, file, new Date());
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+
+    // Someone plants FILE.partial as a link to a file of ours, hoping the backup overwrites it.
+    const target = newFile();
+    await writeFile(target, 'precious');
+    const planted = newFile();
+    await symlink(target, `${planted}.partial`);
+    await assert.rejects(backupDatabase(source.db, planted, new Date()), /already exists/);
+    assert.equal(await readFile(target, 'utf8'), 'precious');
+    await assert.rejects(stat(planted), { code: 'ENOENT' });
   } finally {
     await source.drop();
   }

@@ -1,5 +1,5 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { link, open, rm, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Database } from '../db/database.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupError, type BackupHeader } from './backup-format.js';
@@ -10,13 +10,17 @@ const PAGE = 1000;
 /**
  * Writes every table to `file` as JSON lines, from one consistent snapshot (a REPEATABLE READ
  * transaction on PostgreSQL; PGlite has one connection, so nothing writes meanwhile). The file is
- * written beside the target and renamed at the end, so a failed backup never leaves a half file
- * under the name asked for. The same format restores into either store.
+ * written beside the target and linked to its name at the end, so a failed backup never leaves a
+ * half file under the name asked for. The same format restores into either store.
+ *
+ * A backup holds everyone's data, so both names are created new, readable by the owner only, and
+ * never through a link someone planted: O_EXCL refuses any existing name, symlinks included, and
+ * link() refuses to replace a file that appeared meanwhile.
  */
 export async function backupDatabase(db: Database, file: string, now: Date): Promise<Record<string, number>> {
-  if (existsSync(file)) throw new BackupError(`${file} already exists. Choose another file name, or delete it first.`);
+  if (existsSync(file)) throw alreadyExists(file);
   const partial = `${file}.partial`;
-  const out = createWriteStream(partial);
+  const out = (await createPrivate(partial)).createWriteStream();
   const write = async (value: unknown) => {
     if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, 'drain');
   };
@@ -53,12 +57,30 @@ export async function backupDatabase(db: Database, file: string, now: Date): Pro
     });
     out.end();
     await once(out, 'finish');
-    await rename(partial, file);
+    await link(partial, file).catch((err: NodeJS.ErrnoException) => {
+      throw err.code === 'EEXIST' ? alreadyExists(file) : err;
+    });
+    await rm(partial);
     return counts;
   } catch (err) {
     out.destroy();
     await rm(partial, { force: true });
     throw err;
+  }
+}
+
+const alreadyExists = (file: string) =>
+  new BackupError(`${file} already exists. Choose another file name, or delete it first.`);
+
+async function createPrivate(path: string): Promise<FileHandle> {
+  const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+  try {
+    return await open(path, flags, 0o600);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    throw new BackupError(
+      `${path} already exists (left by a backup that stopped, or put there by someone else). Check it, delete it, and try again.`,
+    );
   }
 }
 

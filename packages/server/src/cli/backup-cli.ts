@@ -18,7 +18,7 @@ async function run(command: string | undefined, fileArg: string | undefined): Pr
   const file = resolve(fileArg);
   const config = loadConfig(process.env);
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
-  const db = await openDatabase(config);
+  const db = await openDatabase(config, { info: () => {}, warn: (message) => console.error(message) });
   try {
     const migrations = await loadMigrations();
     await migrate(db, migrations);

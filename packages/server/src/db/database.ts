@@ -21,6 +21,11 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Where the database files sit on this machine for anyone with the disk to read (the embedded
+   * database): makes deleted rows unreadable in them. See erase-freed-space.ts.
+   */
+  eraseFreedSpace?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,14 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database.js';
 import { lockDataDir } from './data-dir-lock.js';
-import type { Logger } from '../logger.js';
+import type { OpenLog } from './open-log.js';
 import { compileWasmWithBaselineOnly } from './pglite-wasm.js';
 import { pgliteStartParams, pgSettings, prepareDataFolder, type PgSettings } from './pglite-settings.js';
 
 export interface PgliteOptions {
   /** Overrides of the settings for one person (HIPWISE_PG_SETTINGS). */
   settings?: Partial<PgSettings>;
-  log?: Pick<Logger, 'info'>;
+  log?: Pick<OpenLog, 'info'>;
 }
 
 /** Embedded PostgreSQL for one person on their own machine; `memory://` for throw-away databases. */

@@ -2,7 +2,7 @@ import { readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { z } from 'zod';
-import type { Logger } from '../logger.js';
+import type { OpenLog } from './open-log.js';
 import { initdbInOwnProcess, needsInitdb } from './pglite-initdb.js';
 
 /**
@@ -169,7 +169,7 @@ export async function writeSettingsToConf(pgdata: string, settings: PgSettings):
 export async function prepareDataFolder(
   pgdata: string,
   settings: PgSettings,
-  log?: Pick<Logger, 'info'>,
+  log?: Pick<OpenLog, 'info'>,
 ): Promise<void> {
   const isNew = needsInitdb(pgdata);
   if (isNew) await initdbInOwnProcess(pgdata, pgliteStartParams(settings));

@@ -9,6 +9,7 @@ const STATUS: Record<AppErrorKind, ContentfulStatusCode> = {
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  misdirected: 421,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -48,6 +48,48 @@ describe('HTTP hardening', () => {
     assert.equal(sameOrigin.status, 200);
   });
 
+  test('a write is same-origin only when scheme, host and port all match', async () => {
+    const user = await t.newUser();
+    const write = (origin: string) =>
+      user.call('/api/me/settings', {
+        method: 'PATCH',
+        json: { timeZone: 'Asia/Tokyo' },
+        headers: { origin, host: 'hipwise.test' },
+      });
+    for (const origin of ['https://hipwise.test', 'http://hipwise.test:8080', 'http://hipwise.test.evil.example', 'junk']) {
+      assert.equal((await write(origin)).status, 403, origin);
+    }
+    assert.equal((await write('http://hipwise.test')).status, 200);
+    assert.equal((await write('HTTP://HIPWISE.TEST:80')).status, 200, 'the same origin written another way');
+  });
+
+  test('a body that is not valid UTF-8 is refused with a 400, and nothing is saved', async () => {
+    const user = await t.newUser();
+    const bytes = Buffer.concat([Buffer.from('{"pain":3,"stress":2,"note":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const res = await t.request('/api/checkins', {
+      method: 'POST',
+      headers: { cookie: user.cookie, 'content-type': 'application/json', 'idempotency-key': 'latin1-note' },
+      body: bytes,
+    });
+    assert.equal(res.status, 400);
+    assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'invalid_encoding');
+    const rows = await t.db.query('SELECT 1 FROM checkins WHERE user_id = $1', [user.id]);
+    assert.equal(rows.length, 0);
+  });
+
+  test('HSTS is sent over https only', async () => {
+    assert.equal((await t.request('/api/health')).headers.get('strict-transport-security'), null);
+    const proxied = await testApp('pglite', { trustProxy: true });
+    try {
+      const res = await proxied.request('/api/health', { headers: { 'x-forwarded-proto': 'https' } });
+      assert.match(res.headers.get('strict-transport-security') ?? '', /^max-age=\d+/);
+      const plain = await proxied.request('/api/health', { headers: { 'x-forwarded-proto': 'http' } });
+      assert.equal(plain.headers.get('strict-transport-security'), null);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   test('oversized bodies get a 413 JSON error', async () => {
     const user = await t.newUser();
     const res = await user.call('/api/checkins', {

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { AppError } from '../errors.js';
 import type { AppEnv } from './app-env.js';
+import { requestHost } from './host-check.js';
 
 const SELF = ["'self'"];
 
@@ -33,13 +34,20 @@ export const securityHeaders = () =>
     crossOriginEmbedderPolicy: 'require-corp',
     referrerPolicy: 'no-referrer',
     permissionsPolicy: { camera: ['self'], microphone: [], geolocation: [], payment: [] },
+    // Sent by detectHttps, over https only: over plain http it means nothing and misleads.
+    strictTransportSecurity: false,
   });
 
-/** Is this request over https, as the client sees it? Only trust the proxy header when told to. */
+/**
+ * Is this request over https, as the client sees it? Only trust the proxy header when told to.
+ * Over https, browsers are told to keep to it (HSTS, hono's default of 180 days).
+ */
 export function detectHttps(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const forwarded = trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
-    c.set('https', forwarded ? forwarded === 'https' : new URL(c.req.url).protocol === 'https:');
+    const https = forwarded ? forwarded === 'https' : c.req.url.startsWith('https:');
+    c.set('https', https);
+    if (https) c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
     await next();
   };
 }
@@ -48,16 +56,18 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * CSRF defence for cookie-authenticated writes, on top of SameSite=Lax: a write must come from a
- * page of our own origin. Browsers send Origin and Sec-Fetch-Site on every cross-origin write, so
- * a foreign origin is refused; non-browser clients send neither and need a session anyway.
+ * page of our own origin, scheme, host and port alike (http://our-host or our host on another
+ * port is another origin, and may be another program). Browsers send Origin and Sec-Fetch-Site on
+ * every cross-origin write, so a foreign origin is refused; non-browser clients send neither and
+ * need a session anyway.
  */
 export function sameOriginWrites(trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method)) {
       const site = c.req.header('sec-fetch-site');
       const origin = c.req.header('origin');
-      const host = (trustProxy && c.req.header('x-forwarded-host')) || c.req.header('host');
-      const foreignOrigin = origin !== undefined && (origin === 'null' || safeHost(origin) !== host);
+      const ours = originOf(`${c.get('https') ? 'https' : 'http'}://${requestHost(c, trustProxy)}`);
+      const foreignOrigin = origin !== undefined && (originOf(origin) ?? 'null') !== ours;
       if (site === 'cross-site' || foreignOrigin) {
         throw new AppError('forbidden', 'cross_origin', 'This request came from another website and was refused.');
       }
@@ -66,9 +76,11 @@ export function sameOriginWrites(trustProxy: boolean): MiddlewareHandler<AppEnv>
   };
 }
 
-function safeHost(origin: string): string | undefined {
+/** The origin in normal form (lower case, default port left out); undefined for 'null' or junk. */
+function originOf(url: string): string | undefined {
   try {
-    return new URL(origin).host;
+    const origin = new URL(url).origin;
+    return origin === 'null' ? undefined : origin;
   } catch {
     return undefined;
   }

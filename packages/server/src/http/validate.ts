@@ -104,9 +104,22 @@ export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Prom
       'Send the request body as JSON (Content-Type: application/json).',
     );
   }
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await c.req.arrayBuffer();
+  } catch {
+    throw new AppError('bad_request', 'invalid_json', 'The request body is not valid JSON.');
+  }
+  let text: string;
+  try {
+    // Fatal: bytes that are not UTF-8 are refused, not quietly replaced with U+FFFD and saved.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError('bad_request', 'invalid_encoding', 'The request body is not valid UTF-8 text.');
+  }
   let body: unknown;
   try {
-    body = await c.req.json();
+    body = JSON.parse(text);
   } catch {
     throw new AppError('bad_request', 'invalid_json', 'The request body is not valid JSON.');
   }

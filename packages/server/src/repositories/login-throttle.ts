@@ -11,20 +11,19 @@ export async function findThrottles(q: Queryable, keys: readonly string[]): Prom
     'SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ANY($1)',
     [keys],
   );
-  // A row with no failures is only the lock placeholder of lockThrottleKey.
   return new Map(
-    rows
-      .filter((r) => r.failures > 0)
-      .map((r) => [r.key, { failures: r.failures, lastFailureAt: r.last_failure_at, lockedUntil: r.locked_until }]),
+    rows.map((r) => [r.key, { failures: r.failures, lastFailureAt: r.last_failure_at, lockedUntil: r.locked_until }]),
   );
 }
 
-export async function saveThrottle(q: Queryable, key: string, row: ThrottleRow): Promise<void> {
+/** `userId` ties the row to an account, so that it is deleted with it. */
+export async function saveThrottle(q: Queryable, key: string, row: ThrottleRow, userId?: string): Promise<void> {
   await q.query(
-    `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until) VALUES ($1, $2, $3, $4)
+    `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until, user_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures,
-       last_failure_at = EXCLUDED.last_failure_at, locked_until = EXCLUDED.locked_until`,
-    [key, row.failures, row.lastFailureAt, row.lockedUntil],
+       last_failure_at = EXCLUDED.last_failure_at, locked_until = EXCLUDED.locked_until,
+       user_id = COALESCE(EXCLUDED.user_id, login_throttle.user_id)`,
+    [key, row.failures, row.lastFailureAt, row.lockedUntil, userId ?? null],
   );
 }
 
@@ -33,19 +32,22 @@ export async function clearThrottle(q: Queryable, key: string): Promise<void> {
 }
 
 /**
- * Makes sure the row exists and holds its lock until the transaction ends; a second log-in to
- * the same account waits here for the first to finish.
+ * Holds a lock on `key` until the transaction ends, without writing anything: a second attempt
+ * at the same account waits here for the first to finish. `lockId` is a 64-bit number derived
+ * from the key.
  */
-export async function lockThrottleKey(q: Queryable, key: string): Promise<void> {
-  await q.query(
-    `INSERT INTO login_throttle (key, failures, last_failure_at) VALUES ($1, 0, 'epoch')
-     ON CONFLICT (key) DO NOTHING`,
-    [key],
-  );
-  await q.query('SELECT key FROM login_throttle WHERE key = $1 FOR UPDATE', [key]);
+export async function lockThrottleKey(q: Queryable, lockId: bigint): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock($1::bigint)', [lockId.toString()]);
 }
 
-/** Forgets counts nobody has added to for a while, so junk keys cannot pile up. */
+/**
+ * Forgets counts nobody has added to for a while, so old keys cannot pile up. Rows another
+ * attempt holds are left for the next purge rather than waited for, so two purges never deadlock.
+ */
 export async function deleteStaleThrottles(q: Queryable, olderThan: Date): Promise<void> {
-  await q.query('DELETE FROM login_throttle WHERE last_failure_at < $1', [olderThan]);
+  await q.query(
+    `DELETE FROM login_throttle WHERE key IN (
+       SELECT key FROM login_throttle WHERE last_failure_at < $1 FOR UPDATE SKIP LOCKED)`,
+    [olderThan],
+  );
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { loginBody, signupBody } from '@hipwise/core';
 import type { AppEnv } from '../http/app-env.js';
-import { clientAddress } from '../http/client-address.js';
+import { attemptContext, setDeviceCookie } from '../http/device-cookie.js';
 import { clearSessionCookie, requireUser, sessionToken, setSessionCookie } from '../http/session.js';
 import { jsonBody } from '../http/validate.js';
 import type { AuthService } from '../services/auth-service.js';
@@ -9,16 +9,18 @@ import type { AuthService } from '../services/auth-service.js';
 export function authRoutes(auth: AuthService, trustProxy: boolean) {
   return new Hono<AppEnv>()
     .post('/signup', async (c) => {
-      const session = await auth.signup(await jsonBody(c, signupBody));
+      const session = await auth.signup(await jsonBody(c, signupBody), attemptContext(c, trustProxy));
       setSessionCookie(c, session);
+      setDeviceCookie(c, session.device);
       return c.json({ user: session.user }, 201);
     })
     .post('/login', async (c) => {
       const session = await auth.login(await jsonBody(c, loginBody), {
-        address: clientAddress(c, trustProxy),
+        ...attemptContext(c, trustProxy),
         previousToken: sessionToken(c),
       });
       setSessionCookie(c, session);
+      setDeviceCookie(c, session.device);
       return c.json({ user: session.user });
     })
     .post('/logout', async (c) => {

@@ -1,13 +1,14 @@
 import { Hono } from 'hono';
 import { changePasswordBody, deleteAccountBody, localDate, settingsBody } from '@hipwise/core';
 import type { AppEnv } from '../http/app-env.js';
+import { attemptContext } from '../http/device-cookie.js';
 import { clearSessionCookie } from '../http/session.js';
 import { jsonBody } from '../http/validate.js';
 import { publicUser } from '../repositories/users.js';
 import type { AccountService } from '../services/account-service.js';
 import type { OnboardingService } from '../services/onboarding-service.js';
 
-export function meRoutes(account: AccountService, onboarding: OnboardingService) {
+export function meRoutes(account: AccountService, onboarding: OnboardingService, trustProxy: boolean) {
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = c.get('user');
@@ -22,7 +23,8 @@ export function meRoutes(account: AccountService, onboarding: OnboardingService)
       return c.json({ user });
     })
     .post('/password', async (c) => {
-      await account.changePassword(c.get('user'), c.get('sessionToken'), await jsonBody(c, changePasswordBody));
+      const body = await jsonBody(c, changePasswordBody);
+      await account.changePassword(c.get('user'), c.get('sessionToken'), body, attemptContext(c, trustProxy));
       return c.body(null, 204);
     })
     .get('/export', async (c) => {
@@ -34,7 +36,7 @@ export function meRoutes(account: AccountService, onboarding: OnboardingService)
     })
     .delete('/', async (c) => {
       const { password } = await jsonBody(c, deleteAccountBody);
-      await account.deleteAccount(c.get('user'), password);
+      await account.deleteAccount(c.get('user'), password, attemptContext(c, trustProxy));
       clearSessionCookie(c);
       return c.body(null, 204);
     });

@@ -23,8 +23,8 @@ const EXPORTED: Record<string, string> = {
   break_settings: 'breakSettings',
   break_events: 'breakEvents',
 };
-/** Security plumbing, not the user's content: sessions and replay records. */
-const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys']);
+/** Security plumbing, not the user's content: sessions, replay records and a device's failed-password count. */
+const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys', 'login_throttle']);
 
 for (const kind of DATABASE_KINDS) {
   describe(`export all my data on ${kind}`, { skip: skipPostgres(kind) }, () => {

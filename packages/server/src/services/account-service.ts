@@ -1,5 +1,6 @@
 import type { ChangePasswordBody, SettingsBody, User } from '@hipwise/core';
-import { AppError, invalidCredentials } from '../errors.js';
+import { AppError } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { allScreenings } from '../repositories/screenings.js';
@@ -20,17 +21,19 @@ import {
   updateTimeZone,
   type UserWithHash,
 } from '../repositories/users.js';
-import { hashToken } from './auth-service.js';
+import { clearThrottle } from '../repositories/login-throttle.js';
+import { hashToken, type AuthService } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
+import { accountThrottleKey, type AttemptContext } from './password-attempts.js';
+import type { PasswordPolicy } from './password-policy.js';
 
 export const EXPORT_FORMAT = 'hipwise-export';
 export const EXPORT_VERSION = 1;
 
-export function accountService({ db, clock, hasher }: ServiceDeps) {
-  async function requirePassword(user: UserWithHash, password: string) {
-    if (!(await hasher.verify(user.passwordHash, password))) throw invalidCredentials();
-  }
-
+export function accountService(
+  { db, clock, hasher }: ServiceDeps,
+  { auth, passwords, log }: { auth: AuthService; passwords: PasswordPolicy; log: Logger },
+) {
   return {
     async updateSettings(user: UserWithHash, body: SettingsBody): Promise<User> {
       const updated = await updateTimeZone(db, user.id, body.timeZone);
@@ -39,8 +42,14 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
     },
 
     /** Changes the password and ends every other session, so a thief's session dies with the old password. */
-    async changePassword(user: UserWithHash, sessionToken: string, body: ChangePasswordBody): Promise<void> {
-      await requirePassword(user, body.currentPassword);
+    async changePassword(
+      user: UserWithHash,
+      sessionToken: string,
+      body: ChangePasswordBody,
+      context: AttemptContext,
+    ): Promise<void> {
+      await passwords.check(body.newPassword, 'newPassword');
+      await auth.confirmPassword(user, body.currentPassword, context);
       const passwordHash = await hasher.hash(body.newPassword);
       await db.transaction(async (tx) => {
         await updatePasswordHash(tx, user.id, passwordHash);
@@ -85,9 +94,18 @@ export function accountService({ db, clock, hasher }: ServiceDeps) {
       });
     },
 
-    async deleteAccount(user: UserWithHash, password: string): Promise<void> {
-      await requirePassword(user, password);
-      await deleteUser(db, user.id);
+    /**
+     * Every row about the user goes (throttle counts tied to the account by cascade, the count
+     * kept under its email here), and then the bytes they leave in the database files.
+     */
+    async deleteAccount(user: UserWithHash, password: string, context: AttemptContext): Promise<void> {
+      await auth.confirmPassword(user, password, context);
+      await db.transaction(async (tx) => {
+        await deleteUser(tx, user.id);
+        await clearThrottle(tx, accountThrottleKey(user.email));
+      });
+      // The account is gone either way; a failure here only leaves bytes for the next deletion to erase.
+      await db.eraseFreedSpace?.().catch((err: unknown) => log.error({ err }, 'could not erase the freed space'));
     },
   };
 }

@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
-import {
-  ACCOUNT_BACKOFF,
-  ADDRESS_BACKOFF,
-  recordFailure,
-  secondsLocked,
-  type LoginBody,
-  type SignupBody,
-  type User,
-} from '@hipwise/core';
-import { AppError, invalidCredentials } from '../errors.js';
+import type { LoginBody, SignupBody, User } from '@hipwise/core';
+import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
-import { findUserByEmail, insertUser, publicUser, type UserWithHash } from '../repositories/users.js';
+import { insertUser, publicUser, type UserWithHash } from '../repositories/users.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -18,14 +10,9 @@ import {
   findSessionUser,
   insertSession,
 } from '../repositories/sessions.js';
-import {
-  clearThrottle,
-  deleteStaleThrottles,
-  findThrottles,
-  lockThrottleKey,
-  saveThrottle,
-} from '../repositories/login-throttle.js';
 import type { ServiceDeps } from './deps.js';
+import { passwordAttempts, type AttemptContext } from './password-attempts.js';
+import type { PasswordPolicy } from './password-policy.js';
 
 export const SESSION_DAYS = 30;
 
@@ -35,32 +22,26 @@ export interface NewSession {
   user: User;
   token: string;
   expiresAt: Date;
+  /** The device cookie for this browser, so that others' failures cannot lock it out. */
+  device: string;
 }
 
-export interface LoginContext {
-  /** The client's address, for the per-address limit. */
-  address: string;
+export interface LoginContext extends AttemptContext {
   /** A session the client already holds: replaced, so a planted session id dies at log-in. */
   previousToken?: string | undefined;
 }
 
-function tooManyAttempts(seconds: number): AppError {
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return new AppError(
-    'too_many_requests',
-    'too_many_attempts',
-    `Too many failed log-ins. For your safety, please wait ${wait} and try again.`,
-    undefined,
-    seconds,
-  );
+export interface AuthOptions {
+  passwords: PasswordPolicy;
+  /** Sign-up with a taken email does not say that it is taken. */
+  hideAccountExistence: boolean;
 }
 
-export function authService(deps: ServiceDeps) {
+export function authService(deps: ServiceDeps, options: AuthOptions) {
   const { db, clock, hasher } = deps;
-  // Hashed once so that a login for an unknown email costs the same as a wrong password.
-  const dummyHash = hasher.hash('not-a-real-password-for-timing');
+  const attempts = passwordAttempts(deps);
 
-  async function startSession(q: Queryable, user: UserWithHash, previousToken?: string): Promise<NewSession> {
+  async function startSession(q: Queryable, user: UserWithHash, previousToken?: string) {
     const token = deps.newToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
@@ -71,55 +52,39 @@ export function authService(deps: ServiceDeps) {
   }
 
   return {
-    async signup(body: SignupBody): Promise<NewSession> {
+    async signup(body: SignupBody, context: AttemptContext): Promise<NewSession> {
+      await options.passwords.check(body.password, 'password');
+      await attempts.countSignup(context.address);
       const passwordHash = await hasher.hash(body.password);
-      return db.transaction(async (tx) => {
+      const session = await db.transaction(async (tx) => {
         const user = await insertUser(tx, { email: body.email, passwordHash, timeZone: body.timeZone, now: clock.now() });
         if (!user) {
-          throw new AppError('conflict', 'email_taken', 'An account with this email already exists. Log in instead.', {
-            email: 'is already registered',
-          });
+          throw options.hideAccountExistence
+            ? new AppError(
+                'conflict',
+                'signup_refused',
+                'An account could not be made with these details. If you already have one, log in instead.',
+              )
+            : new AppError('conflict', 'email_taken', 'An account with this email already exists. Log in instead.', {
+                email: 'is already registered',
+              });
         }
         return startSession(tx, user);
       });
+      return { ...session, device: await attempts.newDevice(session.user.id) };
     },
 
-    /**
-     * Checks the password under a per-account lock, so parallel guesses at one account queue up
-     * behind each other instead of all slipping past the failure count together.
-     */
+    /** A password check under the throttle (see passwordAttempts), then a new session. */
     async login(body: LoginBody, context: LoginContext): Promise<NewSession> {
-      const accountKey = `account:${body.email}`;
-      const addressKey = `address:${context.address}`;
-      const outcome = await db.transaction(async (tx) => {
-        await lockThrottleKey(tx, accountKey);
-        const now = clock.now();
-        const throttles = await findThrottles(tx, [accountKey, addressKey]);
-        const wait = Math.max(
-          secondsLocked(throttles.get(accountKey), now),
-          secondsLocked(throttles.get(addressKey), now),
-        );
-        if (wait > 0) return { kind: 'locked' as const, wait };
-        const user = await findUserByEmail(tx, body.email);
-        const ok = await hasher.verify(user?.passwordHash ?? (await dummyHash), body.password);
-        if (!user || !ok) {
-          await saveThrottle(tx, accountKey, recordFailure(ACCOUNT_BACKOFF, throttles.get(accountKey), now));
-          await saveThrottle(tx, addressKey, recordFailure(ADDRESS_BACKOFF, throttles.get(addressKey), now));
-          const forget = Math.max(ACCOUNT_BACKOFF.forgetAfterSeconds, ADDRESS_BACKOFF.forgetAfterSeconds);
-          await deleteStaleThrottles(tx, new Date(now.getTime() - forget * 1000));
-          return { kind: 'failed' as const };
-        }
-        await clearThrottle(tx, accountKey);
-        return { kind: 'ok' as const, session: await startSession(tx, user, context.previousToken) };
-      });
-      switch (outcome.kind) {
-        case 'locked':
-          throw tooManyAttempts(outcome.wait);
-        case 'failed':
-          throw invalidCredentials();
-        case 'ok':
-          return outcome.session;
-      }
+      const { value, device } = await attempts.verify(body.email, body.password, context, 'login', (tx, user) =>
+        startSession(tx, user, context.previousToken),
+      );
+      return { ...value, device };
+    },
+
+    /** The user's own password, checked under the same throttle as a log-in. */
+    async confirmPassword(user: UserWithHash, password: string, context: AttemptContext): Promise<void> {
+      await attempts.verify(user.email, password, context, 'confirm', async () => {});
     },
 
     async logout(token: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from '@hipwise/core';
 import type { Clock } from '../clock.js';
 import type { Database } from '../db/database.js';
 import type { PasswordHasher } from './password-hasher.js';
@@ -9,4 +10,6 @@ export interface ServiceDeps {
   hasher: PasswordHasher;
   /** A fresh unguessable session token. */
   newToken(): string;
+  /** Sign-ups per address; SIGNUP_BACKOFF unless a test needs room for many users. */
+  signupPolicy?: BackoffPolicy;
 }

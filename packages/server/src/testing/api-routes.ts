@@ -35,6 +35,8 @@ export function apiRoutes(): ApiRoute[] {
     newToken: () => 'x',
     trustProxy: false,
     features: { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080' },
+    hosts: 'any',
+    hideAccountExistence: false,
   });
   const seen = new Set<string>();
   const routes: ApiRoute[] = [];

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { SIGNUP_BACKOFF } from '@hipwise/core';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
 import type { FeatureConfig } from '../config.js';
@@ -32,6 +33,8 @@ export interface TestUser {
   email: string;
   password: string;
   cookie: string;
+  /** `hipwise_device=...`: the browser this user signed up in is a known device. */
+  device: string;
   call(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
 }
 
@@ -40,7 +43,15 @@ export const BASE = 'http://hipwise.test';
 /** The real app on a real, empty database, called in-process without a socket. */
 export async function testApp(
   kind: DatabaseKind,
-  opts: { trustProxy?: boolean; features?: Partial<FeatureConfig>; log?: Logger; database?: Database } = {},
+  opts: {
+    trustProxy?: boolean;
+    features?: Partial<FeatureConfig>;
+    log?: Logger;
+    database?: Database;
+    hideAccountExistence?: boolean;
+    /** The real sign-up limit; by default tests sign up as many users as they like. */
+    signupLimit?: boolean;
+  } = {},
 ): Promise<TestApp> {
   // A database passed in stays open: its owner closes it.
   const { db, drop } = opts.database ? { db: opts.database, drop: async () => {} } : await freshDatabase(kind);
@@ -53,6 +64,9 @@ export async function testApp(
     newToken: () => randomBytes(32).toString('base64url'),
     trustProxy: opts.trustProxy ?? false,
     features: { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080', ...opts.features },
+    hosts: { hostnames: [new URL(BASE).hostname], hosts: [] },
+    hideAccountExistence: opts.hideAccountExistence ?? false,
+    ...(opts.signupLimit ? {} : { signupPolicy: { ...SIGNUP_BACKOFF, freeFailures: 1_000_000 } }),
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);
 
@@ -82,18 +96,24 @@ export async function testApp(
       if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
       const { user } = (await res.json()) as { user: { id: string } };
       const cookie = sessionCookieOf(res);
-      return { id: user.id, email, password, cookie, call: caller(cookie) };
+      const device = deviceCookieOf(res);
+      return { id: user.id, email, password, cookie, device, call: caller(`${cookie}; ${device}`) };
     },
     close: drop,
   };
 }
 
-/** `name=value` of the session cookie a response sets. */
-export function sessionCookieOf(res: Response): string {
-  const header = res.headers.getSetCookie().find((c) => c.startsWith('hipwise_session='));
-  if (!header) throw new Error('no session cookie was set');
+const cookieOf = (res: Response, name: string): string => {
+  const header = res.headers.getSetCookie().find((c) => c.startsWith(`${name}=`));
+  if (!header) throw new Error(`no ${name} cookie was set`);
   return header.split(';')[0]!;
-}
+};
+
+/** `name=value` of the session cookie a response sets. */
+export const sessionCookieOf = (res: Response) => cookieOf(res, 'hipwise_session');
+
+/** `name=value` of the device cookie a response sets. */
+export const deviceCookieOf = (res: Response) => cookieOf(res, 'hipwise_device');
 
 export const checkinCall = (user: TestUser, body: unknown, key: string = randomUUID()) =>
   user.call('/api/checkins', { json: body, headers: { 'idempotency-key': key } });

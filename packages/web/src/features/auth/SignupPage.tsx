@@ -60,7 +60,7 @@ export function SignupPage() {
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters. A short sentence is easy to remember."
+          hint="At least 10 characters, and not a common password. A short sentence is easy to remember."
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={state.fields['password']}

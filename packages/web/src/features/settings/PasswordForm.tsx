@@ -49,7 +49,7 @@ export function PasswordForm() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters. You will stay logged in here; other devices are logged out."
+          hint="At least 10 characters, and not a common password. You will stay logged in here; other devices are logged out."
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
           error={state.fields['newPassword']}
