@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pose`: the pose pipeline on real photos and its speed in the browser.
  *
- * 1. Node: every photo in ../shared/data/pose/sitting/<label>/ (beside the repo) is decoded,
+ * 1. Node: every photo of packages/pose/fixtures/sitting/<label>/ is decoded,
  *    run through MoveNet Lightning on the WASM backend and the sitting-posture analysis, and
  *    compared with its folder's label: a confusion table and `sitting_accuracy: K/N`.
  * 2. Headless Chromium (Debian's /usr/bin/chromium via playwright-core), loopback only: a page
@@ -16,9 +16,7 @@
  *    stalls them, and the figures mean little above ~0.2.
  *    `POSE_BENCH_DUMP=1` also prints every frame's time.
  *
- * Label -> class: upright, leaning_back and slouching are our classes by name; legs_folded
- * (the source's "kneeling": feet tucked under the chair on the toes) breaks rule 1 and is
- * feet_not_flat.
+ * Label -> class: SITTING_LABEL_POSTURE of `@hipwise/pose/testing`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -30,35 +28,21 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import jpeg from 'jpeg-js';
 import { chromium } from 'playwright-core';
-import { createPoseDetector, type PixelFrame } from '@hipwise/pose';
-// Until core's index.ts re-exports form/ (then: from '@hipwise/core').
-import { analyzeSitting, type SittingPosture } from '@hipwise/core';
+import { createPoseDetector } from '@hipwise/pose';
+import { analyzeSitting } from '@hipwise/core';
+import {
+  decodeSittingPhoto,
+  SITTING_LABEL_POSTURE,
+  SITTING_PHOTOS_DIR,
+  sittingPhotos,
+} from '@hipwise/pose/testing';
 import type { PoseBenchResult } from './pose-bench-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..');
-// CI lays shared/ beside the repo; so does the workplace (/work/shared next to /work/main).
-const dataDir = process.env.HIPWISE_POSE_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'pose');
 
-const LABEL_TO_POSTURE: Readonly<Record<string, SittingPosture>> = {
-  upright: 'upright',
-  leaning_back: 'leaning_back',
-  slouching: 'slouching',
-  legs_folded: 'feet_not_flat',
-};
 const PREDICTIONS = ['upright', 'leaning_back', 'slouching', 'feet_not_flat', 'cannot_see'] as const;
 
-function decodeJpeg(file: string): PixelFrame {
-  const img = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true });
-  return { data: img.data, width: img.width, height: img.height };
-}
-
 async function sittingAccuracy(): Promise<void> {
-  const sittingDir = path.join(dataDir, 'sitting');
-  const labels = readdirSync(sittingDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
   const detector = await createPoseDetector();
   const confusion = new Map<string, Map<string, number>>();
   let correct = 0;
@@ -67,35 +51,28 @@ async function sittingAccuracy(): Promise<void> {
   console.log(
     `${'photo'.padEnd(48)} ${'truth'.padEnd(14)} ${'predicted'.padEnd(14)} trunk  head  thigh  shin (degrees)`,
   );
-  for (const label of labels) {
-    const truth = LABEL_TO_POSTURE[label];
-    if (truth === undefined) throw new Error(`unknown label folder ${label}: map it in LABEL_TO_POSTURE`);
-    const files = readdirSync(path.join(sittingDir, label))
-      .filter((f) => f.endsWith('.jpg'))
-      .sort();
-    for (const file of files) {
-      const frame = decodeJpeg(path.join(sittingDir, label, file));
-      const t0 = performance.now();
-      const pose = await detector.estimate(frame);
-      inferMs.push(performance.now() - t0);
-      const r = analyzeSitting(pose);
-      const predicted = r.kind === 'judged' ? r.posture : 'cannot_see';
-      const row = confusion.get(truth) ?? new Map<string, number>();
-      row.set(predicted, (row.get(predicted) ?? 0) + 1);
-      confusion.set(truth, row);
-      total++;
-      if (predicted === truth) correct++;
-      const m = r.kind === 'judged' ? r.measures : undefined;
-      const num = (x: number | undefined) => (x === undefined ? '   -' : x.toFixed(0).padStart(4));
-      console.log(
-        `${`${label}/${file}`.padEnd(48)} ${truth.padEnd(14)} ${predicted.padEnd(14)} ${num(m?.trunkDeg)}  ${num(m?.headDeg)}  ${num(m?.thighDeg)}  ${num(m?.shinBackDeg)}${predicted === truth ? '' : '   <-- miss'}`,
-      );
-    }
+  for (const { rel, expected: truth } of sittingPhotos()) {
+    const frame = decodeSittingPhoto(rel);
+    const t0 = performance.now();
+    const pose = await detector.estimate(frame);
+    inferMs.push(performance.now() - t0);
+    const r = analyzeSitting(pose);
+    const predicted = r.kind === 'judged' ? r.posture : 'cannot_see';
+    const row = confusion.get(truth) ?? new Map<string, number>();
+    row.set(predicted, (row.get(predicted) ?? 0) + 1);
+    confusion.set(truth, row);
+    total++;
+    if (predicted === truth) correct++;
+    const m = r.kind === 'judged' ? r.measures : undefined;
+    const num = (x: number | undefined) => (x === undefined ? '   -' : x.toFixed(0).padStart(4));
+    console.log(
+      `${rel.padEnd(48)} ${truth.padEnd(14)} ${predicted.padEnd(14)} ${num(m?.trunkDeg)}  ${num(m?.headDeg)}  ${num(m?.thighDeg)}  ${num(m?.shinBackDeg)}${predicted === truth ? '' : '   <-- miss'}`,
+    );
   }
   detector.dispose();
 
   console.log('\nconfusion (rows: truth, columns: predicted)');
-  const truths = Object.values(LABEL_TO_POSTURE);
+  const truths = [...new Set(Object.values(SITTING_LABEL_POSTURE))];
   console.log(''.padEnd(15) + PREDICTIONS.map((p) => p.padStart(14)).join(''));
   for (const t of truths) {
     const row = confusion.get(t);
@@ -109,7 +86,7 @@ async function sittingAccuracy(): Promise<void> {
 
 /** A 640x480 webcam-like frame: a sitting photo scaled to the frame's height, centred on grey. */
 function makeBenchFrame(): Buffer {
-  const src = decodeJpeg(path.join(dataDir, 'sitting', 'upright', 'nvinayvarma189_straight_hf.jpg'));
+  const src = decodeSittingPhoto('upright/nvinayvarma189_straight_hf.jpg');
   const W = 640;
   const H = 480;
   const scale = H / src.height;
@@ -254,7 +231,7 @@ function cpuSnapshot(): CpuSnapshot | undefined {
     }
   }
   const tree = new Map<number, number>([[process.pid, procs.get(process.pid)?.cpu ?? 0]]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, p] of procs) {
       if (!tree.has(pid) && tree.has(p.ppid)) {
@@ -336,7 +313,8 @@ async function browserTiming(): Promise<void> {
         .join(', ');
       console.log(`frame parts p50/p95 ms: ${split}`);
     }
-    if (process.env.POSE_BENCH_DUMP === '1') console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
+    if (process.env.POSE_BENCH_DUMP === '1')
+      console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
   } finally {
     await browser.close();
     server.close();
@@ -362,6 +340,6 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log(`data: ${dataDir}\n`);
+console.log(`data: ${SITTING_PHOTOS_DIR}\n`);
 if (only !== 'browser') await sittingAccuracy();
 if (only !== 'node') await browserTiming();
