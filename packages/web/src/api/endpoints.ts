@@ -22,7 +22,6 @@ export type { Me };
 
 const userResponse = z.object({ user: userSchema });
 
-
 export const api = {
   signup: async (body: SignupBody) =>
     (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,

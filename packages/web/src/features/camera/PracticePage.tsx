@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { EXERCISE_VARIANTS, EXERCISE_VARIANT_IDS, type ExerciseVariant } from '@hipwise/core';
 import { usePageTitle } from '../../lib/use-page-title';
 import { CameraCoachPanel, type SetFormResult } from './CameraCoachPanel';
+import { HoldTimedOut, useHoldTimeout } from './HoldTimeout';
 
 const PRACTICE_HOLD_SECONDS = 30;
 
@@ -14,6 +15,7 @@ export function PracticePage() {
   const [variant, setVariant] = useState<ExerciseVariant>('chair');
   const [holding, setHolding] = useState(false);
   const [results, setResults] = useState<SetFormResult[]>([]);
+  const hold = useHoldTimeout(holding, PRACTICE_HOLD_SECONDS, () => setHolding(false));
 
   return (
     <>
@@ -49,6 +51,7 @@ export function PracticePage() {
           </button>
         )}
       </div>
+      {hold.timedOut && <HoldTimedOut holdSeconds={PRACTICE_HOLD_SECONDS} />}
       <CameraCoachPanel
         variant={variant}
         holding={holding}
