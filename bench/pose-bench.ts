@@ -36,7 +36,7 @@ import {
   SITTING_PHOTOS_DIR,
   sittingPhotos,
 } from '@hipwise/pose/testing';
-import type { PoseBenchResult } from './pose-bench-page.js';
+import type { BenchPhoto, PoseBenchResult, ScaleBenchResult } from './pose-bench-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -188,6 +188,11 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
   for (const f of readdirSync(wasmDir).filter((n) => n.endsWith('.wasm'))) {
     files[`/wasm/${f}`] = () => ['application/wasm', readFileSync(path.join(wasmDir, f))];
   }
+  const photos: BenchPhoto[] = sittingPhotos().map(({ rel, expected }) => ({ rel, expected }));
+  files['/photos.json'] = () => ['application/json', Buffer.from(JSON.stringify(photos))];
+  for (const { rel } of photos) {
+    files[`/photos/${rel}`] = () => ['image/jpeg', readFileSync(path.join(SITTING_PHOTOS_DIR, rel))];
+  }
   const server = createServer((req, res) => {
     const file = files[(req.url ?? '/').split('?')[0] ?? '/'];
     if (file === undefined) {
@@ -254,7 +259,16 @@ function otherCores(a: CpuSnapshot, b: CpuSnapshot): number {
   return (b.busy - a.busy - ours) / 100 / ((b.atMs - a.atMs) / 1000);
 }
 
-async function browserTiming(): Promise<void> {
+/** The scales of a 640x480 frame's height the photos are shown at (`--scales=` to change). */
+const SCALES = (
+  process.argv.find((a) => a.startsWith('--scales='))?.slice('--scales='.length) ?? '1,0.7,0.5,0.35'
+)
+  .split(',')
+  .map(Number);
+
+async function inChromium(
+  run: (openPage: (query: string, timeoutMs: number) => Promise<unknown>, version: string) => Promise<void>,
+): Promise<void> {
   const { server, url } = await startStaticServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -270,55 +284,107 @@ async function browserTiming(): Promise<void> {
     ],
   });
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') console.error('page console error:', m.text());
-    });
-    // Loopback only: anything else the page asks for is refused (and would show as a failure).
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
-    );
-    const pageArgs = process.argv.find((a) => a.startsWith('--page='))?.slice('--page='.length) ?? '';
-    const before = cpuSnapshot();
-    await page.goto(pageArgs === '' ? url : `${url}?${pageArgs}`);
-    // The page module has run once the load event fired: await its promise (no polling).
-    let timer: NodeJS.Timeout | undefined;
-    const r: PoseBenchResult | { error: string } = await Promise.race([
-      page.evaluate(() => window.__poseBench ?? { error: 'the bench page did not start' }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('browser bench: no result within 120 s')), 120_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
-    const after = cpuSnapshot();
-    if ('error' in r && !('frameMs' in r)) throw new Error(`browser bench failed: ${r.error}`);
-    const res = r;
-    console.log(
-      `\nchromium ${browser.version()}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
-        `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount}, ` +
-        `model in ${res.worker ? 'a dedicated Worker' : 'the main thread'} ` +
-        `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 ` +
-        `${res.fps > 0 ? `arriving at ${res.fps} fps` : 'back to back'} after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
-    );
-    console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
-    console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);
-    console.log(`analysis_ms_p50: ${percentile(res.analysisMs, 50).toFixed(4)}`);
-    if (before !== undefined && after !== undefined) {
-      // Two WASM threads on two cores stall whenever anything else runs (bench/RESULTS.md).
-      console.log(`other_processes_cpu_cores: ${otherCores(before, after).toFixed(2)}`);
-    }
-    if (res.parts !== undefined) {
-      const split = Object.entries(res.parts)
-        .map(([k, v]) => `${k} ${percentile(v, 50).toFixed(1)}/${percentile(v, 95).toFixed(1)}`)
-        .join(', ');
-      console.log(`frame parts p50/p95 ms: ${split}`);
-    }
-    if (process.env.POSE_BENCH_DUMP === '1')
-      console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
+    const openPage = async (query: string, timeoutMs: number) => {
+      const page = await browser.newPage();
+      try {
+        page.on('pageerror', (e) => console.error('page error:', e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') console.error('page console error:', m.text());
+        });
+        // Loopback only: anything else the page asks for is refused (and would show as a failure).
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
+        );
+        await page.goto(query === '' ? url : `${url}?${query}`);
+        // The page module has run once the load event fired: await its promise (no polling).
+        let timer: NodeJS.Timeout | undefined;
+        return await Promise.race([
+          page.evaluate(() => window.__poseBench ?? { error: 'the bench page did not start' }),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`browser bench: no result within ${timeoutMs / 1000} s`)),
+              timeoutMs,
+            );
+          }),
+        ]).finally(() => clearTimeout(timer));
+      } finally {
+        await page.close();
+      }
+    };
+    await run(openPage, browser.version());
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * The 13 photos at each of SCALES, at four places across the frame, each a still fed 10 times
+ * through the app's path (the worker detector with crop tracking, smoothing, the sitting
+ * analysis), and the same read whole as before crop tracking, for comparison.
+ */
+async function browserScaleAccuracy(
+  openPage: (query: string, timeoutMs: number) => Promise<unknown>,
+): Promise<void> {
+  const r = (await openPage(`scales=${SCALES.join(',')}`, 1_800_000)) as ScaleBenchResult | { error: string };
+  if (!('rows' in r)) throw new Error(`browser scale bench failed: ${r.error}`);
+  console.log(
+    `\nsitting photos in a 640x480 frame (chromium, model in the worker as the app runs it), ${r.frames} frames each, classified on the last:`,
+  );
+  console.log(
+    `${'scale'.padEnd(7)}${'crop tracking'.padStart(15)}${'whole frame'.padStart(13)}  frame p50/p95 ms (tracking)`,
+  );
+  for (const scale of SCALES) {
+    const on = r.rows.find((x) => x.scale === scale && x.tracking);
+    const off = r.rows.find((x) => x.scale === scale && !x.tracking);
+    if (on === undefined || off === undefined) throw new Error(`no result for scale ${scale}`);
+    console.log(
+      `${String(scale).padEnd(7)}${`${on.correct}/${on.total}`.padStart(15)}${`${off.correct}/${off.total}`.padStart(13)}  ${percentile(on.frameMs, 50).toFixed(1)}/${percentile(on.frameMs, 95).toFixed(1)}`,
+    );
+    if (on.misses.length > 0) console.log(`  missed with tracking: ${on.misses.join('; ')}`);
+  }
+  for (const scale of SCALES) {
+    const off = r.rows.find((x) => x.scale === scale && !x.tracking)!;
+    console.log(`sitting_accuracy_scale_${scale}_whole_frame: ${off.correct}/${off.total}`);
+  }
+  for (const scale of SCALES) {
+    const on = r.rows.find((x) => x.scale === scale && x.tracking)!;
+    console.log(`sitting_accuracy_scale_${scale}: ${on.correct}/${on.total}`);
+  }
+}
+
+async function browserTiming(
+  openPage: (query: string, timeoutMs: number) => Promise<unknown>,
+  version: string,
+): Promise<void> {
+  const pageArgs = process.argv.find((a) => a.startsWith('--page='))?.slice('--page='.length) ?? '';
+  const before = cpuSnapshot();
+  const r = (await openPage(pageArgs, 120_000)) as PoseBenchResult | { error: string };
+  const after = cpuSnapshot();
+  if ('error' in r && !('frameMs' in r)) throw new Error(`browser bench failed: ${r.error}`);
+  const res = r;
+  console.log(
+    `\nchromium ${version}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
+      `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount}, ` +
+      `model in ${res.worker ? 'a dedicated Worker' : 'the main thread'} ` +
+      `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 ` +
+      `${res.fps > 0 ? `arriving at ${res.fps} fps` : 'back to back'} after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
+  );
+  console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
+  console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);
+  console.log(`analysis_ms_p50: ${percentile(res.analysisMs, 50).toFixed(4)}`);
+  if (before !== undefined && after !== undefined) {
+    // Two WASM threads on two cores stall whenever anything else runs (bench/RESULTS.md).
+    console.log(`other_processes_cpu_cores: ${otherCores(before, after).toFixed(2)}`);
+  }
+  if (res.parts !== undefined) {
+    const split = Object.entries(res.parts)
+      .map(([k, v]) => `${k} ${percentile(v, 50).toFixed(1)}/${percentile(v, 95).toFixed(1)}`)
+      .join(', ');
+    console.log(`frame parts p50/p95 ms: ${split}`);
+  }
+  if (process.env.POSE_BENCH_DUMP === '1')
+    console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
 }
 
 function percentile(xs: readonly number[], p: number): number {
@@ -327,7 +393,7 @@ function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-// `--only=node` or `--only=browser` runs one half (handy while tuning).
+// `--only=node`, `--only=scales` or `--only=browser` (frame times) runs one part (handy while tuning).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
@@ -341,5 +407,10 @@ console.log(
     .join(' ')}`,
 );
 console.log(`data: ${SITTING_PHOTOS_DIR}\n`);
-if (only !== 'browser') await sittingAccuracy();
-if (only !== 'node') await browserTiming();
+if (only === undefined || only === 'node') await sittingAccuracy();
+if (only !== 'node') {
+  await inChromium(async (openPage, version) => {
+    if (only === undefined || only === 'scales') await browserScaleAccuracy(openPage);
+    if (only === undefined || only === 'browser') await browserTiming(openPage, version);
+  });
+}

@@ -137,11 +137,28 @@ export interface FakeCamera {
   remove(): void;
 }
 
-/** Writes a fake-camera video of one photo into a fresh temp directory. */
-export function fakeCamera(photo: string): FakeCamera {
+/** An empty room: a grey wall with a darker floor, no one in it. */
+export function emptyRoom(): RgbImage {
+  const data = new Uint8Array(FAKE_CAMERA_WIDTH * FAKE_CAMERA_HEIGHT * 3);
+  for (let y = 0; y < FAKE_CAMERA_HEIGHT; y++) {
+    const v = y < FAKE_CAMERA_HEIGHT * 0.7 ? 170 : 110;
+    data.fill(v, y * FAKE_CAMERA_WIDTH * 3, (y + 1) * FAKE_CAMERA_WIDTH * 3);
+  }
+  return { data, width: FAKE_CAMERA_WIDTH, height: FAKE_CAMERA_HEIGHT };
+}
+
+/** What the fake camera shows: a photo of the fixtures (letterboxed into 640x480), or a picture. */
+export type CameraScene = string | (() => RgbImage);
+
+/** Writes a fake-camera video of one scene into a fresh temp directory. */
+export function fakeCamera(scene: CameraScene): FakeCamera {
   const dir = mkdtempSync(join(tmpdir(), 'hipwise-camera-'));
   const file = join(dir, 'camera.y4m');
-  writeFileSync(file, y4mBytes(letterbox(decodePhoto(photo), FAKE_CAMERA_WIDTH, FAKE_CAMERA_HEIGHT), 4));
+  const img =
+    typeof scene === 'string'
+      ? letterbox(decodePhoto(scene), FAKE_CAMERA_WIDTH, FAKE_CAMERA_HEIGHT)
+      : scene();
+  writeFileSync(file, y4mBytes(img, 4));
   return {
     file,
     chromiumArgs: [
@@ -222,14 +239,14 @@ export function assertNoImageUploads(requests: readonly RecordedRequest[], origi
 export const MODEL_TIMEOUT = 90_000;
 
 /**
- * A harness whose Chromium's camera plays `photo`, started and closed by `before`/`after` hooks
- * of the current test scope (Chromium reads the camera file at launch, so one photo per harness).
+ * A harness whose Chromium's camera plays `scene`, started and closed by `before`/`after` hooks
+ * of the current test scope (Chromium reads the camera file at launch, so one scene per harness).
  */
-export function harnessWithCamera(photo: string): () => Harness {
+export function harnessWithCamera(scene: CameraScene): () => Harness {
   let camera: FakeCamera | undefined;
   let h: Harness | undefined;
   before(async () => {
-    camera = fakeCamera(photo);
+    camera = fakeCamera(scene);
     h = await startHarness({ chromiumArgs: camera.chromiumArgs });
   });
   after(async () => {

@@ -4,6 +4,21 @@ import type { PixelFrame } from '../frame.js';
 export type ScenePlace = 'left-edge' | 0.2 | 0.8 | 'right-edge';
 export const SCENE_PLACES: readonly ScenePlace[] = ['left-edge', 0.2, 0.8, 'right-edge'];
 
+/** Where the photo lands in the frame, in frame pixels (shared with the browser bench's canvas). */
+export function scenePlacement(
+  photo: { readonly width: number; readonly height: number },
+  scale: number,
+  place: ScenePlace,
+  width = 640,
+  height = 480,
+): { x: number; y: number; width: number; height: number } {
+  const h = Math.max(1, Math.round(height * scale));
+  const w = Math.max(1, Math.min(width, Math.round((photo.width * h) / photo.height)));
+  const free = width - w;
+  const x = place === 'left-edge' ? 0 : place === 'right-edge' ? free : Math.round(free * place);
+  return { x, y: Math.floor((height - h) / 2), width: w, height: h };
+}
+
 /**
  * A webcam-like RGBA frame (grey, 640x480 by default) holding `photo` scaled to `scale` of the
  * frame's height (nearest neighbour: a person further away covers fewer sensor pixels), centred
@@ -17,11 +32,7 @@ export function sceneFrame(
   height = 480,
 ): PixelFrame & { readonly data: Uint8Array } {
   const channels = photo.data.length / (photo.width * photo.height);
-  const h = Math.max(1, Math.round(height * scale));
-  const w = Math.max(1, Math.min(width, Math.round((photo.width * h) / photo.height)));
-  const free = width - w;
-  const x0 = place === 'left-edge' ? 0 : place === 'right-edge' ? free : Math.round(free * place);
-  const y0 = Math.floor((height - h) / 2);
+  const { x: x0, y: y0, width: w, height: h } = scenePlacement(photo, scale, place, width, height);
   const out = new Uint8Array(width * height * 4).fill(128);
   for (let y = 0; y < h; y++) {
     const sy = Math.min(photo.height - 1, Math.floor(((y + 0.5) * photo.height) / h));

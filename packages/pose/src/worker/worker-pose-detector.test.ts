@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPoseDetector } from '../pose-detector.js';
 import type { PixelFrame } from '../frame.js';
+import { sceneFrame } from '../testing/scene.js';
 import { decodeSittingPhoto } from '../testing/sitting-photos.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 import { hostPoseDetector, type WorkerScope } from './worker-host.js';
@@ -55,11 +56,15 @@ test(
       assert.equal(frame.data.length, img.width * img.height * 4, "the caller's frame is still whole");
       // The second frame is read from the crop around the person, on both sides alike.
       assert.deepEqual(await remote.estimate(frame), await local.estimate(frame));
-      // Answers find their own request when several are in flight; reset() reaches the worker
-      // before the next frame, so both are read whole again, as the first was.
+      // Answers find their own request when several are in flight. reset() reaches the worker
+      // before the next frame, so that one is read whole again, as the first was; the other, of
+      // another size, is read whole whatever the crop.
+      const small = sceneFrame(frame, 0.7, 0.2);
+      local.reset();
+      const expectedSmall = await local.estimate(small);
       remote.reset();
-      const [a, b] = await Promise.all([remote.estimate(frame), remote.estimate(frame)]);
-      assert.deepEqual([a, b], [expected, expected]);
+      const [a, b] = await Promise.all([remote.estimate(frame), remote.estimate(small)]);
+      assert.deepEqual([a, b], [expected, expectedSmall]);
     } finally {
       remote.dispose();
       local.dispose();
