@@ -22,6 +22,7 @@ export type { Me };
 
 const userResponse = z.object({ user: userSchema });
 
+
 export const api = {
   signup: async (body: SignupBody) =>
     (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,

@@ -33,10 +33,7 @@ export function BlockNotice({
         );
       }
       return (
-        <Alert
-          tone={block.outcome === 'emergency' ? 'error' : 'warning'}
-          title={`Exercises are paused: ${advice.title}`}
-        >
+        <Alert tone={block.outcome === 'emergency' ? 'error' : 'warning'} title={`Exercises are paused: ${advice.title}`}>
           <p>{advice.whatToDo}</p>
           <p>
             <Link href="~/screening">Answer the safety questions again</Link> once something has changed or a

@@ -16,9 +16,7 @@ function ItemBody({ item }: { readonly item: Item }) {
       return (
         <>
           <Link href={`/program/lessons/${item.lessonId}`}>Read: {item.title}</Link>
-          <p>
-            About {item.readingMinutes} min{item.done ? ' · read today' : ''}
-          </p>
+          <p>About {item.readingMinutes} min{item.done ? ' · read today' : ''}</p>
         </>
       );
     case 'exercise':
@@ -98,9 +96,7 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
     <section className="card plan-card" aria-labelledby="plan-title">
       <h2 id="plan-title">Today’s plan</h2>
       {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>
           <BlockNotice block={state.data.reason} outcomeShownAbove />
@@ -110,8 +106,8 @@ export function PlanCard({ checkinDate }: PlanCardProps = {}) {
       {state.status === 'ready' && state.data.status === 'ready' && (
         <>
           <p className="hint">
-            Day {state.data.programDay} of your programme · {state.data.items.filter((i) => i.done).length} of{' '}
-            {state.data.items.length} done
+            Day {state.data.programDay} of your programme ·{' '}
+            {state.data.items.filter((i) => i.done).length} of {state.data.items.length} done
           </p>
           <ul className="plan-list">
             {state.data.items.map((item) => (

@@ -37,13 +37,7 @@ function Meter({ done, of, label }: { readonly done: number; readonly of: number
   );
 }
 
-function Progression({
-  data,
-  onPrefs,
-}: {
-  readonly data: ProgressionResponse;
-  readonly onPrefs: (p: ProgressionResponse) => void;
-}) {
+function Progression({ data, onPrefs }: { readonly data: ProgressionResponse; readonly onPrefs: (p: ProgressionResponse) => void }) {
   const { progression: p, prefs, block } = data;
   // The box shows the choice at once; if saving fails it goes back and says why.
   const [pending, setPending] = useState<boolean | null>(null);
@@ -75,9 +69,9 @@ function Progression({
       </p>
       {p.lastChange && (
         <p>
-          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on{' '}
-          {formatLongDate(p.lastChange.date)}: from {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds}{' '}
-          s to {p.lastChange.to.sets} × {p.lastChange.to.holdSeconds} s.
+          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on {formatLongDate(p.lastChange.date)}: from{' '}
+          {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds} s to {p.lastChange.to.sets} ×{' '}
+          {p.lastChange.to.holdSeconds} s.
         </p>
       )}
       {p.goodSessionsToAdvance === null ? (
@@ -102,11 +96,7 @@ function Progression({
             Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. The floor version unlocks after{' '}
             {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
           </p>
-          <Meter
-            done={goodDays}
-            of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}
-            label="Good chair days towards the floor version"
-          />
+          <Meter done={goodDays} of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} label="Good chair days towards the floor version" />
         </>
       )}
       <label className="checkbox">
@@ -208,14 +198,17 @@ function History({ sessions }: { readonly sessions: readonly ExerciseSession[] }
 /** /program: where the user stands, the lessons and the session history. */
 export function ProgramPage() {
   usePageTitle('Your programme');
-  const load = useCallback(async (signal: AbortSignal): Promise<ProgramData> => {
-    const [progression, lessons, sessions] = await Promise.all([
-      programApi.progression(signal),
-      programApi.lessons(signal),
-      programApi.sessions(signal),
-    ]);
-    return { progression, lessons, sessions };
-  }, []);
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<ProgramData> => {
+      const [progression, lessons, sessions] = await Promise.all([
+        programApi.progression(signal),
+        programApi.lessons(signal),
+        programApi.sessions(signal),
+      ]);
+      return { progression, lessons, sessions };
+    },
+    [],
+  );
   const { state, reload, update } = useLoad(load);
 
   return (
@@ -227,9 +220,7 @@ export function ProgramPage() {
         leave your computer.
       </p>
       {state.status === 'loading' && <Loading label="Loading your programme…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <div className="program-grid">
           <Progression

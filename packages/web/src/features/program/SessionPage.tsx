@@ -76,8 +76,8 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
       <>
         {heading}
         <p className="empty">
-          The floor version unlocks after {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different
-          days. You have {progression.progression.goodChairDays} so far.
+          The floor version unlocks after {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} good chair sessions on different days.
+          You have {progression.progression.goodChairDays} so far.
         </p>
         <p className="button-row">
           <Link className="button primary" href="/session/chair">
@@ -95,12 +95,7 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     <>
       {heading}
       <GuidedSession
-        plan={{
-          variant,
-          sets: level.sets,
-          holdSeconds: level.holdSeconds,
-          stepCount: EXERCISE_VARIANTS[variant].steps.length,
-        }}
+        plan={{ variant, sets: level.sets, holdSeconds: level.holdSeconds, stepCount: EXERCISE_VARIANTS[variant].steps.length }}
         restAdvised={restAdvised}
         clock={browserClock}
       />

@@ -108,9 +108,7 @@ export function WeeklyPage() {
         <Link href="/">Back to Progress</Link>
       </p>
       {state.status === 'loading' && <Loading label="Loading the week…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load the week" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load the week" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

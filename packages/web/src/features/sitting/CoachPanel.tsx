@@ -31,9 +31,7 @@ export function CoachPanel() {
             </p>
           </>
         ) : coach.status === 'disabled' ? (
-          <p role="status">
-            Break reminders are off. Turn them on with “Remind me to take breaks” in the settings below.
-          </p>
+          <p role="status">Break reminders are off. Turn them on with “Remind me to take breaks” in the settings below.</p>
         ) : (
           <p>The break coach is not running.</p>
         )}
