@@ -53,6 +53,8 @@ async function sittingAccuracy(): Promise<void> {
   );
   for (const { rel, expected: truth } of sittingPhotos()) {
     const frame = decodeSittingPhoto(rel);
+    // Each photo on its own, read whole: not the next frame of the last one.
+    detector.reset();
     const t0 = performance.now();
     const pose = await detector.estimate(frame);
     inferMs.push(performance.now() - t0);

@@ -4,9 +4,9 @@ import { createPoseDetector } from './pose-detector.js';
 import { sittingAccuracyAtScale } from './testing/scale-accuracy.js';
 
 /**
- * A person 2-3 m from a webcam fills about half its height. Read whole, such a frame gives the
- * model a person a fifth of its input tall and the coach mostly "cannot see"; with crop tracking
- * it must classify them like a close-up. `npm run bench:pose` prints every scale.
+ * A person seated about 3 m from a webcam fills about half its height. Read whole, such a frame
+ * gives the model a person a fifth of its input tall and the coach mostly "cannot see"; with crop
+ * tracking it must classify them like a close-up. `npm run bench:pose` prints every scale.
  */
 test(
   'crop tracking: the 13 sitting photos at half the frame height, at four places across, are classified after 10 frames',

@@ -59,7 +59,7 @@ const TORSO: readonly KeypointName[] = ['left_shoulder', 'right_shoulder', 'left
  * picture); and a person leaving the square is followed at once.
  *
  * `previous` is the square this `pose` was read from (undefined: the whole frame); `pose` is in
- * frame pixels.
+ * frame pixels. Measurements: docs/decisions/pose-crop-tracking.md.
  */
 export function nextCropRegion(
   previous: CropRegion | undefined,

@@ -77,8 +77,14 @@ test('letterboxPixels reads a crop, black beyond the frame', () => {
   const data = new Uint8Array(4 * 4 * 3);
   for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) data[(y * 4 + x) * 3] = 10 * x + y;
   const out = letterboxPixels(data, 3, cropBox({ x: 2, y: 2, size: 2 }, 4, 4, 2));
-  assert.deepEqual([0, 1, 2, 3].map((p) => out[p * 3]), [22, 32, 23, 33]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((p) => out[p * 3]),
+    [22, 32, 23, 33],
+  );
   // A square hanging off the right edge: its right column is black.
   const off = letterboxPixels(data, 3, cropBox({ x: 3, y: 0, size: 2 }, 4, 4, 2));
-  assert.deepEqual([0, 1, 2, 3].map((p) => off[p * 3]), [30, 0, 31, 0]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((p) => off[p * 3]),
+    [30, 0, 31, 0],
+  );
 });

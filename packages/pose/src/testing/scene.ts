@@ -22,7 +22,8 @@ export function scenePlacement(
 /**
  * A webcam-like RGBA frame (grey, 640x480 by default) holding `photo` scaled to `scale` of the
  * frame's height (nearest neighbour: a person further away covers fewer sensor pixels), centred
- * vertically and at `place` across: what a webcam sees of someone 2-3 m away at 0.5-0.35.
+ * vertically and at `place` across: about what a webcam sees of someone seated 3-4 m away at
+ * 0.5-0.35.
  */
 export function sceneFrame(
   photo: PixelFrame,

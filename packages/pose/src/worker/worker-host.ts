@@ -61,7 +61,10 @@ export function hostPoseDetector(scope: WorkerScope, options: HostOptions = {}):
       }
       case 'reset':
         // Messages arrive in order: the next estimate is read whole.
-        void detector?.then((d) => d.reset(), () => undefined);
+        void detector?.then(
+          (d) => d.reset(),
+          () => undefined,
+        );
         return;
     }
   };
