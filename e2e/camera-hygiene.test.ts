@@ -71,6 +71,22 @@ const FAKE_IDLE_DETECTION = `
 const inferences = (page: Page) =>
   page.evaluate(() => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences);
 
+/** Waits until `more` frames beyond `from` have gone to the model. */
+async function inferencesReach(page: Page, from: number, more: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences >= n,
+    from + more,
+    { timeout: 30_000 },
+  );
+}
+
+/** Opens a camera page, turns the camera on, and waits for the model to find the room empty. */
+async function cameraOnEmptyRoom(page: Page, path: string, button: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('button', { name: button }).click();
+  await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor({ timeout: MODEL_TIMEOUT });
+}
+
 /** What a browser does when the tab goes to the background or comes back. */
 async function setHidden(page: Page, hidden: boolean): Promise<void> {
   // A string: tsx would wrap the arrow functions of a callback in a helper the page lacks.
@@ -99,10 +115,7 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
     await context.addInitScript(countInferences);
     await onboardedUser(page);
     await page.clock.install();
-    await page.goto('/camera/posture');
-    await page.getByRole('heading', { level: 1, name: 'Posture check' }).waitFor();
-    await page.getByRole('button', { name: 'Turn camera on' }).click();
-    await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor({ timeout: MODEL_TIMEOUT });
+    await cameraOnEmptyRoom(page, '/camera/posture', 'Turn camera on');
 
     // Calibration needs someone sitting upright: it stops with a reason and a way to try again.
     await page.getByRole('button', { name: 'Sit upright and calibrate' }).click();
@@ -122,11 +135,7 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
     const whileHidden = (await inferences(page)) - hiddenFrom;
     assert.ok(whileHidden <= 1, `${whileHidden} inferences in 3.5 s while hidden`);
     await setHidden(page, false);
-    await page.waitForFunction(
-      (n) => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences >= n + 2,
-      hiddenFrom + whileHidden,
-      { timeout: 30_000 },
-    );
+    await inferencesReach(page, hiddenFrom + whileHidden, 2);
 
     // Two minutes with no one in view: the camera goes off by itself and says why.
     await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor();
@@ -149,9 +158,7 @@ test('the camera is released when the screen locks, where Idle Detection is allo
     await context.addInitScript(recordCameraStreams);
     await context.addInitScript({ content: FAKE_IDLE_DETECTION });
     await onboardedUser(page);
-    await page.goto('/camera/posture');
-    await page.getByRole('button', { name: 'Turn camera on' }).click();
-    await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor({ timeout: MODEL_TIMEOUT });
+    await cameraOnEmptyRoom(page, '/camera/posture', 'Turn camera on');
     await page.evaluate(() =>
       (window as unknown as { __hipwiseLockScreen: () => void }).__hipwiseLockScreen(),
     );
@@ -172,18 +179,11 @@ test('a practice hold the camera cannot see stops after its length plus a minute
     await context.addInitScript(countInferences);
     await onboardedUser(page);
     await page.clock.install();
-    await page.goto('/camera/practice');
-    await page.getByRole('button', { name: 'Use camera to check my form' }).click();
-    await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor({ timeout: MODEL_TIMEOUT });
+    await cameraOnEmptyRoom(page, '/camera/practice', 'Use camera to check my form');
     await page.getByRole('button', { name: 'Start a 30 s hold' }).click();
     await page.getByRole('button', { name: 'End hold' }).waitFor();
     // Let the coach analyse a few frames of the hold first (each answer frees the next request).
-    const atStart = await inferences(page);
-    await page.waitForFunction(
-      (n) => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences >= n + 3,
-      atStart,
-      { timeout: 30_000 },
-    );
+    await inferencesReach(page, await inferences(page), 3);
     await page.clock.fastForward(90_000);
     await page.getByText('Hold stopped after 90 s', { exact: true }).waitFor();
     assert.ok(

@@ -142,8 +142,8 @@ export function PostureCheckPage() {
         <summary>How to place the camera</summary>
         <CameraPlacement />
         <p className="hint">
-          Keep this page open while you work (its own window is best: browsers slow down pages in hidden
-          tabs).
+          Keep this page open while you work, in its own window: while its tab is hidden (another tab in front
+          of it, or the window minimised) the check pauses, and it carries on when you come back.
         </p>
       </details>
 
