@@ -8,7 +8,7 @@
  * `waitForFunction` would run in this page's main thread during the timed frames).
  */
 import { createPoseDetector, createWorkerPoseDetector, KeypointSmoother } from '@hipwise/pose';
-// Until core's index.ts re-exports form/ (then: from '@hipwise/core').
+import { SCENE_PLACES, scenePlacement, type ScenePlace } from '@hipwise/pose/testing/scene';
 import { analyzeChairBoat, analyzeSitting, holdTimer, startHold, type Pose } from '@hipwise/core';
 
 export interface PoseBenchResult {
@@ -34,9 +34,29 @@ export interface PoseBenchResult {
   readonly error?: string;
 }
 
+/** `?scales=`: the sitting photos placed small in the frame, per scale, tracked and read whole. */
+export interface ScaleBenchResult {
+  readonly frames: number;
+  readonly rows: readonly {
+    readonly scale: number;
+    /** cropTracking on (the app) or off (every frame read whole, letterboxed). */
+    readonly tracking: boolean;
+    readonly correct: number;
+    readonly total: number;
+    readonly misses: readonly string[];
+    readonly frameMs: readonly number[];
+  }[];
+}
+
+/** What the bench server lists at /photos.json: each photo under /photos/<rel> and its class. */
+export interface BenchPhoto {
+  readonly rel: string;
+  readonly expected: string;
+}
+
 declare global {
   interface Window {
-    __poseBench?: Promise<PoseBenchResult | { error: string }>;
+    __poseBench?: Promise<PoseBenchResult | ScaleBenchResult | { error: string }>;
   }
 }
 
@@ -154,6 +174,74 @@ async function main(): Promise<PoseBenchResult> {
   };
 }
 
-window.__poseBench = main().catch((e: unknown) => ({
+const STILL_FRAMES = 10;
+
+/**
+ * Each photo at each scale and place (bench: the same scenes as `sceneFrame` of
+ * @hipwise/pose/testing, drawn nearest-neighbour on a grey 640x480 canvas) is fed STILL_FRAMES
+ * times to a fresh-reset worker detector, as the app feeds video frames, then smoothed and
+ * analysed as the app does: right when the last frame's class is the photo's.
+ */
+async function scaleAccuracy(scales: readonly number[]): Promise<ScaleBenchResult> {
+  const list = (await (await fetch('/photos.json')).json()) as BenchPhoto[];
+  const photos = await Promise.all(
+    list.map(async (p) => {
+      const img = new Image();
+      img.src = `/photos/${p.rel}`;
+      await img.decode();
+      return { ...p, img };
+    }),
+  );
+  const canvas = document.createElement('canvas');
+  canvas.width = 640;
+  canvas.height = 480;
+  const ctx = canvas.getContext('2d');
+  if (ctx === null) throw new Error('no 2d context');
+  const draw = (img: HTMLImageElement, scale: number, place: ScenePlace) => {
+    ctx.fillStyle = 'rgb(128,128,128)';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.imageSmoothingEnabled = false;
+    const r = scenePlacement({ width: img.naturalWidth, height: img.naturalHeight }, scale, place);
+    ctx.drawImage(img, r.x, r.y, r.width, r.height);
+  };
+  const rows: ScaleBenchResult['rows'][number][] = [];
+  for (const tracking of [true, false]) {
+    const worker = new Worker('/pose-worker.js', { type: 'module' });
+    const detector = await createWorkerPoseDetector(worker, { wasmThreads: THREADS, cropTracking: tracking });
+    try {
+      for (const scale of scales) {
+        let correct = 0;
+        const misses: string[] = [];
+        const frameMs: number[] = [];
+        for (const p of photos) {
+          for (const place of SCENE_PLACES) {
+            draw(p.img, scale, place);
+            detector.reset();
+            const smoother = new KeypointSmoother();
+            let predicted = 'cannot_see';
+            for (let i = 0; i < STILL_FRAMES; i++) {
+              const t0 = performance.now();
+              const pose = smoother.smooth(await detector.estimate(canvas), t0);
+              const r = analyzeSitting(pose);
+              frameMs.push(performance.now() - t0);
+              predicted = r.kind === 'judged' ? r.posture : r.kind;
+            }
+            if (predicted === p.expected) correct++;
+            else misses.push(`${p.rel} at ${place}: ${predicted}`);
+          }
+        }
+        rows.push({ scale, tracking, correct, total: photos.length * SCENE_PLACES.length, misses, frameMs });
+      }
+    } finally {
+      detector.dispose();
+    }
+  }
+  return { frames: STILL_FRAMES, rows };
+}
+
+const scalesParam = params.get('scales');
+window.__poseBench = (
+  scalesParam === null ? main() : scaleAccuracy(scalesParam.split(',').map(Number))
+).catch((e: unknown) => ({
   error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e),
 }));

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pose`: the pose pipeline on real photos and its speed in the browser.
  *
- * 1. Node: every photo in ../shared/data/pose/sitting/<label>/ (beside the repo) is decoded,
+ * 1. Node: every photo of packages/pose/fixtures/sitting/<label>/ is decoded,
  *    run through MoveNet Lightning on the WASM backend and the sitting-posture analysis, and
  *    compared with its folder's label: a confusion table and `sitting_accuracy: K/N`.
  * 2. Headless Chromium (Debian's /usr/bin/chromium via playwright-core), loopback only: a page
@@ -16,9 +16,7 @@
  *    stalls them, and the figures mean little above ~0.2.
  *    `POSE_BENCH_DUMP=1` also prints every frame's time.
  *
- * Label -> class: upright, leaning_back and slouching are our classes by name; legs_folded
- * (the source's "kneeling": feet tucked under the chair on the toes) breaks rule 1 and is
- * feet_not_flat.
+ * Label -> class: SITTING_LABEL_POSTURE of `@hipwise/pose/testing`.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -30,35 +28,21 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import jpeg from 'jpeg-js';
 import { chromium } from 'playwright-core';
-import { createPoseDetector, type PixelFrame } from '@hipwise/pose';
-// Until core's index.ts re-exports form/ (then: from '@hipwise/core').
-import { analyzeSitting, type SittingPosture } from '@hipwise/core';
-import type { PoseBenchResult } from './pose-bench-page.js';
+import { createPoseDetector } from '@hipwise/pose';
+import { analyzeSitting } from '@hipwise/core';
+import {
+  decodeSittingPhoto,
+  SITTING_LABEL_POSTURE,
+  SITTING_PHOTOS_DIR,
+  sittingPhotos,
+} from '@hipwise/pose/testing';
+import type { BenchPhoto, PoseBenchResult, ScaleBenchResult } from './pose-bench-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(here, '..');
-// CI lays shared/ beside the repo; so does the workplace (/work/shared next to /work/main).
-const dataDir = process.env.HIPWISE_POSE_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data', 'pose');
 
-const LABEL_TO_POSTURE: Readonly<Record<string, SittingPosture>> = {
-  upright: 'upright',
-  leaning_back: 'leaning_back',
-  slouching: 'slouching',
-  legs_folded: 'feet_not_flat',
-};
 const PREDICTIONS = ['upright', 'leaning_back', 'slouching', 'feet_not_flat', 'cannot_see'] as const;
 
-function decodeJpeg(file: string): PixelFrame {
-  const img = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true });
-  return { data: img.data, width: img.width, height: img.height };
-}
-
 async function sittingAccuracy(): Promise<void> {
-  const sittingDir = path.join(dataDir, 'sitting');
-  const labels = readdirSync(sittingDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort();
   const detector = await createPoseDetector();
   const confusion = new Map<string, Map<string, number>>();
   let correct = 0;
@@ -67,35 +51,30 @@ async function sittingAccuracy(): Promise<void> {
   console.log(
     `${'photo'.padEnd(48)} ${'truth'.padEnd(14)} ${'predicted'.padEnd(14)} trunk  head  thigh  shin (degrees)`,
   );
-  for (const label of labels) {
-    const truth = LABEL_TO_POSTURE[label];
-    if (truth === undefined) throw new Error(`unknown label folder ${label}: map it in LABEL_TO_POSTURE`);
-    const files = readdirSync(path.join(sittingDir, label))
-      .filter((f) => f.endsWith('.jpg'))
-      .sort();
-    for (const file of files) {
-      const frame = decodeJpeg(path.join(sittingDir, label, file));
-      const t0 = performance.now();
-      const pose = await detector.estimate(frame);
-      inferMs.push(performance.now() - t0);
-      const r = analyzeSitting(pose);
-      const predicted = r.kind === 'judged' ? r.posture : 'cannot_see';
-      const row = confusion.get(truth) ?? new Map<string, number>();
-      row.set(predicted, (row.get(predicted) ?? 0) + 1);
-      confusion.set(truth, row);
-      total++;
-      if (predicted === truth) correct++;
-      const m = r.kind === 'judged' ? r.measures : undefined;
-      const num = (x: number | undefined) => (x === undefined ? '   -' : x.toFixed(0).padStart(4));
-      console.log(
-        `${`${label}/${file}`.padEnd(48)} ${truth.padEnd(14)} ${predicted.padEnd(14)} ${num(m?.trunkDeg)}  ${num(m?.headDeg)}  ${num(m?.thighDeg)}  ${num(m?.shinBackDeg)}${predicted === truth ? '' : '   <-- miss'}`,
-      );
-    }
+  for (const { rel, expected: truth } of sittingPhotos()) {
+    const frame = decodeSittingPhoto(rel);
+    // Each photo on its own, read whole: not the next frame of the last one.
+    detector.reset();
+    const t0 = performance.now();
+    const pose = await detector.estimate(frame);
+    inferMs.push(performance.now() - t0);
+    const r = analyzeSitting(pose);
+    const predicted = r.kind === 'judged' ? r.posture : 'cannot_see';
+    const row = confusion.get(truth) ?? new Map<string, number>();
+    row.set(predicted, (row.get(predicted) ?? 0) + 1);
+    confusion.set(truth, row);
+    total++;
+    if (predicted === truth) correct++;
+    const m = r.kind === 'judged' ? r.measures : undefined;
+    const num = (x: number | undefined) => (x === undefined ? '   -' : x.toFixed(0).padStart(4));
+    console.log(
+      `${rel.padEnd(48)} ${truth.padEnd(14)} ${predicted.padEnd(14)} ${num(m?.trunkDeg)}  ${num(m?.headDeg)}  ${num(m?.thighDeg)}  ${num(m?.shinBackDeg)}${predicted === truth ? '' : '   <-- miss'}`,
+    );
   }
   detector.dispose();
 
   console.log('\nconfusion (rows: truth, columns: predicted)');
-  const truths = Object.values(LABEL_TO_POSTURE);
+  const truths = [...new Set(Object.values(SITTING_LABEL_POSTURE))];
   console.log(''.padEnd(15) + PREDICTIONS.map((p) => p.padStart(14)).join(''));
   for (const t of truths) {
     const row = confusion.get(t);
@@ -109,7 +88,7 @@ async function sittingAccuracy(): Promise<void> {
 
 /** A 640x480 webcam-like frame: a sitting photo scaled to the frame's height, centred on grey. */
 function makeBenchFrame(): Buffer {
-  const src = decodeJpeg(path.join(dataDir, 'sitting', 'upright', 'nvinayvarma189_straight_hf.jpg'));
+  const src = decodeSittingPhoto('upright/nvinayvarma189_straight_hf.jpg');
   const W = 640;
   const H = 480;
   const scale = H / src.height;
@@ -211,6 +190,11 @@ async function startStaticServer(): Promise<{ server: Server; url: string }> {
   for (const f of readdirSync(wasmDir).filter((n) => n.endsWith('.wasm'))) {
     files[`/wasm/${f}`] = () => ['application/wasm', readFileSync(path.join(wasmDir, f))];
   }
+  const photos: BenchPhoto[] = sittingPhotos().map(({ rel, expected }) => ({ rel, expected }));
+  files['/photos.json'] = () => ['application/json', Buffer.from(JSON.stringify(photos))];
+  for (const { rel } of photos) {
+    files[`/photos/${rel}`] = () => ['image/jpeg', readFileSync(path.join(SITTING_PHOTOS_DIR, rel))];
+  }
   const server = createServer((req, res) => {
     const file = files[(req.url ?? '/').split('?')[0] ?? '/'];
     if (file === undefined) {
@@ -254,7 +238,7 @@ function cpuSnapshot(): CpuSnapshot | undefined {
     }
   }
   const tree = new Map<number, number>([[process.pid, procs.get(process.pid)?.cpu ?? 0]]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, p] of procs) {
       if (!tree.has(pid) && tree.has(p.ppid)) {
@@ -277,7 +261,16 @@ function otherCores(a: CpuSnapshot, b: CpuSnapshot): number {
   return (b.busy - a.busy - ours) / 100 / ((b.atMs - a.atMs) / 1000);
 }
 
-async function browserTiming(): Promise<void> {
+/** The scales of a 640x480 frame's height the photos are shown at (`--scales=` to change). */
+const SCALES = (
+  process.argv.find((a) => a.startsWith('--scales='))?.slice('--scales='.length) ?? '1,0.7,0.5,0.35'
+)
+  .split(',')
+  .map(Number);
+
+async function inChromium(
+  run: (openPage: (query: string, timeoutMs: number) => Promise<unknown>, version: string) => Promise<void>,
+): Promise<void> {
   const { server, url } = await startStaticServer();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -293,54 +286,107 @@ async function browserTiming(): Promise<void> {
     ],
   });
   try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') console.error('page console error:', m.text());
-    });
-    // Loopback only: anything else the page asks for is refused (and would show as a failure).
-    await page.route('**/*', (route) =>
-      route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
-    );
-    const pageArgs = process.argv.find((a) => a.startsWith('--page='))?.slice('--page='.length) ?? '';
-    const before = cpuSnapshot();
-    await page.goto(pageArgs === '' ? url : `${url}?${pageArgs}`);
-    // The page module has run once the load event fired: await its promise (no polling).
-    let timer: NodeJS.Timeout | undefined;
-    const r: PoseBenchResult | { error: string } = await Promise.race([
-      page.evaluate(() => window.__poseBench ?? { error: 'the bench page did not start' }),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('browser bench: no result within 120 s')), 120_000);
-      }),
-    ]).finally(() => clearTimeout(timer));
-    const after = cpuSnapshot();
-    if ('error' in r && !('frameMs' in r)) throw new Error(`browser bench failed: ${r.error}`);
-    const res = r;
-    console.log(
-      `\nchromium ${browser.version()}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
-        `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount}, ` +
-        `model in ${res.worker ? 'a dedicated Worker' : 'the main thread'} ` +
-        `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 ` +
-        `${res.fps > 0 ? `arriving at ${res.fps} fps` : 'back to back'} after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
-    );
-    console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
-    console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);
-    console.log(`analysis_ms_p50: ${percentile(res.analysisMs, 50).toFixed(4)}`);
-    if (before !== undefined && after !== undefined) {
-      // Two WASM threads on two cores stall whenever anything else runs (bench/RESULTS.md).
-      console.log(`other_processes_cpu_cores: ${otherCores(before, after).toFixed(2)}`);
-    }
-    if (res.parts !== undefined) {
-      const split = Object.entries(res.parts)
-        .map(([k, v]) => `${k} ${percentile(v, 50).toFixed(1)}/${percentile(v, 95).toFixed(1)}`)
-        .join(', ');
-      console.log(`frame parts p50/p95 ms: ${split}`);
-    }
-    if (process.env.POSE_BENCH_DUMP === '1') console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
+    const openPage = async (query: string, timeoutMs: number) => {
+      const page = await browser.newPage();
+      try {
+        page.on('pageerror', (e) => console.error('page error:', e.message));
+        page.on('console', (m) => {
+          if (m.type() === 'error') console.error('page console error:', m.text());
+        });
+        // Loopback only: anything else the page asks for is refused (and would show as a failure).
+        await page.route('**/*', (route) =>
+          route.request().url().startsWith(url) ? route.continue() : route.abort('blockedbyclient'),
+        );
+        await page.goto(query === '' ? url : `${url}?${query}`);
+        // The page module has run once the load event fired: await its promise (no polling).
+        let timer: NodeJS.Timeout | undefined;
+        return await Promise.race([
+          page.evaluate(() => window.__poseBench ?? { error: 'the bench page did not start' }),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`browser bench: no result within ${timeoutMs / 1000} s`)),
+              timeoutMs,
+            );
+          }),
+        ]).finally(() => clearTimeout(timer));
+      } finally {
+        await page.close();
+      }
+    };
+    await run(openPage, browser.version());
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/**
+ * The 13 photos at each of SCALES, at four places across the frame, each a still fed 10 times
+ * through the app's path (the worker detector with crop tracking, smoothing, the sitting
+ * analysis), and the same read whole as before crop tracking, for comparison.
+ */
+async function browserScaleAccuracy(
+  openPage: (query: string, timeoutMs: number) => Promise<unknown>,
+): Promise<void> {
+  const r = (await openPage(`scales=${SCALES.join(',')}`, 1_800_000)) as ScaleBenchResult | { error: string };
+  if (!('rows' in r)) throw new Error(`browser scale bench failed: ${r.error}`);
+  console.log(
+    `\nsitting photos in a 640x480 frame (chromium, model in the worker as the app runs it), ${r.frames} frames each, classified on the last:`,
+  );
+  console.log(
+    `${'scale'.padEnd(7)}${'crop tracking'.padStart(15)}${'whole frame'.padStart(13)}  frame p50/p95 ms (tracking)`,
+  );
+  for (const scale of SCALES) {
+    const on = r.rows.find((x) => x.scale === scale && x.tracking);
+    const off = r.rows.find((x) => x.scale === scale && !x.tracking);
+    if (on === undefined || off === undefined) throw new Error(`no result for scale ${scale}`);
+    console.log(
+      `${String(scale).padEnd(7)}${`${on.correct}/${on.total}`.padStart(15)}${`${off.correct}/${off.total}`.padStart(13)}  ${percentile(on.frameMs, 50).toFixed(1)}/${percentile(on.frameMs, 95).toFixed(1)}`,
+    );
+    if (on.misses.length > 0) console.log(`  missed with tracking: ${on.misses.join('; ')}`);
+  }
+  for (const scale of SCALES) {
+    const off = r.rows.find((x) => x.scale === scale && !x.tracking)!;
+    console.log(`sitting_accuracy_scale_${scale}_whole_frame: ${off.correct}/${off.total}`);
+  }
+  for (const scale of SCALES) {
+    const on = r.rows.find((x) => x.scale === scale && x.tracking)!;
+    console.log(`sitting_accuracy_scale_${scale}: ${on.correct}/${on.total}`);
+  }
+}
+
+async function browserTiming(
+  openPage: (query: string, timeoutMs: number) => Promise<unknown>,
+  version: string,
+): Promise<void> {
+  const pageArgs = process.argv.find((a) => a.startsWith('--page='))?.slice('--page='.length) ?? '';
+  const before = cpuSnapshot();
+  const r = (await openPage(pageArgs, 120_000)) as PoseBenchResult | { error: string };
+  const after = cpuSnapshot();
+  if ('error' in r && !('frameMs' in r)) throw new Error(`browser bench failed: ${r.error}`);
+  const res = r;
+  console.log(
+    `\nchromium ${version}, backend ${res.backend} (simd ${res.simd}, threads ${res.threads}), ` +
+      `crossOriginIsolated ${res.crossOriginIsolated}, XNNPACK threads ${res.threadsCount}, ` +
+      `model in ${res.worker ? 'a dedicated Worker' : 'the main thread'} ` +
+      `(hardwareConcurrency ${res.hardwareConcurrency}), ${res.frameMs.length} frames of 640x480 ` +
+      `${res.fps > 0 ? `arriving at ${res.fps} fps` : 'back to back'} after ${res.warmupFrames} warm-up, posture seen: ${res.posture}`,
+  );
+  console.log(`pose_frame_ms_p50: ${percentile(res.frameMs, 50).toFixed(1)}`);
+  console.log(`pose_frame_ms_p95: ${percentile(res.frameMs, 95).toFixed(1)}`);
+  console.log(`analysis_ms_p50: ${percentile(res.analysisMs, 50).toFixed(4)}`);
+  if (before !== undefined && after !== undefined) {
+    // Two WASM threads on two cores stall whenever anything else runs (bench/RESULTS.md).
+    console.log(`other_processes_cpu_cores: ${otherCores(before, after).toFixed(2)}`);
+  }
+  if (res.parts !== undefined) {
+    const split = Object.entries(res.parts)
+      .map(([k, v]) => `${k} ${percentile(v, 50).toFixed(1)}/${percentile(v, 95).toFixed(1)}`)
+      .join(', ');
+    console.log(`frame parts p50/p95 ms: ${split}`);
+  }
+  if (process.env.POSE_BENCH_DUMP === '1')
+    console.log(`frames: ${res.frameMs.map((m) => m.toFixed(1)).join(' ')}`);
 }
 
 function percentile(xs: readonly number[], p: number): number {
@@ -349,7 +395,7 @@ function percentile(xs: readonly number[], p: number): number {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
-// `--only=node` or `--only=browser` runs one half (handy while tuning).
+// `--only=node`, `--only=scales` or `--only=browser` (frame times) runs one part (handy while tuning).
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
@@ -362,6 +408,11 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log(`data: ${dataDir}\n`);
-if (only !== 'browser') await sittingAccuracy();
-if (only !== 'node') await browserTiming();
+console.log(`data: ${SITTING_PHOTOS_DIR}\n`);
+if (only === undefined || only === 'node') await sittingAccuracy();
+if (only !== 'node') {
+  await inChromium(async (openPage, version) => {
+    if (only === undefined || only === 'scales') await browserScaleAccuracy(openPage);
+    if (only === undefined || only === 'browser') await browserTiming(openPage, version);
+  });
+}

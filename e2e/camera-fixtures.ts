@@ -1,33 +1,27 @@
 /**
  * A fake camera for the camera-coach journeys: Chromium's `--use-file-for-fake-video-capture`
  * plays a YUV4MPEG2 (.y4m) file in a loop as the webcam. We make one from a real side-view photo
- * in ../shared/data/pose/sitting/ (beside the repo, as CI lays it out), letterboxed into 640x480
- * as a landscape webcam would frame a portrait scene.
+ * of the pose package's fixtures (`@hipwise/pose/testing`), letterboxed into 640x480 as a
+ * landscape webcam would frame a portrait scene.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before } from 'node:test';
-import { fileURLToPath } from 'node:url';
-// A devDependency of @hipwise/pose, hoisted to the root node_modules.
-import jpeg from 'jpeg-js';
+import { decodeSittingPhoto } from '@hipwise/pose/testing';
 import type { Page } from 'playwright-core';
 import { startHarness, type Harness } from './harness.js';
 
-const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-export const POSE_DATA_DIR =
-  process.env['HIPWISE_POSE_DATA'] ?? resolve(ROOT, '..', 'shared', 'data', 'pose');
-
 /** Photos the journeys use, chosen from the 13 that the pose bench classifies correctly. */
 export const PHOTOS = {
-  upright: 'sitting/upright/nvinayvarma189_straight_hf.jpg',
-  slouching: 'sitting/slouching/nvinayvarma189_hunchback.jpg',
+  upright: 'upright/nvinayvarma189_straight_hf.jpg',
+  slouching: 'slouching/nvinayvarma189_hunchback.jpg',
   /**
    * Sitting reclined, feet down, arms not at shoulder height: the chair boat pose's trunk, hip,
    * knee and feet checks pass and an arm check does not (a form score between 0 and 100%).
    */
-  reclined: 'sitting/leaning_back/nvinayvarma189_recline.jpg',
+  reclined: 'leaning_back/nvinayvarma189_recline.jpg',
 } as const;
 
 export const FAKE_CAMERA_WIDTH = 640;
@@ -41,11 +35,7 @@ export interface RgbImage {
 }
 
 export function decodePhoto(relativePath: string): RgbImage {
-  const img = jpeg.decode(readFileSync(join(POSE_DATA_DIR, relativePath)), {
-    useTArray: true,
-    formatAsRGBA: false,
-  });
-  return { data: img.data, width: img.width, height: img.height };
+  return decodeSittingPhoto(relativePath, { rgba: false });
 }
 
 /**
@@ -147,11 +137,28 @@ export interface FakeCamera {
   remove(): void;
 }
 
-/** Writes a fake-camera video of one photo into a fresh temp directory. */
-export function fakeCamera(photo: string): FakeCamera {
+/** An empty room: a grey wall with a darker floor, no one in it. */
+export function emptyRoom(): RgbImage {
+  const data = new Uint8Array(FAKE_CAMERA_WIDTH * FAKE_CAMERA_HEIGHT * 3);
+  for (let y = 0; y < FAKE_CAMERA_HEIGHT; y++) {
+    const v = y < FAKE_CAMERA_HEIGHT * 0.7 ? 170 : 110;
+    data.fill(v, y * FAKE_CAMERA_WIDTH * 3, (y + 1) * FAKE_CAMERA_WIDTH * 3);
+  }
+  return { data, width: FAKE_CAMERA_WIDTH, height: FAKE_CAMERA_HEIGHT };
+}
+
+/** What the fake camera shows: a photo of the fixtures (letterboxed into 640x480), or a picture. */
+export type CameraScene = string | (() => RgbImage);
+
+/** Writes a fake-camera video of one scene into a fresh temp directory. */
+export function fakeCamera(scene: CameraScene): FakeCamera {
   const dir = mkdtempSync(join(tmpdir(), 'hipwise-camera-'));
   const file = join(dir, 'camera.y4m');
-  writeFileSync(file, y4mBytes(letterbox(decodePhoto(photo), FAKE_CAMERA_WIDTH, FAKE_CAMERA_HEIGHT), 4));
+  const img =
+    typeof scene === 'string'
+      ? letterbox(decodePhoto(scene), FAKE_CAMERA_WIDTH, FAKE_CAMERA_HEIGHT)
+      : scene();
+  writeFileSync(file, y4mBytes(img, 4));
   return {
     file,
     chromiumArgs: [
@@ -221,7 +228,10 @@ export function assertNoImageUploads(requests: readonly RecordedRequest[], origi
     for (const [name, magic] of IMAGE_MAGIC) {
       assert.equal(r.body.indexOf(magic), -1, `${r.method} ${r.url} carries ${name} bytes`);
     }
-    assert.ok(!r.body.toString('latin1').includes('data:image'), `${r.method} ${r.url} carries a data:image URL`);
+    assert.ok(
+      !r.body.toString('latin1').includes('data:image'),
+      `${r.method} ${r.url} carries a data:image URL`,
+    );
   }
 }
 
@@ -229,14 +239,14 @@ export function assertNoImageUploads(requests: readonly RecordedRequest[], origi
 export const MODEL_TIMEOUT = 90_000;
 
 /**
- * A harness whose Chromium's camera plays `photo`, started and closed by `before`/`after` hooks
- * of the current test scope (Chromium reads the camera file at launch, so one photo per harness).
+ * A harness whose Chromium's camera plays `scene`, started and closed by `before`/`after` hooks
+ * of the current test scope (Chromium reads the camera file at launch, so one scene per harness).
  */
-export function harnessWithCamera(photo: string): () => Harness {
+export function harnessWithCamera(scene: CameraScene): () => Harness {
   let camera: FakeCamera | undefined;
   let h: Harness | undefined;
   before(async () => {
-    camera = fakeCamera(photo);
+    camera = fakeCamera(scene);
     h = await startHarness({ chromiumArgs: camera.chromiumArgs });
   });
   after(async () => {

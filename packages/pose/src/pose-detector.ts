@@ -10,7 +10,13 @@ import { MoveNetDetector } from './movenet/movenet-detector.js';
  * temporal smoothing is a separate step (calculators/keypoint-smoother.ts) fed with timestamps.
  */
 export interface PoseDetector {
+  /**
+   * The pose in `frame`. Frames are taken as a stream of one person (crop tracking): call
+   * `reset()` before a frame that does not follow the last one (another photo, a restarted camera).
+   */
   estimate(frame: Frame): Promise<Pose>;
+  /** Forgets where the person was: the next frame is read whole. */
+  reset(): void;
   /** Frees the model's tensors; the detector cannot be used afterwards. */
   dispose(): void;
   /** The backend the model runs on (as started). */
@@ -22,6 +28,11 @@ export type PoseModelName = 'movenet-lightning';
 export interface PoseDetectorOptions extends PlatformOptions {
   /** Only MoveNet SinglePose Lightning for now: fast enough for 30 fps on a 2-core laptop. */
   readonly model?: PoseModelName;
+  /**
+   * Follow the person from frame to frame and read each frame from a square around them
+   * (default true). false reads every frame whole, letterboxed.
+   */
+  readonly cropTracking?: boolean;
 }
 
 /**
@@ -34,7 +45,7 @@ export async function createPoseDetector(options: PoseDetectorOptions = {}): Pro
     case 'movenet-lightning': {
       await platform.initBackend(options);
       const model = await platform.loadMoveNet(options);
-      const detector = new MoveNetDetector(model, await wasmRuntimeInfo());
+      const detector = new MoveNetDetector(model, await wasmRuntimeInfo(), options.cropTracking ?? true);
       await detector.warmUp();
       return detector;
     }

@@ -6,8 +6,8 @@
  * - [program]  the method as we teach it (shared/program.md) or the issue that specified the check;
  * - [standard] a published ergonomics standard;
  * - [measured] what MoveNet Lightning reads on the 13 real side-view sitting photos of
- *   shared/data/pose (bench/pose-bench.ts prints them): used to place a boundary between classes
- *   with a margin on both sides, never to special-case a photo;
+ *   packages/pose/fixtures/sitting (bench/pose-bench.ts prints them): used to place a boundary
+ *   between classes with a margin on both sides, never to special-case a photo;
  * - [geometry] body proportions and trigonometry (proportions after Winter, "Biomechanics and
  *   Motor Control of Human Movement", segment lengths as fractions of height).
  */

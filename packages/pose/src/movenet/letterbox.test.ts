@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { letterbox, letterboxPixels, toFramePixels } from './letterbox.js';
+import { cropBox, letterbox, letterboxPixels, toFramePixels, visibleSource } from './letterbox.js';
 import { decodeMoveNet } from './decode.js';
 
 test('a landscape frame is centred between bars above and below', () => {
@@ -59,4 +59,32 @@ test('decodeMoveNet reads (y, x, score) triples in COCO order into frame pixels'
   assert.ok(Math.abs(nose.score - 0.9) < 1e-6);
   assert.equal(pose.keypoints[16]!.name, 'right_ankle');
   assert.throws(() => decodeMoveNet(new Float32Array(50), box), RangeError);
+});
+
+test('a crop is a letterbox whose square is part of the frame: corners map back to the crop', () => {
+  const box = cropBox({ x: 100, y: 50, size: 240 }, 640, 480, 192);
+  assert.equal(box.scale, 0.8);
+  assert.deepEqual(toFramePixels(box, 0, 0), { x: 100, y: 50 });
+  const br = toFramePixels(box, 1, 1);
+  assert.ok(Math.abs(br.x - 340) < 1e-9 && Math.abs(br.y - 290) < 1e-9);
+  assert.deepEqual(visibleSource(box), { x: 100, y: 50, width: 240, height: 240 });
+  // The whole-frame letterbox sees the whole frame.
+  assert.deepEqual(visibleSource(letterbox(640, 480, 192)), { x: 0, y: 0, width: 640, height: 480 });
+});
+
+test('letterboxPixels reads a crop, black beyond the frame', () => {
+  // 4x4 RGB frame whose pixel (x, y) has red = 10x + y; crop the 2x2 square at (2, 2) into 2x2.
+  const data = new Uint8Array(4 * 4 * 3);
+  for (let y = 0; y < 4; y++) for (let x = 0; x < 4; x++) data[(y * 4 + x) * 3] = 10 * x + y;
+  const out = letterboxPixels(data, 3, cropBox({ x: 2, y: 2, size: 2 }, 4, 4, 2));
+  assert.deepEqual(
+    [0, 1, 2, 3].map((p) => out[p * 3]),
+    [22, 32, 23, 33],
+  );
+  // A square hanging off the right edge: its right column is black.
+  const off = letterboxPixels(data, 3, cropBox({ x: 3, y: 0, size: 2 }, 4, 4, 2));
+  assert.deepEqual(
+    [0, 1, 2, 3].map((p) => off[p * 3]),
+    [30, 0, 31, 0],
+  );
 });

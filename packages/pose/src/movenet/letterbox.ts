@@ -30,6 +30,31 @@ export function letterbox(frameWidth: number, frameHeight: number, size: number)
   };
 }
 
+/**
+ * A square of the frame (see calculators/crop-region.ts) as the model input: just another
+ * letterbox, with the frame scaled so that the square fills the input and shifted so that its
+ * corner lands on the input's; what lies outside the frame is black.
+ */
+export function cropBox(
+  region: { readonly x: number; readonly y: number; readonly size: number },
+  frameWidth: number,
+  frameHeight: number,
+  size: number,
+): Letterbox {
+  if (!(region.size > 0)) throw new RangeError(`crop has no pixels (side ${region.size})`);
+  const scale = size / region.size;
+  return { size, scale, offsetX: -region.x * scale, offsetY: -region.y * scale, frameWidth, frameHeight };
+}
+
+/** The part of the frame that lands inside the model input, in frame pixels. */
+export function visibleSource(box: Letterbox): { x: number; y: number; width: number; height: number } {
+  const x0 = Math.max(0, -box.offsetX / box.scale);
+  const y0 = Math.max(0, -box.offsetY / box.scale);
+  const x1 = Math.min(box.frameWidth, (box.size - box.offsetX) / box.scale);
+  const y1 = Math.min(box.frameHeight, (box.size - box.offsetY) / box.scale);
+  return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+}
+
 /** From a point normalised to the model input (0..1) to frame pixels. */
 export function toFramePixels(box: Letterbox, nx: number, ny: number): { x: number; y: number } {
   return {

@@ -9,7 +9,8 @@ import type { PoseRuntimeInfo } from '../model-loader/wasm-backend.js';
  */
 export type ToWorker =
   | { readonly type: 'init'; readonly options: PoseDetectorOptions }
-  | { readonly type: 'estimate'; readonly id: number; readonly frame: TransferredFrame };
+  | { readonly type: 'estimate'; readonly id: number; readonly frame: TransferredFrame }
+  | { readonly type: 'reset' };
 
 export type FromWorker =
   | { readonly type: 'ready'; readonly info: PoseRuntimeInfo }

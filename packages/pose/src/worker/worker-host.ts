@@ -59,6 +59,13 @@ export function hostPoseDetector(scope: WorkerScope, options: HostOptions = {}):
           });
         return;
       }
+      case 'reset':
+        // Messages arrive in order: the next estimate is read whole.
+        void detector?.then(
+          (d) => d.reset(),
+          () => undefined,
+        );
+        return;
     }
   };
 }

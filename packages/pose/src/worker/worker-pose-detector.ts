@@ -118,6 +118,9 @@ export function createWorkerPoseDetector(
           pending.set(id, { startedAt, postedAt: clock(), resolve, reject });
         });
       },
+      reset() {
+        if (!disposed && failure === undefined) send({ type: 'reset' });
+      },
       dispose() {
         if (disposed) return;
         disposed = true;

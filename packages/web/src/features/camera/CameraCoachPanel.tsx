@@ -9,6 +9,7 @@ import { CameraView } from './CameraView';
 import { formPasses } from './coach-analysis';
 import { ModelStatus } from './ModelStatus';
 import { useCamera } from './use-camera';
+import { CAMERA_OFF_WORDS, useCameraWatch } from './use-camera-watch';
 import { useFormCoach } from './use-form-coach';
 import { usePoseDetector } from './use-pose-detector';
 import { useSpokenCues } from './use-spoken-cues';
@@ -87,6 +88,7 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
   const unseen = judgement?.result.kind === 'cannot_see';
   const tone = judgement === undefined || unseen ? 'neutral' : passes ? 'good' : 'fix';
   const ready = on && model.status === 'ready';
+  const watch = useCameraWatch({ camera, running: ready, pose: coach.pose });
 
   return (
     <section className="card coach-panel" aria-labelledby="coach-panel-title">
@@ -109,6 +111,8 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
         tone={tone}
         onVideoReady={setVideo}
         startLabel="Use camera to check my form"
+        noOneInView={watch.noOneInView}
+        offNote={watch.offReason === undefined ? undefined : CAMERA_OFF_WORDS[watch.offReason]}
       >
         <ModelStatus state={model} retry={retry} />
         {coach.error !== undefined && <Alert tone="warning" title={coach.error} />}

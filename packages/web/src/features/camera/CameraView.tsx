@@ -2,6 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Pose } from '@hipwise/core';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { NO_ONE_IN_VIEW } from './in-view';
 import { drawSkeleton, seenKeypoints } from './skeleton';
 import type { CameraHandle } from './use-camera';
 import './camera.css';
@@ -26,6 +27,10 @@ interface CameraViewProps {
   readonly startLabel?: string;
   /** Shown under the picture while the camera is on: the cue, the model's loading state. */
   readonly children?: ReactNode;
+  /** No one has been in view for a few seconds (useCameraWatch). */
+  readonly noOneInView?: boolean;
+  /** Why the camera turned itself off, shown while it is off (useCameraWatch). */
+  readonly offNote?: string | undefined;
 }
 
 export const PRIVACY_NOTE =
@@ -43,6 +48,8 @@ export function CameraView({
   onVideoReady,
   startLabel,
   children,
+  noOneInView = false,
+  offNote,
 }: CameraViewProps) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -103,6 +110,11 @@ export function CameraView({
       )}
       {(camera.status === 'off' || camera.status === 'error') && (
         <>
+          {offNote !== undefined && camera.status === 'off' && (
+            <p role="status" className="camera-off-note">
+              {offNote}
+            </p>
+          )}
           {camera.stoppedCleanly && (
             <p role="status" className="camera-off-note">
               Camera off: the camera is released and its light is off.
@@ -127,11 +139,17 @@ export function CameraView({
             <p role="status" className="camera-seen">
               {seen === undefined ? 'Looking for you…' : `Seeing ${seen} of 17 joints.`}
             </p>
+
             {/* Right under the picture: turning the camera off is never more than a glance away. */}
             <button type="button" className="button camera-off" onClick={camera.stop}>
               Turn camera off
             </button>
           </div>
+          {noOneInView && (
+            <p role="status" className="camera-no-one">
+              {NO_ONE_IN_VIEW}
+            </p>
+          )}
           {children}
         </>
       )}

@@ -15,7 +15,10 @@ import {
   type PostureSamplerState,
 } from './posture-sampler';
 import { postureWords } from './posture-words';
+import { CAMERA_TIMEOUTS } from './in-view';
 import { useCamera } from './use-camera';
+import { CAMERA_OFF_WORDS, useCameraWatch } from './use-camera-watch';
+import { useDeadline } from './use-deadline';
 import { useFormCoach, type AnalysedFrame } from './use-form-coach';
 import { usePoseDetector } from './use-pose-detector';
 import { usePostureNotifications } from './use-posture-notifications';
@@ -44,6 +47,7 @@ export function PostureCheckPage() {
   const [calibration, setCalibration] = useState<SittingCalibration>();
   const [calibrating, setCalibrating] = useState<number>();
   const [calibratedNote, setCalibratedNote] = useState(false);
+  const [calibrationTimedOut, setCalibrationTimedOut] = useState(false);
   const readings = useRef<SittingCalibration[] | undefined>(undefined);
   const sampler = useRef<PostureSamplerState>(INITIAL_POSTURE_SAMPLER);
   const [samplerView, setSamplerView] = useState<PostureSamplerState>(INITIAL_POSTURE_SAMPLER);
@@ -101,11 +105,17 @@ export function PostureCheckPage() {
     readings.current = [];
     setCalibrating(0);
     setCalibratedNote(false);
+    setCalibrationTimedOut(false);
   };
   const cancelCalibration = () => {
     readings.current = undefined;
     setCalibrating(undefined);
   };
+  // Readings come only while the model sees someone sitting upright: never wait on them forever.
+  useDeadline(calibrating !== undefined, CAMERA_TIMEOUTS.calibrationMs, () => {
+    cancelCalibration();
+    setCalibrationTimedOut(true);
+  });
   const forgetCalibration = () => {
     setCalibration(undefined);
     setCalibratedNote(false);
@@ -119,6 +129,7 @@ export function PostureCheckPage() {
         ? 'good'
         : 'fix';
   const running = camera.status === 'on' && model.status === 'ready';
+  const watch = useCameraWatch({ camera, running, pose: coach.pose });
 
   return (
     <>
@@ -131,12 +142,19 @@ export function PostureCheckPage() {
         <summary>How to place the camera</summary>
         <CameraPlacement />
         <p className="hint">
-          Keep this page open while you work (its own window is best: browsers slow down pages in hidden
-          tabs).
+          Keep this page open while you work, in its own window: while its tab is hidden (another tab in front
+          of it, or the window minimised) the check pauses, and it carries on when you come back.
         </p>
       </details>
 
-      <CameraView camera={camera} pose={coach.pose} tone={tone} onVideoReady={setVideo}>
+      <CameraView
+        camera={camera}
+        pose={coach.pose}
+        tone={tone}
+        onVideoReady={setVideo}
+        noOneInView={watch.noOneInView}
+        offNote={watch.offReason === undefined ? undefined : CAMERA_OFF_WORDS[watch.offReason]}
+      >
         <ModelStatus state={model} retry={retry} />
         {coach.error !== undefined && <Alert tone="warning" title={coach.error} />}
         {running && (
@@ -183,6 +201,15 @@ export function PostureCheckPage() {
                   </p>
                   {calibratedNote && calibration !== undefined && (
                     <p role="status">Calibrated to your upright posture.</p>
+                  )}
+                  {calibrationTimedOut && (
+                    <Alert tone="warning" title="Calibration stopped">
+                      <p>
+                        hipwise could not take {CALIBRATION_FRAMES} readings of you sitting upright within{' '}
+                        {CAMERA_TIMEOUTS.calibrationMs / 1000} s. Sit side-on to the camera with your whole
+                        body in view, then try again.
+                      </p>
+                    </Alert>
                   )}
                   <div className="button-row">
                     <button type="button" className="button" onClick={startCalibration}>

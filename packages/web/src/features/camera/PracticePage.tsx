@@ -4,6 +4,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { CameraCoachPanel, type SetFormResult } from './CameraCoachPanel';
 import { PracticeGateNotice } from './PracticeGateNotice';
 import { usePracticeGate } from './use-practice-gate';
+import { HoldTimedOut, useHoldTimeout } from './HoldTimeout';
 
 const TITLE = 'Practise with the camera';
 
@@ -18,9 +19,13 @@ export function PracticePage() {
   const [chosen, setVariant] = useState<ExerciseVariant | null>(null);
   const [holding, setHolding] = useState(false);
   const [results, setResults] = useState<SetFormResult[]>([]);
+  const open = gate.kind === 'open' ? gate : null;
+  const variant =
+    open && chosen !== null && open.variants.includes(chosen) ? chosen : (open?.initial ?? 'chair');
+  const holdSeconds = open?.holdSeconds[variant] ?? 0;
+  // Hooks run on every render, so the hold's deadline is set up before the gate may return early.
+  const hold = useHoldTimeout(holding, holdSeconds, () => setHolding(false));
   if (gate.kind !== 'open') return <PracticeGateNotice title={TITLE} gate={gate} />;
-  const variant = chosen !== null && gate.variants.includes(chosen) ? chosen : gate.initial;
-  const holdSeconds = gate.holdSeconds[variant];
 
   return (
     <>
@@ -57,6 +62,7 @@ export function PracticePage() {
           </button>
         )}
       </div>
+      {hold.timedOut && <HoldTimedOut holdSeconds={holdSeconds} />}
       <CameraCoachPanel
         variant={variant}
         holding={holding}

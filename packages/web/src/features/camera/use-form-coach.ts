@@ -8,13 +8,17 @@ import {
   type SetSummary,
   type SittingCalibration,
 } from '@hipwise/core';
+import { usePageVisible } from '../../lib/use-page-visible';
 import { analyzeForMode, cueOf, formPasses, type CoachJudgement, type CoachMode } from './coach-analysis';
 import { seenKeypoints } from './skeleton';
 import type { PoseRuntime } from './use-pose-detector';
 
 export interface FormCoachOptions {
   readonly mode: CoachMode;
-  /** The playing camera video; null while the camera is off (the loop stops). */
+  /**
+   * The playing camera video; null while the camera is off (the loop stops, as it does while the
+   * tab is hidden).
+   */
   readonly video: HTMLVideoElement | null;
   /** The pose model (usePoseDetector); undefined while it loads. */
   readonly runtime: PoseRuntime | undefined;
@@ -89,10 +93,14 @@ function hasFrameCallback(v: HTMLVideoElement): v is VideoWithFrameCallback {
  * The camera coach's loop: video frame -> MoveNet -> One Euro smoothing -> core's form analysis
  * (-> the hold timer in exercise modes). At most one inference runs at a time and frames that
  * arrive meanwhile are skipped, never queued, so the coach always judges the latest picture and
- * a slow machine lowers the rate instead of falling behind.
+ * a slow machine lowers the rate instead of falling behind. While the tab is hidden nothing is
+ * analysed (no one is looking at the coach, and the CPU is someone else's): the loop stops and
+ * starts again when the tab shows.
  */
 export function useFormCoach(options: FormCoachOptions): FormCoachState {
-  const { mode, video, runtime } = options;
+  const { mode, runtime } = options;
+  const visible = usePageVisible();
+  const video = visible ? options.video : null;
   const intervalMs = options.intervalMs ?? 0;
   const [state, setState] = useState<FormCoachState>(IDLE);
 
@@ -120,6 +128,8 @@ export function useFormCoach(options: FormCoachOptions): FormCoachState {
   useEffect(() => {
     if (video === null || runtime === undefined) return;
     const { detector } = runtime;
+    // The detector follows one person across frames; after a gap it must look at the whole picture.
+    detector.reset();
     let cancelled = false;
     let busy = false;
     let frames = 0;

@@ -6,7 +6,8 @@ import { BreakScreen } from './BreakScreen';
 import { CoachEngine, storageKey } from './coach-engine';
 import { coachStore, useCoach } from './coach-store';
 import { CoachToast } from './CoachToast';
-import { idlePermission, requestIdlePermission, watchPresence } from './presence';
+import { idlePermission, requestIdlePermission } from '../../lib/idle-detection';
+import { watchPresence } from './presence';
 import { sittingApi } from './sitting-api';
 
 export const RULE_TEXTS = SITTING_RULES.map((r) => r.title);

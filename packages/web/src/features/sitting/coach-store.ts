@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CoachEngine, CoachView } from './coach-engine';
-import type { IdlePermission } from './presence';
+import type { IdlePermission } from '../../lib/idle-detection';
 
 /**
  * Where the one running coach (started by <BreakCoach/> at app level) is found by the screens

@@ -1,4 +1,5 @@
 import type { SchedulerEvent } from '@hipwise/core';
+import { idleDetectorClass } from '../../lib/idle-detection';
 
 /**
  * Tells the scheduler whether someone is at the computer. With the Idle Detection API (when the
@@ -11,43 +12,6 @@ const ACTIVITY_EVERY_MS = 15_000;
 const PAGE_IDLE_MS = 60_000;
 const CHECK_EVERY_MS = 15_000;
 const PAGE_INPUT = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
-
-export type IdlePermission = 'unsupported' | 'prompt' | 'granted' | 'denied';
-
-interface IdleDetectorLike extends EventTarget {
-  readonly userState: 'active' | 'idle' | null;
-  readonly screenState: 'locked' | 'unlocked' | null;
-  start(options: { threshold: number; signal: AbortSignal }): Promise<void>;
-}
-interface IdleDetectorClass {
-  new (): IdleDetectorLike;
-  requestPermission(): Promise<'granted' | 'denied'>;
-}
-
-function idleDetectorClass(): IdleDetectorClass | undefined {
-  return (globalThis as { IdleDetector?: IdleDetectorClass }).IdleDetector;
-}
-
-export async function idlePermission(): Promise<IdlePermission> {
-  if (!idleDetectorClass()) return 'unsupported';
-  try {
-    const status = await navigator.permissions.query({ name: 'idle-detection' as PermissionName });
-    return status.state;
-  } catch {
-    return 'prompt';
-  }
-}
-
-/** Must run in a click handler: the browser only asks during a user gesture. */
-export async function requestIdlePermission(): Promise<IdlePermission> {
-  const Detector = idleDetectorClass();
-  if (!Detector) return 'unsupported';
-  try {
-    return await Detector.requestPermission();
-  } catch {
-    return 'denied';
-  }
-}
 
 export interface PresenceOptions {
   now(): number;

@@ -1,0 +1,3 @@
+export * from './sitting-photos.js';
+export * from './scene.js';
+export * from './scale-accuracy.js';
