@@ -130,12 +130,23 @@ export function tooEarlyReasons(
   return reasons.length === 0 ? null : reasons;
 }
 
+/**
+ * The daily pain ratings of the 7 days ending on `today` (later ones ignored): the window both
+ * "pain now" and the daily-pain-rising safety rule average.
+ */
+export function painWindow<R extends { readonly date: LocalDate; readonly pain: number }>(
+  ratings: readonly R[],
+  today: LocalDate,
+): { readonly from: LocalDate; readonly ratings: readonly R[] } {
+  const from = addDays(today, -(PAIN_WINDOW_DAYS - 1));
+  return { from, ratings: ratings.filter((r) => r.date >= from && r.date <= today) };
+}
+
 /** The mean of the daily pain ratings in the 7 days ending on `today`, and how many there were. */
 export function recentPain(
   ratings: readonly { readonly date: LocalDate; readonly pain: number }[],
   today: LocalDate,
 ): { readonly mean: number | null; readonly count: number } {
-  const from = addDays(today, -(PAIN_WINDOW_DAYS - 1));
-  const recent = ratings.filter((r) => r.date >= from && r.date <= today);
+  const recent = painWindow(ratings, today).ratings;
   return { mean: mean(recent.map((r) => r.pain)), count: recent.length };
 }

@@ -1,13 +1,13 @@
-import { addDays, type LocalDate } from '../time/local-date.js';
+import { MIN_PAIN_RATINGS, painWindow } from '../insights/change.js';
+import type { LocalDate } from '../time/local-date.js';
 
 /**
  * Daily pain rising (clinical.md, "Safety during the programme"): the mean of the daily check-ins
  * over the last 7 days is 2+ points, or 30%, above the baseline week's average, with at least 5
- * check-ins in the window. 2 points or 30% is the smallest change most people feel as important
- * (Farrar et al., Pain 2001;94:149-158), read here in the worsening direction.
+ * check-ins in the window (the same window and minimum as "pain now" in insights/change.ts).
+ * 2 points or 30% is the smallest change most people feel as important (Farrar et al., Pain
+ * 2001;94:149-158), read here in the worsening direction.
  */
-export const PAIN_RISE_WINDOW_DAYS = 7;
-export const PAIN_RISE_MIN_CHECKINS = 5;
 export const PAIN_RISE_MIN_POINTS = 2;
 export const PAIN_RISE_MIN_PERCENT = 30;
 
@@ -30,10 +30,9 @@ export function painRising(
   today: LocalDate,
 ): PainRise | null {
   if (baselineWeekAverage === null) return null;
-  const windowStart = addDays(today, -(PAIN_RISE_WINDOW_DAYS - 1));
-  const inWindow = checkins.filter((c) => c.date >= windowStart && c.date <= today);
+  const { from: windowStart, ratings: inWindow } = painWindow(checkins, today);
   const n = inWindow.length;
-  if (n < PAIN_RISE_MIN_CHECKINS) return null;
+  if (n < MIN_PAIN_RATINGS) return null;
   const sum = inWindow.reduce((s, c) => s + c.pain, 0);
   const b = baselineWeekAverage;
   // Compared on sums (integers when the baseline is), so 30% is not lost to floating point.

@@ -1,7 +1,7 @@
 import {
   addDays,
   dailyPlan,
-  PAIN_RISE_WINDOW_DAYS,
+  PAIN_WINDOW_DAYS,
   lessonStates,
   localDate,
   pathwayFor,
@@ -60,7 +60,7 @@ export async function readPlanInput(
     await lessonReads(q, user.id),
     await allExerciseSessions(q, user.id),
     await findProgramPrefs(q, user.id),
-    await checkinsBetween(q, user.id, addDays(today, -(PAIN_RISE_WINDOW_DAYS - 1)), today),
+    await checkinsBetween(q, user.id, addDays(today, -(PAIN_WINDOW_DAYS - 1)), today),
     await findBaseline(q, user.id),
     await walkingBreaksOn(q, user.id, today),
   ];
