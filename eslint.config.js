@@ -106,8 +106,8 @@ export default defineConfig(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
       // Relaxed or off because they fight idioms rather than catch bugs:
-      // - require-await: fake repositories and interface implementations are `async` without
-      //   awaiting anything (they satisfy a Promise-returning interface); Hono handlers likewise.
+      // - require-await: interface implementations are `async` without awaiting anything (they
+      //   satisfy a Promise-returning interface); Hono handlers likewise.
       '@typescript-eslint/require-await': 'off',
       // - no-misused-promises: React's `onClick={async () => …}` / `onSubmit={handleSubmit}` is
       //   the idiom; still checked everywhere else (conditionals, spreads, other void callbacks).

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:faults`: the kill test of issue #7 (packages/server/src/faults.test.ts), longer.
+ * `npm run bench:faults`: the kill test (packages/server/src/faults.test.ts), longer.
  *
  * For each store the real server runs as its own process; N clients, each its own user, write
  * calm-down sessions (`POST /api/stress/sessions`, one row per Idempotency-Key) as fast as they

@@ -16,7 +16,7 @@
  * Every connection holds its own users' session cookies (users are dealt to connections, so no
  * two connections write for the same user at once). Prints per case `req_per_s`, `p99_ms` and the
  * count of non-2xx answers and socket errors (both must be 0: fast errors are not a pass), and a
- * PASS/MISS line per PostgreSQL target (issue #7: write >= 2,000 req/s with p99 < 50 ms; read >=
+ * PASS/MISS line per PostgreSQL target (write >= 2,000 req/s with p99 < 50 ms; read >=
  * 4,000 req/s with p99 < 25 ms).
  *
  * Options:

@@ -1,4 +1,4 @@
-/** Steps for the questionnaire, progress, stress and export journeys (issue 6). */
+/** Steps for the questionnaire, progress, stress and export journeys. */
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';

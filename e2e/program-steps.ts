@@ -1,4 +1,4 @@
-/** Steps of the programme journeys (issue 3), with accessible locators only. */
+/** Steps of the programme journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EXERCISE_SAFETY } from '@hipwise/core';

@@ -1,4 +1,4 @@
-/** Steps of the sitting-coach journeys (issue 5), with accessible locators only. */
+/** Steps of the sitting-coach journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 

@@ -3,7 +3,7 @@
 //   node scripts/test.mjs              system deps, typecheck, lint, web build, temp PostgreSQL, all tests
 //   node scripts/test.mjs unit         only packages/*/src tests (no Chromium, no web build)
 //   node scripts/test.mjs e2e          only e2e/ tests (no PostgreSQL)
-//   node scripts/test.mjs --no-lint    skip typecheck + lint (fast local loop; combine with unit/e2e)
+//   node scripts/test.mjs --no-lint    skip typecheck, lint and format check (fast local loop; combine with unit/e2e)
 //
 // The last line printed is `N passed, N failed` (plus `, N skipped` when some were skipped);
 // the exit code is the test runner's (non-zero if anything failed or no test ran).
@@ -171,8 +171,9 @@ await step(
 if (lint) {
   await step('typecheck: npm run typecheck', () => npmRun('typecheck'));
   await step('lint: npm run lint', () => npmRun('lint'));
+  await step('format: npm run format:check', () => npmRun('format:check'));
 } else {
-  console.log('\n▶ typecheck + lint: skipped (--no-lint)');
+  console.log('\n▶ typecheck, lint, format check: skipped (--no-lint)');
 }
 
 const webDist = path.join(root, 'packages', 'web', 'dist');

@@ -3,49 +3,7 @@
  * and the effects the browser must carry out. It never reads the clock: every event carries its
  * time in epoch ms, and every duration is computed from timestamps, never by counting ticks, so a
  * throttled background tab that ticks late gets the same answer as one that ticked on time.
- *
- * What users of other break apps complain about, and what this design does about it
- * (public issue trackers, read 2026; numbers are issues unless marked PR):
- *
- *  1. A break fires right after coming back from being away.
- *     Stretchly #1310, #898, #955, #1560; Safe Eyes #658, #351; BreakTimer #53, #148, #30;
- *     Workrave #404. -> An absence of at least the break length is a natural break: it counts as
- *     taken and the work timer RESTARTS (it does not merely pause). After any absence, a grace
- *     period keeps breaks away for `graceMinutes`. A screen lock counts as leaving at once.
- *  2. Reading looks idle; a fixed few-second idle cut-off resets or freezes the timer.
- *     Workrave #120, #103, #318, #488, #351. -> `idleThresholdSeconds` (60 s to 30 min): quiet
- *     spells shorter than that are work. Longer ones are dated from the last input, not from when
- *     the threshold ran out, so the time spent reading-then-leaving is not counted as work.
- *  3. The next interval starts when the break timer ends, even if the user came back later.
- *     Stretchly #522, #351. -> Work only accrues while the user is present; after a break, coming
- *     back late restarts the interval at the return (natural-break rule).
- *  4. Breaks stack up or fire straight after a pause / while paused.
- *     Stretchly #813, #1168; sane-break #166 (a postponed break fired during a pause).
- *     -> Pausing drops any due or postponed break; resuming starts one fresh interval, no backlog.
- *  5. Sleep / a long gap makes the app fire at once, or fire several times.
- *     BreakTimer #53, #206; Safe Eyes #174, #324; ianny #16. -> Late ticks are computed from
- *     timestamps: away the whole gap = natural break; active the whole gap = one break, once.
- *  6. Postpone abuse, and "skip" that only snoozes.
- *     BreakTimer #17 (postpone limit), #356 (reset hack removed); Stretchly #509, #397.
- *     -> Postpone is 2 or 5 min with a per-break limit; skip is a real skip (a full new interval).
- *  7. No way out during a meeting, or strict mode with no escape at all.
- *     BreakTimer #259 (max skips per day), #183; Stretchly #1366, #1618, PR #1085;
- *     Safe Eyes #900, #272, #489 (fullscreen); eyebreak #102 (screen share).
- *     -> A daily skip allowance; pausing for N minutes is allowed even in strict mode (strict only
- *     forbids pausing *out of* a break on screen). The browser shows a notification and an in-app
- *     screen, never a full-screen lock over a call.
- *  8. Breaks outside working hours; manual breaks refused outside them.
- *     BreakTimer #128 (several ranges a day), #297, #18, #383; Stretchly #85.
- *     -> Working days + several ranges; outside them nothing fires and no work is counted;
- *     "take a break now" works at any time.
- *  9. "Pause until tomorrow" / "until morning". Stretchly #243, #381. -> `pauseUntil(..., 'tomorrow')`
- *     resolves in the user's zone: next working start, else `tomorrowStartsAt`.
- * 10. Settings changes do not apply until the next cycle. Stretchly #1248. -> The config is an
- *     argument of every step; `config-changed` re-evaluates at once.
- * 11. Short and long breaks drift out of step. Workrave #488; Safe Eyes #373. -> Micro breaks
- *     count work since the last break of any kind; a walking break or absence resets both.
- * 12. Skipping a break shown for a while still forces the whole break. Safe Eyes #897.
- *     -> Skip ends the break at once, whenever it is pressed (unless strict).
+ * Which complaint about other break apps each rule answers: docs/decisions/break-scheduler.md.
  */
 import type { BreakSettingsInput, StoredBreakEvent } from './contract.js';
 import { breakSettingsSchema } from './contract.js';

@@ -27,7 +27,7 @@
  *   and the plan moves to the floor version, level 1, unless the user chose to stay on the chair.
  *   Chair and floor keep separate levels, so switching back and forth loses nothing.
  *
- * Why these numbers: 3 x 10 s on the chair is the start the programme asks for (issue 3). Counting
+ * Why these numbers: 3 x 10 s on the chair is the start the programme asks for. Counting
  * days rather than sessions keeps growth gradual even for someone who does several sessions a day.
  * The floor starts again at 10 s because it adds balance and lifts the trunk with no seat behind
  * it, so it is a harder pose at every hold time; +5 s per level then reaches 3 x 20 s in two steps.

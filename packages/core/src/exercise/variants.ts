@@ -1,8 +1,8 @@
 import type { Illustration } from '../program/illustration.js';
 
 /**
- * The two versions of the one exercise of the method, Navasana (boat pose), in our own words from
- * ../shared/program.md section 3. Ids are stable: stored sessions refer to them.
+ * The two versions of the one exercise of the method, Navasana (boat pose), in our own words.
+ * Ids are stable: stored sessions refer to them.
  */
 export const EXERCISE_VARIANT_IDS = ['chair', 'floor'] as const;
 export type ExerciseVariant = (typeof EXERCISE_VARIANT_IDS)[number];

@@ -7,7 +7,7 @@ import type { StartBackRisk } from '../measures/start-back.js';
  *
  * Codes (each checked on loinc.org or two listings of the term):
  * - pain NRS: LOINC 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported"
- *   (issue 6; used the same way in the French "mesures de santé" IG and HL7 Belgium's pain scale);
+ *   (used the same way in the French "mesures de santé" IG and HL7 Belgium's pain scale);
  * - PEG: LOINC 91147-9 "Mean score [PEG]";
  * - STarT Back: LOINC 91351-7 "Total score [STarT Back]", with components 91350-9 "Distress
  *   subscore [STarT Back]" and 91352-5 "STarT Back Screening risk level", all members of panel

@@ -106,12 +106,12 @@ export const FORM_THRESHOLDS = {
      */
     maxArmElevationDifferenceDeg: 15,
     /**
-     * Knees bent, feet on the floor [issue 4]: knee angle at most this. Sitting with the feet flat
+     * Knees bent, feet on the floor: knee angle at most this. Sitting with the feet flat
      * puts it near 90-110 degrees; beyond 135 the legs are being stretched out.
      */
     maxKneeDeg: 135,
     /**
-     * Feet down [issue 4]: the shin within this of pointing straight down. Lifting the feet (the
+     * Feet down: the shin within this of pointing straight down. Lifting the feet (the
      * harder variant) swings the shin forward and up past it.
      */
     maxShinFromVerticalDeg: 45,
@@ -119,7 +119,7 @@ export const FORM_THRESHOLDS = {
 
   floorBoat: {
     /**
-     * Seated low [issue 4]: on the floor the hips are about as high as the ankles; on a chair
+     * Seated low: on the floor the hips are about as high as the ankles; on a chair
      * they are a shin's length (~1 thigh length [geometry]) above. Hips more than this many thigh
      * lengths above the ankles: not on the floor.
      */
@@ -128,7 +128,7 @@ export const FORM_THRESHOLDS = {
     maxAnkleAboveHipOfThigh: 0.25,
     /** "Bend the knees up" [program floor step 2]: knee angle at most this. */
     maxKneeDeg: 120,
-    /** Chest lifted, trunk 20-50 degrees behind vertical [issue 4], from the upright reference. */
+    /** Chest lifted, trunk 20-50 degrees behind vertical, from the upright reference. */
     minTrunkBackDeg: 20,
     maxTrunkBackDeg: 50,
     /**

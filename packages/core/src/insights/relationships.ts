@@ -10,7 +10,7 @@ import { mean, median, pearson, round, spearman } from './stats.js';
  * - pain vs stress the same day.
  * Each comes with the number of paired days behind it, Spearman's rho (pain ratings are ordinal;
  * Pearson's r is given too), and a mean difference in pain points. Below 14 paired days we make no
- * claim at all (issue 6: "no claims below ~14 days"). Above it the wording says association, never
+ * claim at all. Above it the wording says association, never
  * cause: one person's diary cannot separate cause from coincidence (a painful day may be why they
  * sat more). Strength words follow Cohen's conventions for r: 0.1 small, 0.3 moderate, 0.5 large.
  */

@@ -4,7 +4,7 @@ import { reflectionSchema } from '../stress/contract.js';
 import { instrumentIdSchema, questionnaireResponseSchema } from './contract.js';
 
 /**
- * Response shapes of the progress, insights and questionnaire endpoints (issue 6), so the browser
+ * Response shapes of the progress, insights and questionnaire endpoints, so the browser
  * can trust what it charts. The computations behind them live in measures/ and insights/.
  */
 export const licenceSchema = z.object({

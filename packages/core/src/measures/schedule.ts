@@ -2,7 +2,7 @@ import { addDays, type LocalDate } from '../time/local-date.js';
 import type { InstrumentId } from './instrument.js';
 
 /**
- * When each questionnaire is due (issue 6): pain NRS and PEG weekly; RMDQ at baseline and every
+ * When each questionnaire is due: pain NRS and PEG weekly; RMDQ at baseline and every
  * 14 days; STarT Back once, at baseline (NICE NG59 stratifies each new episode at first contact);
  * PSS-4 every 14 days. PSS-10 is offered but never scheduled.
  *

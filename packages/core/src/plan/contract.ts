@@ -6,7 +6,7 @@ import { SITTING_RULE_IDS } from '../program/sitting-rules.js';
 import { screeningOutcomeSchema } from '../contract/screening.js';
 
 /**
- * Zod schemas of the programme's HTTP API (issue 3): lessons, exercise sessions, progression,
+ * Zod schemas of the programme's HTTP API: lessons, exercise sessions, progression,
  * preferences and the daily plan. Response schemas are for the web client to check what it gets;
  * they mirror the pure types in plan/ and exercise/ (the tests parse real values to keep them level).
  */

@@ -11,7 +11,7 @@ import { STRESS_RULES } from './stress-rules.js';
 
 const textOf = (l: Lesson) => l.body.map((b) => (b.kind === 'list' ? b.items.join('\n') : b.text)).join('\n');
 
-test('seven lessons in the order of issue 3, numbered 1-7, each with its drawing', () => {
+test('seven lessons in the order of the method, numbered 1-7, each with its drawing', () => {
   const expected: Array<[LessonId, string]> = [
     ['starts-at-the-hips', 'psoas'],
     ['pelvic-tilt', 'pelvic-tilt'],

@@ -1,7 +1,6 @@
 /**
- * The seven lessons of the programme (issue 3), written afresh in our own words from
- * ../shared/program.md and ../shared/clinical.md. Each reads in under 3 minutes (about 250-450
- * words; the tests hold every lesson to that).
+ * The seven lessons of the programme, written afresh in our own words. Each reads in under 3
+ * minutes (about 250-450 words; the tests hold every lesson to that).
  *
  * Lessons 1-6 explain the method. They present the hip-flexor idea as the method's explanation of
  * back pain, never as a diagnosis of the user's back (NICE NG59 framing); lesson 7 says so in full.

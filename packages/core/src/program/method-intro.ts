@@ -1,5 +1,5 @@
 /**
- * The onboarding explanation of the method, in plain words (our own; see ../shared/program.md).
+ * The onboarding explanation of the method, in plain words of our own.
  * Presented as the method's explanation, never as a diagnosis of the user (NICE NG59 framing).
  */
 export interface IntroSection {

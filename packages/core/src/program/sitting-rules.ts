@@ -1,5 +1,5 @@
 /**
- * The six sitting rules of the method (../shared/program.md section 2), in our own words, with a
+ * The six sitting rules of the method, in our own words, with a
  * line on why each helps. Used by lesson 4, the daily plan's sitting goals and break reminders.
  * Ids are stable: other records refer to them, so never rename or reuse one.
  */

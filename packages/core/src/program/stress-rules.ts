@@ -1,6 +1,5 @@
 /**
- * The method's rules of thumb for calming the stress response (../shared/program.md section 2),
- * in our own words. Used by lesson 5 and by stress-related prompts. These are life habits the
+ * The method's rules of thumb for calming the stress response, in our own words. Used by lesson 5 and by stress-related prompts. These are life habits the
  * method suggests, not therapy; ids are stable.
  */
 export interface StressRule {

@@ -1,7 +1,7 @@
 /**
  * Red-flag questions asked before any exercise. Wording is ours; the list and the three levels of
- * urgency follow ../shared/clinical.md, which takes them from NICE NG59 and the cauda equina and
- * serious-pathology red flags (infection, fracture, cancer) of the UK's national back pain pathway.
+ * urgency follow NICE NG59 and the cauda equina and serious-pathology red flags (infection,
+ * fracture, cancer) of the UK's national back pain pathway.
  *
  * Ids are stable: stored answers refer to them, so never renumber or reuse one. When a question's
  * meaning changes (an age cut-off, a word like "new"), it gets a new id and the old one moves to

@@ -4,7 +4,7 @@ import { STRESS_RULE_IDS, type StressRuleId } from '../program/stress-rules.js';
 import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from './pacer.js';
 
 /**
- * HTTP contract for calm-down practice sessions and weekly reflections (issue 6). A session is
+ * HTTP contract for calm-down practice sessions and weekly reflections. A session is
  * stored when it ends, finished or stopped early: `durationSeconds` is what was actually done,
  * `plannedMinutes` what was chosen. Stress is asked before and after on the 0-10 scale of the
  * daily check-in.

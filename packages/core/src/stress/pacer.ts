@@ -3,9 +3,9 @@
  * pacer (SVG circle, text/bar for reduced motion, tone and voice cues) and its tests agree.
  *
  * Default 5 s in, 5 s out = 6 breaths a minute, the "resonance" rate used in slow-breathing and
- * heart-rate-variability biofeedback studies (Lehrer & Gevirtz, Front Psychol 2014;5:756; issue 6
- * asks for 6 a minute by default). Bounds keep the pace between about 3 and 15 breaths a minute,
- * comfortable for an untrained adult; lengths move in half seconds so settings are easy to read.
+ * heart-rate-variability biofeedback studies (Lehrer & Gevirtz, Front Psychol 2014;5:756). Bounds keep the pace between
+ * about 3 and 15 breaths a minute, comfortable for an untrained adult; lengths move in half seconds
+ * so settings are easy to read.
  */
 export interface PacerSettings {
   /** Seconds breathing in. */
@@ -18,7 +18,7 @@ export const DEFAULT_PACER: PacerSettings = { inhaleSeconds: 5, exhaleSeconds: 5
 export const INHALE_RANGE = { min: 2, max: 8 } as const;
 export const EXHALE_RANGE = { min: 2, max: 10 } as const;
 export const PACER_STEP_SECONDS = 0.5;
-/** Practice lengths offered, in minutes (issue 6: 1-5 minutes). */
+/** Practice lengths offered, in minutes: 1 to 5, short enough to fit into a working day. */
 export const PRACTICE_MINUTES = [1, 2, 3, 4, 5] as const;
 export const DEFAULT_PRACTICE_MINUTES = 3;
 

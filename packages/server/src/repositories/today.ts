@@ -4,14 +4,8 @@ import { toBaseline, type BaselineRow } from './baselines.js';
 import { toCheckin, type CheckinRow } from './checkins.js';
 import { toScreening, type ScreeningRow } from './screenings.js';
 
-// One round trip instead of four: the Today page is the most read thing there is (issue #7).
-// The screening, baseline and today's check-in come back as JSON shaped like their table's row
-// and are mapped by that table's mapper; row_to_json over a subquery costs PostgreSQL less than
-// json_build_object. Their times are sent as UTC wall-clock text, which `utcIso` turns into
-// toISOString's form with string operations (a JSON timestamp has no zone, and to_char costs
-// PostgreSQL more). The history, most of the answer, comes back as JSON text already in the API's
-// shape (CheckinPoint) and is sent on as it came: parsing it into objects only to write them out
-// again took about an eighth of the server's time for a Today read (bench/RESULTS.md, "load").
+// The Today page is the most read thing there is: one round trip, rows as JSON for each table's
+// own mapper, the history passed through as text. Why: docs/decisions/today-read.md.
 const TODAY_SQL = `SELECT
   (SELECT row_to_json(s) FROM (
      SELECT id, answers, outcome, created_at AT TIME ZONE 'UTC' AS created_at

@@ -5,7 +5,7 @@ import { jsonBody, queryParams } from '../http/validate.js';
 import { breakService } from '../services/break-service.js';
 import type { ServiceDeps } from '../services/deps.js';
 
-/** Break-coach settings, stored scheduler events and sitting statistics (issue 5). */
+/** Break-coach settings, stored scheduler events and sitting statistics. */
 export function breakRoutes(deps: ServiceDeps) {
   const breaks = breakService(deps);
   return new Hono<AppEnv>()

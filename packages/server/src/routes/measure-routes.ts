@@ -15,7 +15,6 @@ import type { ServiceDeps } from '../services/deps.js';
 import { exportService, isCsvMeasure, unknownMeasure, type Download } from '../services/export-service.js';
 import { measureService } from '../services/measure-service.js';
 import { progressService } from '../services/progress-service.js';
-import type { DayHistorySource } from '../services/progress-history.js';
 import { stressService } from '../services/stress-service.js';
 
 const listQuery = z.strictObject({ instrument: instrumentIdSchema.optional() });
@@ -31,18 +30,11 @@ function download(c: Context<AppEnv>, d: Download): Response {
   return c.body(d.body);
 }
 
-/**
- * Questionnaires, stress practice and reflections, progress and insights, exports (issue 6).
- * `historySources` lets the app wire in sitting and exercise history as those features land.
- */
-export function measureRoutes(
-  deps: ServiceDeps,
-  features: FeatureConfig,
-  historySources?: readonly DayHistorySource[],
-) {
+/** Questionnaires, stress practice and reflections, progress and insights, exports. */
+export function measureRoutes(deps: ServiceDeps, features: FeatureConfig) {
   const measures = measureService(deps, features);
   const stress = stressService(deps);
-  const progress = progressService(deps, features, historySources);
+  const progress = progressService(deps, features);
   const exports = exportService(deps, features.publicUrl);
 
   return new Hono<AppEnv>()

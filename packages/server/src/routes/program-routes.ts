@@ -21,7 +21,7 @@ function lessonIdParam(raw: string): LessonId {
   return parsed.data;
 }
 
-/** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
+/** Lessons, guided exercise sessions, progression and the daily plan. */
 export function programRoutes(deps: ServiceDeps, features: FeatureConfig) {
   const program = programService(deps, features);
   return new Hono<AppEnv>()

@@ -10,7 +10,7 @@ import { DATABASE_KINDS, skipPostgres, type DatabaseKind } from '../testing/test
 import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
 
 /**
- * Property-based fuzzing of every API route's input (issue 7): bodies, query strings, path
+ * Property-based fuzzing of every API route's input: bodies, query strings, path
  * parameters and headers that are malformed, mistyped, oversized, deeply nested, full of unicode
  * edge cases or one field away from valid. Whatever arrives, the answer is never a 5xx, every 4xx
  * carries a JSON error with a message for people, and a refused request changes no row anywhere.

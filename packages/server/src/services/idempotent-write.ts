@@ -13,12 +13,8 @@ export interface Outcome<B> {
  * body gets the first answer; the same key with another body is refused. `what` names the thing
  * in the error message ("check-in", "questionnaire", "practice session").
  *
- * The write goes first and the key is stored with its answer at the end of the same transaction,
- * so the two commit together and a retry never writes twice: a retry's own write is rolled back
- * when its key collides with the stored one (a concurrent first attempt is waited for), and the
- * stored answer is read instead. This takes two round trips to PostgreSQL where claiming the key
- * first took three (bench/RESULTS.md, "load"). A retry whose write now fails (the first attempt
- * changed what it depends on) also gets the stored answer rather than that failure.
+ * The write goes first and the key is stored with its answer in the same transaction, so a
+ * retry never writes twice; why this order: docs/decisions/idempotent-writes.md.
  */
 export async function once<B>(
   db: Database,

@@ -94,7 +94,7 @@ export async function readPlanInput(
   };
 }
 
-/** Lessons, guided exercise sessions, progression and the daily plan (issue 3). */
+/** Lessons, guided exercise sessions, progression and the daily plan. */
 export function programService({ db, clock }: ServiceDeps, features: FeatureConfig) {
   // The STarT Back pathway follows the questionnaire only where this server offers it.
   const startBackOffered = !features.disabledInstruments.includes('start_back');

@@ -15,7 +15,7 @@ import { once, type Outcome } from './idempotent-write.js';
 
 const RECENT_SESSIONS = 20;
 
-/** Calm-down practice sessions and the weekly rule-of-thumb reflection (issue 6). */
+/** Calm-down practice sessions and the weekly rule-of-thumb reflection. */
 export function stressService({ db, clock }: ServiceDeps) {
   return {
     async overview(user: UserWithHash): Promise<StressOverview> {

@@ -10,7 +10,7 @@ import { openPostgres } from '../db/postgres-database.js';
 import { killHard, runTs, SERVER_MAIN, stop, type RunResult } from './run-process.js';
 
 /**
- * The kill test (issue 7): the real server process, N clients writing concurrently with
+ * The kill test: the real server process, N clients writing concurrently with
  * idempotency keys, SIGKILL while requests are in flight, restart on the same store, every client
  * retries its unanswered write with the same key, then the store is checked through the API and
  * directly in the database: every acknowledged write present exactly once, nothing doubled.

@@ -3,7 +3,7 @@ import { ApiError, networkError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The part of a zod schema this client uses; structural so web need not depend on zod itself. */
+/** The one method of a zod schema this client calls, so any schema of core's contract fits. */
 export interface Schema<T> {
   safeParse(data: unknown): { success: true; data: T } | { success: false };
 }

@@ -129,7 +129,7 @@ interface PlanCardProps {
   readonly refreshKey?: number;
 }
 
-/** Today's plan on the Today page (issue 3): what to do today, ticked when done. */
+/** Today's plan on the Today page: what to do today, ticked when done. */
 export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
   const load = useCallback((signal: AbortSignal) => programApi.plan(signal), []);
   const { state, reload } = useLoad(load);

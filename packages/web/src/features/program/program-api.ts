@@ -15,7 +15,7 @@ import { requestJson } from '../../api/http';
 
 const prefsResponse = z.object({ prefs: programPrefsSchema });
 
-/** The programme's calls (issue 3), each answer checked against core's schema. */
+/** The programme's calls, each answer checked against core's schema. */
 export const programApi = {
   plan: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/plan', dailyPlanSchema, { signal })).data,

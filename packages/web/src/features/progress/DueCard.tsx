@@ -5,7 +5,7 @@ import { useLoad } from '../../lib/use-load';
 import { measuresApi } from './measures-api';
 
 /**
- * Questionnaires due today, on the Today page (issue 6). Renders nothing when none is due or
+ * Questionnaires due today, on the Today page. Renders nothing when none is due or
  * started, and nothing while loading or on failure: it is a reminder, not the page's purpose.
  */
 export function DueCard() {

@@ -11,7 +11,7 @@ import {
 } from '@hipwise/core';
 import { requestEmpty, requestJson } from '../../api/http';
 
-/** Typed calls for questionnaires, progress, insights and exports (issue 6). */
+/** Typed calls for questionnaires, progress, insights and exports. */
 export const measuresApi = {
   instruments: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/measures/instruments', instrumentsResponseSchema, { signal })).data

@@ -104,7 +104,7 @@ function runCoach(userId: string, timeZone: string): () => void {
   };
 }
 
-/** The break scheduler running in the background on every page while signed in (issue 5). */
+/** The break scheduler running in the background on every page while signed in. */
 export function BreakCoach() {
   const { state } = useSession();
   const me = state.status === 'ready' ? state.me : null;

@@ -6,7 +6,7 @@ import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
 import './sitting.css';
 
-/** Today's sitting time and breaks on the Today page (issue 5). */
+/** Today's sitting time and breaks on the Today page. */
 export function SittingCard() {
   const coach = useCoach();
   const now = useNow(30_000);

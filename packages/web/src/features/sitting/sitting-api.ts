@@ -7,7 +7,7 @@ import {
 } from '@hipwise/core';
 import { requestJson } from '../../api/http';
 
-/** The sitting coach's calls (issue 5); responses are checked against the core contract. */
+/** The sitting coach's calls; responses are checked against the core contract. */
 export const sittingApi = {
   settings: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/break-settings', breakSettingsResponse, signal ? { signal } : {})).data,
