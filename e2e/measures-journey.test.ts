@@ -116,8 +116,16 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    assert.match(header ?? '', /^date,completed_at,instrument_version,total,rmdq_01,/);
+    assert.match(header ?? '', /^source,date,completed_at,instrument_version,total,rmdq_01,/);
     assert.match(row ?? '', /,rmdq-24\/en-original\/1,3,1,0,1,0,/);
+    // The baseline PEG that Progress charts is in the PEG CSV too, marked as the baseline, with the PEG answered later.
+    const pegCsv = await download(page, 'PEG answers (CSV)');
+    assert.match(
+      pegCsv.text,
+      /\r\nbaseline,\d{4}-\d{2}-\d{2},[^,]+[+-]\d\d:\d\d,,4\.3,6,4,3\r\nquestionnaire,[^\r]+,3,4,3,2\r\n$/,
+    );
+    const baselineCsv = await download(page, 'Baseline answers (CSV)');
+    assert.match(baselineCsv.text, /\r\n\d{4}-\d{2}-\d{2},[^,]+,[^,]+,5,6,6,4,3,4\.3,7\.5,5\r\n$/);
     const sbCsv = await download(page, 'STarT Back answers (CSV)');
     assert.match(sbCsv.text, /,6,5,high,1,0,0,0,1,1,1,1,3\r\n$/);
     const fhir = await download(page, 'FHIR R4 observations (JSON)');
@@ -133,6 +141,8 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.equal(bundle.type, 'collection');
     const codes = bundle.entry.map((e) => [e.resource.code.coding[0]?.code, e.resource.valueQuantity.value]);
     assert.deepEqual(codes, [
+      ['72514-3', 5],
+      ['91147-9', 4.3],
       ['72514-3', 4],
       ['rmdq-24-total', 3],
       ['91351-7', 6],

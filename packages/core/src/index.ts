@@ -4,6 +4,7 @@ export * from './screening/clearance.js';
 export * from './safety/index.js';
 export * from './measures/peg.js';
 export * from './time/local-date.js';
+export * from './time/instant-in-zone.js';
 export * from './program/method-intro.js';
 export * from './contract/common.js';
 export * from './contract/auth.js';
