@@ -14,6 +14,7 @@ export * from './contract/baseline.js';
 export * from './contract/checkin.js';
 export * from './contract/today.js';
 export * from './contract/me.js';
+export * from './contract/instance.js';
 export * from './measures/index.js';
 export * from './insights/index.js';
 export * from './fhir/index.js';
