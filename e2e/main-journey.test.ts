@@ -31,9 +31,9 @@ test('sign up, onboard, check in, come back, export, delete', async () => {
   try {
     const email = freshEmail();
 
-    // Logged out, app pages send you to log in.
+    // Logged out on a server nobody has an account on yet, app pages send you to sign up.
     await page.goto('/today');
-    await page.waitForURL((u) => u.pathname === '/login');
+    await page.waitForURL((u) => u.pathname === '/signup');
 
     await signUp(page, email);
     await readWelcome(page);

@@ -22,17 +22,13 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     const email = await onboardedUser(page);
     await checkIn(page, 4, 6);
 
-    // At the start RMDQ, STarT Back and PSS-4 are due; the baseline already counted as pain and PEG.
+    // Day one asks one questionnaire, STarT Back; the baseline already counted as pain and PEG.
     const due = page.getByRole('region', { name: 'Questionnaires for today' });
     await due.waitFor();
-    assert.deepEqual(await due.getByRole('link').allTextContents(), [
-      'Roland-Morris Disability Questionnaire',
-      'Keele STarT Back Screening Tool',
-      'Perceived Stress Scale (4 items)',
-    ]);
+    assert.deepEqual(await due.getByRole('link').allTextContents(), ['Keele STarT Back Screening Tool']);
 
-    // RMDQ: answer five, close the page, come back from Today and carry on.
-    await due.getByRole('link', { name: 'Roland-Morris Disability Questionnaire' }).click();
+    // RMDQ, not due until day 3 but offered: answer five, close the page, come back from Today and carry on.
+    await page.goto('/progress/questionnaires/rmdq');
     await page.getByRole('heading', { level: 1, name: 'Roland-Morris Disability Questionnaire' }).waitFor();
     assert.match(
       (await page.getByTestId('licence-note').textContent()) ?? '',
@@ -120,8 +116,16 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    assert.match(header ?? '', /^date,completed_at,instrument_version,total,rmdq_01,/);
+    assert.match(header ?? '', /^source,date,completed_at,instrument_version,total,rmdq_01,/);
     assert.match(row ?? '', /,rmdq-24\/en-original\/1,3,1,0,1,0,/);
+    // The baseline PEG that Progress charts is in the PEG CSV too, marked as the baseline, with the PEG answered later.
+    const pegCsv = await download(page, 'PEG answers (CSV)');
+    assert.match(
+      pegCsv.text,
+      /\r\nbaseline,\d{4}-\d{2}-\d{2},[^,]+[+-]\d\d:\d\d,,4\.3,6,4,3\r\nquestionnaire,[^\r]+,3,4,3,2\r\n$/,
+    );
+    const baselineCsv = await download(page, 'Baseline answers (CSV)');
+    assert.match(baselineCsv.text, /\r\n\d{4}-\d{2}-\d{2},[^,]+,[^,]+,5,6,6,4,3,4\.3,7\.5,5\r\n$/);
     const sbCsv = await download(page, 'STarT Back answers (CSV)');
     assert.match(sbCsv.text, /,6,5,high,1,0,0,0,1,1,1,1,3\r\n$/);
     const fhir = await download(page, 'FHIR R4 observations (JSON)');
@@ -137,6 +141,8 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.equal(bundle.type, 'collection');
     const codes = bundle.entry.map((e) => [e.resource.code.coding[0]?.code, e.resource.valueQuantity.value]);
     assert.deepEqual(codes, [
+      ['72514-3', 5],
+      ['91147-9', 4.3],
       ['72514-3', 4],
       ['rmdq-24-total', 3],
       ['91351-7', 6],

@@ -11,6 +11,7 @@ import { mountWebApp } from './http/static-web.js';
 import type { Logger } from './logger.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { checkinRoutes } from './routes/checkin-routes.js';
+import { instanceRoutes } from './routes/instance-routes.js';
 import { meRoutes } from './routes/me-routes.js';
 import { onboardingRoutes } from './routes/onboarding-routes.js';
 import { programRoutes } from './routes/program-routes.js';
@@ -86,6 +87,7 @@ export function createApp(opts: AppOptions) {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/auth', authRoutes(auth, opts.trustProxy));
+  app.route('/api/instance', instanceRoutes(opts.db));
 
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));

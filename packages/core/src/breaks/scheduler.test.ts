@@ -585,3 +585,21 @@ test('step is pure: the input state is not touched and the same input gives the 
   assert.deepEqual(a, b);
   assert.deepEqual(JSON.parse(JSON.stringify(a.state)), a.state, 'state is JSON-safe');
 });
+
+test('skips already stored for today count against the allowance of a state started afresh', () => {
+  const s = sim({ skipsPerDay: 3 });
+  s.activity(0);
+  assert.equal(schedulerStatus(s.state, s.cfg, s.t(1)).skipsLeftToday, 3);
+  s.send({ type: 'skips-recorded', at: s.t(1), count: 2 });
+  assert.equal(schedulerStatus(s.state, s.cfg, s.t(1)).skipsLeftToday, 1);
+  // A smaller count (an older answer) never gives back a skip used here.
+  s.send({ type: 'take-break-now', at: s.t(2) });
+  s.send({ type: 'skip', at: s.t(2.1) });
+  s.send({ type: 'skips-recorded', at: s.t(3), count: 2 });
+  assert.equal(schedulerStatus(s.state, s.cfg, s.t(3)).skipsLeftToday, 0);
+  s.send({ type: 'take-break-now', at: s.t(4) });
+  assert.deepEqual(
+    s.send({ type: 'skip', at: s.t(4.1) }).filter((e) => e.type === 'refused'),
+    [{ type: 'refused', event: 'skip', reason: 'skip-limit' }],
+  );
+});

@@ -140,6 +140,13 @@ export function step(state: SchedulerState, event: SchedulerEvent, config: Sched
       noteInput(c, at, true);
       applyConfig(c, at);
       break;
+    case 'skips-recorded': {
+      advance(c, at);
+      const today = localDate(new Date(at), config.timeZone);
+      const used = c.d.skips.date === today ? c.d.skips.count : 0;
+      c.d.skips = { date: today, count: Math.max(used, event.count) };
+      break;
+    }
   }
   evaluate(c, at);
   const wake = nextWake(c, at);

@@ -153,3 +153,21 @@ test('dailySeries and weeklySeries for charts', () => {
     ],
   );
 });
+
+test('a break dropped by a pause is not counted as skipped: Skipped counts what the skip allowance does', () => {
+  const day: StoredBreakEvent[] = [
+    { type: 'present', at: z('2026-03-30T07:00:00Z') },
+    {
+      type: 'break-started',
+      at: z('2026-03-30T07:30:00Z'),
+      kind: 'walk',
+      endsAt: z('2026-03-30T07:33:00Z'),
+      cause: 'scheduled',
+    },
+    { type: 'break-skipped', at: z('2026-03-30T07:31:00Z'), kind: 'walk', reason: 'pause' },
+    { type: 'paused', at: z('2026-03-30T07:31:00Z'), until: z('2026-03-30T08:31:00Z') },
+  ];
+  assert.equal(dailyStats(day, B, '2026-03-30').walk.skipped, 0);
+  const skipped = day.map((e) => (e.type === 'break-skipped' ? { ...e, reason: 'user' as const } : e));
+  assert.equal(dailyStats(skipped, B, '2026-03-30').walk.skipped, 1);
+});

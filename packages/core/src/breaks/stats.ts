@@ -193,7 +193,9 @@ function statsOfDay(
         break;
       case 'break-skipped':
         if (e.kind === 'walk') onWalk = false;
-        if (inDay && counts) counts.skipped += 1;
+        // A break a pause dropped is not one the user skipped: "Skipped" counts what the daily
+        // skip allowance counts.
+        if (inDay && counts && e.reason === 'user') counts.skipped += 1;
         break;
       case 'break-postponed':
         if (e.kind === 'walk') onWalk = false;

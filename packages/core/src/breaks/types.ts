@@ -31,7 +31,12 @@ export type SchedulerEvent =
   | { readonly type: 'pause'; readonly at: number; readonly until: number }
   | { readonly type: 'resume'; readonly at: number }
   | { readonly type: 'posture-changed'; readonly at: number; readonly posture: Posture }
-  | { readonly type: 'config-changed'; readonly at: number };
+  | { readonly type: 'config-changed'; readonly at: number }
+  /**
+   * How many walking breaks the user skipped on the local day of `at`, as stored on the server: a
+   * state started afresh (another device, a new log-in) must not offer skips already used.
+   */
+  | { readonly type: 'skips-recorded'; readonly at: number; readonly count: number };
 
 export interface SchedulerConfig extends BreakSettings {
   /** The user's IANA zone: working hours, "tomorrow" and the daily skip allowance use it. */

@@ -6,7 +6,7 @@ export const baselineBody = z.strictObject({
   painWeekAverage: nrs,
   peg: z.strictObject({ pain: nrs, enjoyment: nrs, activity: nrs }),
   sittingHoursPerWorkday: z
-    .number()
+    .number({ error: 'enter the hours as a number, such as 7 or 7.5' })
     .min(0, 'must be 0 to 24 hours')
     .max(24, 'must be 0 to 24 hours')
     // Not .multipleOf(0.5): its float tolerance lets 5e-324 through, which the database's real

@@ -67,6 +67,8 @@ export interface Observation {
   readonly effectiveDateTime: string;
   readonly valueQuantity: Quantity;
   readonly component?: readonly ObservationComponent[];
+  /** Free text about the observation, e.g. that it is the baseline (R4 Observation.note). */
+  readonly note?: readonly { readonly text: string }[];
 }
 
 export interface Bundle {

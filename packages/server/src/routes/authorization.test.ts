@@ -175,6 +175,7 @@ function matrix(a: Victim, b: TestUser): Record<string, RouteCase> {
   return {
     // Public routes, called by B with A's email.
     'GET /api/health': { probes: [GET('/api/health')] },
+    'GET /api/instance': { probes: [GET('/api/instance')] },
     'POST /api/auth/signup': {
       probes: [
         {

@@ -254,32 +254,41 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(mine.response.completed, false);
     });
 
-    test('what is due: at the start RMDQ, STarT Back and PSS-4 (the baseline counts as pain and PEG); then every 14 days', async () => {
+    test('what is due: one questionnaire a day, STarT Back on day 1, RMDQ on day 3, PSS-4 on day 5 (the baseline counts as pain and PEG)', async () => {
       const user = await t.newUser();
       assert.equal((await user.call('/api/baseline', { method: 'PUT', json: BASELINE })).status, 200);
-      const due = (await (await user.call('/api/measures/due')).json()) as DueResponse;
-      assert.equal(due.date, '2026-03-10');
-      assert.deepEqual(due.due.map((d) => d.instrumentId).sort(), ['pss4', 'rmdq', 'start_back']);
+      const dueIds = async () => {
+        const due = (await (await user.call('/api/measures/due')).json()) as DueResponse;
+        return { date: due.date, ids: due.due.map((d) => d.instrumentId), inProgress: due.inProgress };
+      };
+      assert.deepEqual((await dueIds()).date, '2026-03-10');
+      assert.deepEqual((await dueIds()).ids, ['start_back']);
+      await complete(user, 'start_back', all('start_back', 0));
+      assert.deepEqual((await dueIds()).ids, [], 'nothing more on a day one was answered');
+      t.clock.set('2026-03-11T12:00:00Z');
+      assert.deepEqual((await dueIds()).ids, []);
+      t.clock.set('2026-03-12T12:00:00Z');
+      assert.deepEqual((await dueIds()).ids, ['rmdq']);
       await complete(user, 'rmdq', all('rmdq', 0));
       await user.call('/api/measures/responses', {
         json: { instrumentId: 'pss4', answers: { pss4_1: 1 }, completed: false },
       });
-      const after = (await (await user.call('/api/measures/due')).json()) as DueResponse;
-      assert.deepEqual(after.due.map((d) => d.instrumentId).sort(), ['pss4', 'start_back']);
+      t.clock.set('2026-03-14T12:00:00Z');
+      const day5 = await dueIds();
+      assert.deepEqual(day5.ids, ['pss4']);
       assert.deepEqual(
-        after.inProgress.map((p) => [p.instrumentId, p.answered, p.total]),
+        day5.inProgress.map((p) => [p.instrumentId, p.answered, p.total]),
         [['pss4', 1, 4]],
       );
+      // A week after the baseline pain and PEG are due again, but the open PSS-4 goes first.
       t.clock.set('2026-03-17T12:00:00Z');
-      const week = (await (await user.call('/api/measures/due')).json()) as DueResponse;
-      assert.deepEqual(week.due.map((d) => d.instrumentId).sort(), ['pain_nrs', 'peg', 'pss4', 'start_back']);
-      t.clock.set('2026-03-24T12:00:00Z');
-      const fortnight = (await (await user.call('/api/measures/due')).json()) as DueResponse;
-      assert.ok(
-        fortnight.due.some(
-          (d) => d.instrumentId === 'rmdq' && d.reason === 'repeat' && d.dueDate === '2026-03-24',
-        ),
-      );
+      assert.deepEqual((await dueIds()).ids, ['pss4']);
+      await complete(user, 'pss4', all('pss4', 0));
+      t.clock.set('2026-03-18T12:00:00Z');
+      assert.deepEqual((await dueIds()).ids, ['peg']);
+      const { schedule } = (await (await user.call('/api/measures/progress')).json()) as ProgressResponse;
+      const rmdq = schedule.find((s) => s.instrumentId === 'rmdq');
+      assert.deepEqual([rmdq?.reason, rmdq?.dueDate], ['repeat', '2026-03-26']);
       t.clock.set('2026-03-10T12:00:00Z');
     });
   });
@@ -287,7 +296,9 @@ for (const kind of DATABASE_KINDS) {
   describe(`instruments switched off by configuration, on ${kind}`, { skip: skipPostgres(kind) }, () => {
     let t: TestApp;
     before(async () => {
-      t = await testApp(kind, { features: { disabledInstruments: ['rmdq', 'start_back'], publicUrl: 'http://127.0.0.1:8080' } });
+      t = await testApp(kind, {
+        features: { disabledInstruments: ['rmdq', 'start_back'], publicUrl: 'http://127.0.0.1:8080' },
+      });
     });
     after(() => t.close());
 
@@ -301,7 +312,9 @@ for (const kind of DATABASE_KINDS) {
         instruments.map((i) => i.id),
         ['pain_nrs', 'peg', 'pss4', 'pss10'],
       );
+      t.clock.set('2026-03-14T12:00:00Z');
       const due = (await (await user.call('/api/measures/due')).json()) as DueResponse;
+      t.clock.set('2026-03-10T12:00:00Z');
       assert.deepEqual(
         due.due.map((d) => d.instrumentId),
         ['pss4'],

@@ -477,6 +477,7 @@ const T0 = Date.parse(`${DAY}T09:00:00Z`);
 
 const SAMPLES: Record<string, (s: Seeded) => Sample> = {
   'GET /api/health': () => ({}),
+  'GET /api/instance': () => ({}),
   // Sign-ups are counted per address by design, taken email or not.
   'POST /api/auth/signup': () => ({
     body: { email: 'someone.new@example.org', password: 'a long enough password', timeZone: 'Europe/London' },

@@ -39,10 +39,13 @@ for (const kind of DATABASE_KINDS) {
         "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY 1",
       );
       for (const { table_name } of withUser) {
-        assert.ok(table_name in EXPORTED || NOT_EXPORTED.has(table_name), `${table_name} is not in the export`);
+        assert.ok(
+          table_name in EXPORTED || NOT_EXPORTED.has(table_name),
+          `${table_name} is not in the export`,
+        );
       }
 
-      const user = await t.newUser();
+      const user = await t.newUser({ timeZone: 'Europe/Berlin' });
       const ok = async (res: Promise<Response>) => {
         const r = await res;
         assert.ok(r.status < 300, `${r.url} -> ${r.status} ${await r.clone().text()}`);
@@ -58,14 +61,31 @@ for (const kind of DATABASE_KINDS) {
       await ok(
         user.call('/api/baseline', {
           method: 'PUT',
-          json: { painNow: 6, painWeekAverage: 5, peg: { pain: 5, enjoyment: 4, activity: 4 }, sittingHoursPerWorkday: 7, stress: 6 },
+          json: {
+            painNow: 6,
+            painWeekAverage: 5,
+            peg: { pain: 5, enjoyment: 4, activity: 4 },
+            sittingHoursPerWorkday: 7,
+            stress: 6,
+          },
         }),
       );
       await ok(checkinCall(user, { pain: 4, stress: 3 }));
-      await ok(user.call('/api/measures/responses', { json: { instrumentId: 'pss4', answers: { pss4_1: 2 }, completed: false } }));
+      await ok(
+        user.call('/api/measures/responses', {
+          json: { instrumentId: 'pss4', answers: { pss4_1: 2 }, completed: false },
+        }),
+      );
       await ok(
         user.call('/api/stress/sessions', {
-          json: { plannedMinutes: 1, durationSeconds: 60, inhaleSeconds: 5, exhaleSeconds: 5, stressBefore: 6, stressAfter: 4 },
+          json: {
+            plannedMinutes: 1,
+            durationSeconds: 60,
+            inhaleSeconds: 5,
+            exhaleSeconds: 5,
+            stressBefore: 6,
+            stressAfter: 4,
+          },
           headers: { 'idempotency-key': randomUUID() },
         }),
       );
@@ -74,12 +94,24 @@ for (const kind of DATABASE_KINDS) {
       await ok(user.call('/api/program/prefs', { method: 'PUT', json: { stayOnChair: true } }));
       await ok(
         user.call('/api/exercise-sessions', {
-          json: { variant: 'chair', plannedSets: 3, plannedHoldSeconds: 10, achievedHoldSeconds: [10, 10, 10], painBefore: 3, painAfter: 3, stoppedEarly: 'none' },
+          json: {
+            variant: 'chair',
+            plannedSets: 3,
+            plannedHoldSeconds: 10,
+            achievedHoldSeconds: [10, 10, 10],
+            painBefore: 3,
+            painAfter: 3,
+            stoppedEarly: 'none',
+          },
           headers: { 'idempotency-key': randomUUID() },
         }),
       );
       await ok(user.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 45 } }));
-      await ok(user.call('/api/break-events', { json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] } }));
+      await ok(
+        user.call('/api/break-events', {
+          json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] },
+        }),
+      );
 
       const data = (await (await user.call('/api/me/export')).json()) as Record<string, unknown>;
       for (const [table, key] of Object.entries(EXPORTED)) {
@@ -89,6 +121,10 @@ for (const kind of DATABASE_KINDS) {
       }
       assert.equal((data['breakSettings'] as { workMinutes: number }).workMinutes, 45);
       assert.equal((data['programPrefs'] as { stayOnChair: boolean }).stayOnChair, true);
+      // Times are ISO 8601 with the user's offset (this user is in Europe/Berlin: UTC+1 in March).
+      assert.deepEqual(data['breakEvents'], [{ type: 'present', at: '2026-03-10T10:00:00.000+01:00' }]);
+      const checkins = data['checkins'] as { updatedAt: string }[];
+      assert.match(checkins[0]?.updatedAt ?? '', /^2026-03-10T\d\d:\d\d:\d\d\.\d{3}\+01:00$/);
     });
   });
 }

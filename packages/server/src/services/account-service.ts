@@ -1,4 +1,11 @@
-import type { ChangePasswordBody, SettingsBody, User } from '@hipwise/core';
+import {
+  instantsInZone,
+  isoInZone,
+  type ChangePasswordBody,
+  type SettingsBody,
+  type StoredBreakEvent,
+  type User,
+} from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { allCheckins } from '../repositories/checkins.js';
@@ -28,7 +35,8 @@ import { accountThrottleKey, type AttemptContext } from './password-attempts.js'
 import type { PasswordPolicy } from './password-policy.js';
 
 export const EXPORT_FORMAT = 'hipwise-export';
-export const EXPORT_VERSION = 1;
+/** 2: every time is ISO 8601 with the user's offset (break events were epoch milliseconds). */
+export const EXPORT_VERSION = 2;
 
 export function accountService(
   { db, clock, hasher }: ServiceDeps,
@@ -57,9 +65,12 @@ export function accountService(
       });
     },
 
-    /** Everything stored about the user, in one consistent read. */
+    /**
+     * Everything stored about the user, in one consistent read, with every time written in the
+     * user's zone with its offset.
+     */
     async exportAll(user: UserWithHash) {
-      return db.transaction(async (tx) => {
+      const all = await db.transaction(async (tx) => {
         // One after the other: a transaction runs one query at a time anyway.
         const screenings = await allScreenings(tx, user.id);
         const clinicianClearances = await allClearances(tx, user.id);
@@ -72,7 +83,9 @@ export function accountService(
         const exerciseSessions = await allExerciseSessions(tx, user.id);
         const programPrefs = await findProgramPrefs(tx, user.id);
         const breakSettings = (await findBreakSettings(tx, user.id)) ?? null;
-        const breakEvents = await allBreakEvents(tx, user.id);
+        const breakEvents = (await allBreakEvents(tx, user.id)).map((e) =>
+          eventTimesInZone(e, user.timeZone),
+        );
         return {
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
@@ -92,6 +105,8 @@ export function accountService(
           breakEvents,
         };
       });
+      // The same shape with other strings: each UTC time rewritten with the user's offset.
+      return instantsInZone(all, user.timeZone) as typeof all;
     },
 
     /**
@@ -105,9 +120,23 @@ export function accountService(
         await clearThrottle(tx, accountThrottleKey(user.email));
       });
       // The account is gone either way; a failure here only leaves bytes for the next deletion to erase.
-      await db.eraseFreedSpace?.().catch((err: unknown) => log.error({ err }, 'could not erase the freed space'));
+      await db
+        .eraseFreedSpace?.()
+        .catch((err: unknown) => log.error({ err }, 'could not erase the freed space'));
     },
   };
 }
 
 export type AccountService = ReturnType<typeof accountService>;
+
+const EVENT_TIMES = new Set(['at', 'creditedAt', 'endsAt', 'startedAt', 'until']);
+
+/** A break event with its epoch-millisecond times written as ISO 8601 in the user's zone. */
+function eventTimesInZone(event: StoredBreakEvent, timeZone: string): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(event).map(([k, v]) => [
+      k,
+      EVENT_TIMES.has(k) && typeof v === 'number' ? isoInZone(v, timeZone) : v,
+    ]),
+  );
+}

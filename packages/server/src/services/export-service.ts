@@ -1,15 +1,18 @@
 import {
   INSTRUMENTS,
+  isoInZone,
   localCodeSystem,
   localDate,
   measureObservation,
   observationBundle,
   painObservation,
+  type Baseline,
   type Bundle,
   type InstrumentId,
   type Observation,
 } from '@hipwise/core';
 import { AppError } from '../errors.js';
+import { findBaseline } from '../repositories/baselines.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { allStressSessions } from '../repositories/stress-sessions.js';
@@ -23,12 +26,24 @@ export interface Download {
   body: string;
 }
 
-/** What can be exported as CSV: check-ins, practice sessions, and each questionnaire. */
-export type CsvMeasure = 'checkins' | 'stress-sessions' | InstrumentId;
+/** What can be exported as CSV: the baseline, check-ins, practice sessions, and each questionnaire. */
+export type CsvMeasure = 'baseline' | 'checkins' | 'stress-sessions' | InstrumentId;
 
 export function isCsvMeasure(s: string): s is CsvMeasure {
-  return s === 'checkins' || s === 'stress-sessions' || Object.hasOwn(INSTRUMENTS, s);
+  return s === 'baseline' || s === 'checkins' || s === 'stress-sessions' || Object.hasOwn(INSTRUMENTS, s);
 }
+
+/** The baseline's answers to a questionnaire's items, for the two it asks: pain now, and the PEG. */
+function baselineAnswers(
+  id: InstrumentId,
+  b: Baseline,
+): { total: number; answers: Record<string, number> } | null {
+  if (id === 'pain_nrs') return { total: b.painNow, answers: { pain: b.painNow } };
+  if (id === 'peg') return { total: b.pegScore, answers: { ...b.peg } };
+  return null;
+}
+
+const BASELINE_NOTE = 'Baseline: answered when starting hipwise';
 
 const CSV_TYPE = 'text/csv; charset=utf-8';
 // The FHIR media type (https://hl7.org/fhir/R4/http.html#mime-type).
@@ -41,32 +56,94 @@ const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
 export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   const localSystem = localCodeSystem(publicUrl);
   const stamp = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
+  const inZone = (user: UserWithHash, at: string | null) =>
+    at === null ? null : isoInZone(at, user.timeZone);
 
+  /** One row per completed answer, the baseline first (marked as such) where it asked the items. */
   async function questionnaireCsv(user: UserWithHash, id: InstrumentId): Promise<string> {
     const items = INSTRUMENTS[id].items;
-    const responses = await listResponses(db, user.id, { instrumentId: id });
+    const [responses, baseline] = await Promise.all([
+      listResponses(db, user.id, { instrumentId: id }),
+      findBaseline(db, user.id),
+    ]);
     const extra = id === 'start_back' ? ['psychosocial', 'risk'] : [];
+    const fromBaseline = baseline ? baselineAnswers(id, baseline) : null;
+    const baselineRows =
+      baseline && fromBaseline
+        ? [
+            [
+              'baseline',
+              localDate(new Date(baseline.createdAt), user.timeZone),
+              inZone(user, baseline.createdAt),
+              '',
+              fromBaseline.total,
+              ...items.map((i) => fromBaseline.answers[i.id]),
+            ],
+          ]
+        : [];
     return toCsv(
-      ['date', 'completed_at', 'instrument_version', 'total', ...extra, ...items.map((i) => i.id)],
-      responses.map((r) => [
-        r.date,
-        r.completedAt,
-        r.instrumentVersion,
-        r.scores?.total,
-        ...(id === 'start_back' ? [r.scores?.psychosocial, r.scores?.risk] : []),
-        ...items.map((i) => r.answers[i.id]),
-      ]),
+      ['source', 'date', 'completed_at', 'instrument_version', 'total', ...extra, ...items.map((i) => i.id)],
+      [
+        ...baselineRows,
+        ...responses.map((r) => [
+          'questionnaire',
+          r.date,
+          inZone(user, r.completedAt),
+          r.instrumentVersion,
+          r.scores?.total,
+          ...(id === 'start_back' ? [r.scores?.psychosocial, r.scores?.risk] : []),
+          ...items.map((i) => r.answers[i.id]),
+        ]),
+      ],
+    );
+  }
+
+  async function baselineCsv(user: UserWithHash): Promise<string> {
+    const b = await findBaseline(db, user.id);
+    return toCsv(
+      [
+        'date',
+        'answered_at',
+        'updated_at',
+        'pain_now',
+        'pain_week_average',
+        'peg_pain',
+        'peg_enjoyment',
+        'peg_activity',
+        'peg_score',
+        'sitting_hours_per_workday',
+        'stress',
+      ],
+      b
+        ? [
+            [
+              localDate(new Date(b.createdAt), user.timeZone),
+              inZone(user, b.createdAt),
+              inZone(user, b.updatedAt),
+              b.painNow,
+              b.painWeekAverage,
+              b.peg.pain,
+              b.peg.enjoyment,
+              b.peg.activity,
+              b.pegScore,
+              b.sittingHoursPerWorkday,
+              b.stress,
+            ],
+          ]
+        : [],
     );
   }
 
   return {
     async csv(user: UserWithHash, measure: CsvMeasure): Promise<Download> {
       let body: string;
-      if (measure === 'checkins') {
+      if (measure === 'baseline') {
+        body = await baselineCsv(user);
+      } else if (measure === 'checkins') {
         const rows = await allCheckins(db, user.id);
         body = toCsv(
           ['date', 'pain', 'stress', 'note', 'updated_at'],
-          rows.map((c) => [c.date, c.pain, c.stress, c.note, c.updatedAt]),
+          rows.map((c) => [c.date, c.pain, c.stress, c.note, inZone(user, c.updatedAt)]),
         );
       } else if (measure === 'stress-sessions') {
         const rows = await allStressSessions(db, user.id);
@@ -83,7 +160,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
           ],
           rows.map((s) => [
             s.date,
-            s.createdAt,
+            inZone(user, s.createdAt),
             s.plannedMinutes,
             s.durationSeconds,
             s.inhaleSeconds,
@@ -100,31 +177,60 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
     },
 
     /**
-     * A FHIR R4 collection Bundle: pain intensity (LOINC 72514-3) from every check-in, dated by its
-     * day, and the total of every completed questionnaire, dated by the instant it was finished.
+     * A FHIR R4 collection Bundle: the baseline's pain and PEG (with a note saying so), pain
+     * intensity (LOINC 72514-3) from every check-in, dated by its day, and the total of every
+     * completed questionnaire, dated by the instant it was finished, in the user's zone.
      */
     async fhir(user: UserWithHash): Promise<Download & { bundle: Bundle }> {
-      const [checkins, responses] = await Promise.all([allCheckins(db, user.id), listResponses(db, user.id)]);
+      const [baseline, checkins, responses] = await Promise.all([
+        findBaseline(db, user.id),
+        allCheckins(db, user.id),
+        listResponses(db, user.id),
+      ]);
       const patient = `Patient/${user.id}`;
+      const baselineAt = baseline ? isoInZone(baseline.createdAt, user.timeZone) : '';
+      const note = [{ text: BASELINE_NOTE }];
       const observations: Observation[] = [
+        ...(baseline
+          ? [
+              { ...painObservation(patient, baseline.painNow, baselineAt, 'baseline-pain'), note },
+              {
+                ...measureObservation(
+                  patient,
+                  {
+                    instrumentId: 'peg',
+                    total: baseline.pegScore,
+                    effectiveDateTime: baselineAt,
+                    id: 'baseline-peg',
+                  },
+                  localSystem,
+                ),
+                note,
+              },
+            ]
+          : []),
         ...checkins.map((c) => painObservation(patient, c.pain, c.date, `checkin-${c.date}`)),
         ...responses.flatMap((r) =>
           r.scores
             ? [
-                measureObservation(patient, {
-                  instrumentId: r.instrumentId,
-                  total: r.scores.total,
-                  effectiveDateTime: r.completedAt ?? r.date,
-                  id: r.id,
-                  ...(r.scores.risk !== undefined && r.scores.psychosocial !== undefined
-                    ? { startBack: { psychosocial: r.scores.psychosocial, risk: r.scores.risk } }
-                    : {}),
-                }, localSystem),
+                measureObservation(
+                  patient,
+                  {
+                    instrumentId: r.instrumentId,
+                    total: r.scores.total,
+                    effectiveDateTime: inZone(user, r.completedAt) ?? r.date,
+                    id: r.id,
+                    ...(r.scores.risk !== undefined && r.scores.psychosocial !== undefined
+                      ? { startBack: { psychosocial: r.scores.psychosocial, risk: r.scores.risk } }
+                      : {}),
+                  },
+                  localSystem,
+                ),
               ]
             : [],
         ),
       ];
-      const bundle = observationBundle(observations, clock.now().toISOString());
+      const bundle = observationBundle(observations, isoInZone(clock.now(), user.timeZone));
       return {
         filename: `hipwise-fhir-${stamp(user)}.json`,
         contentType: FHIR_TYPE,

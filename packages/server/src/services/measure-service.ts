@@ -66,11 +66,7 @@ export async function scheduleInput(
   const start = localDate(new Date(baseline?.createdAt ?? user.createdAt), user.timeZone);
   const completions: Partial<Record<InstrumentId, LocalDate[]>> = {};
   for (const r of responses) (completions[r.instrumentId] ??= []).push(r.date);
-  if (baseline) {
-    (completions.pain_nrs ??= []).push(start);
-    (completions.peg ??= []).push(start);
-  }
-  return { start, today, enabled, completions };
+  return { start, today, enabled, completions, baselineOn: baseline ? start : null };
 }
 
 export function measureService({ db, clock }: ServiceDeps, features: FeatureConfig) {

@@ -20,6 +20,7 @@ export interface ApiRoute {
 /** Routes anyone may call: they read or write no personal data. */
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/health',
+  'GET /api/instance',
   'POST /api/auth/signup',
   'POST /api/auth/login',
   'POST /api/auth/logout',

@@ -2,6 +2,7 @@ import {
   baselineSchema,
   checkinSchema,
   meSchema,
+  instanceSchema,
   screeningSchema,
   todaySchema,
   userSchema,
@@ -22,7 +23,6 @@ export type { Me };
 
 const userResponse = z.object({ user: userSchema });
 
-
 export const api = {
   signup: async (body: SignupBody) =>
     (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,
@@ -32,6 +32,8 @@ export const api = {
   logoutEverywhere: () => requestEmpty('POST', '/api/auth/logout-everywhere'),
 
   me: async (signal?: AbortSignal) => (await requestJson('GET', '/api/me', meSchema, { signal })).data,
+  instance: async (signal?: AbortSignal) =>
+    (await requestJson('GET', '/api/instance', instanceSchema, { signal })).data,
   updateSettings: async (body: SettingsBody) =>
     (await requestJson('PATCH', '/api/me/settings', userResponse, { body })).data.user,
   changePassword: (body: ChangePasswordBody) => requestEmpty('POST', '/api/me/password', { body }),

@@ -31,10 +31,21 @@ function useFocusHeadingOnNavigate(): void {
   }, [location]);
 }
 
+/** On a phone the menu folds behind a button; it closes again whenever the page changes. */
+function useMenu(): { readonly open: boolean; readonly toggle: () => void } {
+  const [location] = useLocation();
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  return {
+    open: openAt === location,
+    toggle: () => setOpenAt((at) => (at === location ? null : location)),
+  };
+}
+
 export function Layout({ children }: { readonly children: ReactNode }) {
   const { state, forget } = useSession();
   const [, navigate] = useLocation();
   const [logoutError, setLogoutError] = useState<string>();
+  const menu = useMenu();
   useFocusHeadingOnNavigate();
 
   async function logOut() {
@@ -67,7 +78,18 @@ export function Layout({ children }: { readonly children: ReactNode }) {
             hipwise
           </Link>
           {state.status === 'ready' && (
-            <nav aria-label="Main">
+            <button
+              type="button"
+              className="menu-button"
+              aria-expanded={menu.open}
+              aria-controls="main-menu"
+              onClick={menu.toggle}
+            >
+              {menu.open ? 'Close menu' : 'Menu'}
+            </button>
+          )}
+          {state.status === 'ready' && (
+            <nav aria-label="Main" id="main-menu" data-open={menu.open}>
               <ul>
                 <li>
                   <NavLink href="/today">Today</NavLink>

@@ -14,7 +14,8 @@ const LABELS = { email: 'Email', password: 'Password' };
 
 export function LoginPage() {
   usePageTitle('Log in');
-  const { refresh } = useSession();
+  const { state: session, refresh } = useSession();
+  const noAccounts = session.status === 'anonymous' && session.accounts === false;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { state, submit, invalid } = useForm();
@@ -37,6 +38,13 @@ export function LoginPage() {
       {everywhere && (
         <Alert tone="success" title="You are logged out everywhere">
           <p>Every session of your account has ended. Log in again on the devices you use.</p>
+        </Alert>
+      )}
+      {noAccounts && (
+        <Alert tone="info" title="Nobody has an account here yet">
+          <p>
+            <Link href="/signup">Create the first account</Link> to start using this hipwise.
+          </p>
         </Alert>
       )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Redirect } from 'wouter';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { LandingPage } from '../landing/LandingPage';
 import { homePath } from './home-path';
 import { useSession } from './session';
 
@@ -33,7 +34,7 @@ export function RequireUser({
     case 'failed':
       return <SessionFailed message={state.message} retry={() => void refresh()} />;
     case 'anonymous':
-      return <Redirect to="/login" replace />;
+      return <Redirect to={state.accounts === false ? '/signup' : '/login'} replace />;
     case 'ready': {
       const { screening, baseline } = state.me;
       if (need !== 'login' && !screening) return <Redirect to="/welcome" replace />;
@@ -58,7 +59,7 @@ export function GuestOnly({ children }: { readonly children: ReactNode }) {
   }
 }
 
-/** `/`: straight to where the user belongs. */
+/** `/`: the landing page for a visitor, else straight to where the user belongs. */
 export function HomeRedirect() {
   const { state, refresh } = useSession();
   switch (state.status) {
@@ -67,7 +68,7 @@ export function HomeRedirect() {
     case 'failed':
       return <SessionFailed message={state.message} retry={() => void refresh()} />;
     case 'anonymous':
-      return <Redirect to="/login" replace />;
+      return <LandingPage firstAccount={state.accounts === false} />;
     case 'ready':
       return <Redirect to={homePath(state.me)} replace />;
   }

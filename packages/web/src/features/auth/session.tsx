@@ -3,7 +3,8 @@ import { api, isApiError, setUnauthenticatedHandler, type Me } from '../../api';
 
 export type SessionState =
   | { readonly status: 'loading' }
-  | { readonly status: 'anonymous' }
+  /** `accounts`: whether anyone has an account on this server; null when unknown. */
+  | { readonly status: 'anonymous'; readonly accounts: boolean | null }
   | { readonly status: 'failed'; readonly message: string }
   | { readonly status: 'ready'; readonly me: Me };
 
@@ -29,7 +30,7 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       return me;
     } catch (e) {
       if (isApiError(e) && e.isUnauthenticated) {
-        setState({ status: 'anonymous' });
+        setState({ status: 'anonymous', accounts: await anyAccounts() });
       } else {
         setState({ status: 'failed', message: isApiError(e) ? e.message : 'Something went wrong.' });
       }
@@ -39,7 +40,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   useEffect(() => {
     // Any call that finds the session gone drops the UI back to logged-out; the guards redirect.
-    setUnauthenticatedHandler(() => setState({ status: 'anonymous' }));
+    // Before the first answer, `refresh` decides, once it knows whether the server has accounts.
+    setUnauthenticatedHandler(() =>
+      setState((s) => (s.status === 'loading' ? s : { status: 'anonymous', accounts: null })),
+    );
     void refresh();
     return () => setUnauthenticatedHandler(undefined);
   }, [refresh]);
@@ -49,12 +53,21 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       state,
       setMe: (me) => setState({ status: 'ready', me }),
       refresh,
-      forget: () => setState({ status: 'anonymous' }),
+      forget: () => setState({ status: 'anonymous', accounts: null }),
     }),
     [state, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** Whether this server has any account yet; null when it cannot say (the landing page works either way). */
+async function anyAccounts(): Promise<boolean | null> {
+  try {
+    return (await api.instance()).accounts;
+  } catch {
+    return null;
+  }
 }
 
 export function useSession(): Session {

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { NrsScale } from '../../components/NrsScale';
 import { issuesToFields, type FieldErrors } from '../../lib/field-errors';
+import { parsePlainNumber } from '../../lib/plain-number';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useMe, useSession } from '../auth/session';
@@ -79,7 +80,7 @@ export function BaselinePage() {
       painNow: draft.painNow,
       painWeekAverage: draft.painWeekAverage,
       peg: { pain: draft.painWeekAverage, enjoyment: draft.enjoyment, activity: draft.activity },
-      sittingHoursPerWorkday: Number(draft.sitting.replace(',', '.')),
+      sittingHoursPerWorkday: parsePlainNumber(draft.sitting),
       stress: draft.stress,
     });
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
@@ -125,11 +126,7 @@ export function BaselinePage() {
           name="sittingHoursPerWorkday"
           label="How many hours do you sit on a typical workday?"
           hint="Count desk, car, meals and sofa. Whole or half hours, such as 7.5."
-          type="number"
           inputMode="decimal"
-          min={0}
-          max={24}
-          step={0.5}
           className="short"
           value={draft.sitting}
           onChange={(e) => set({ sitting: e.target.value })}

@@ -26,10 +26,13 @@ export function PsoasIllustration() {
         d="M110 24 C132 60 146 120 154 156 C158 182 140 208 130 226 L122 221 C130 203 142 180 137 158 C127 118 112 80 106 36 Z"
       />
       <g className="labels">
-        <text x="6" y="62">
-          Lower spine
+        <text x="6" y="58">
+          <tspan x="6">Lower</tspan>
+          <tspan x="6" dy="15">
+            spine
+          </tspan>
         </text>
-        <line x1="60" y1="66" x2="76" y2="70" />
+        <line x1="48" y1="66" x2="76" y2="70" />
         <text x="178" y="96">
           Psoas
         </text>

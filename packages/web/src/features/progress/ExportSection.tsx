@@ -8,9 +8,15 @@ export function ExportSection({ instruments }: { readonly instruments: readonly 
       <h2 id="export-title">Download your data</h2>
       <p>
         For a spreadsheet, one CSV file per measure. For a clinician’s system, FHIR R4 (pain intensity and
-        questionnaire totals). Everything hipwise stores, as JSON.
+        questionnaire totals). Everything hipwise stores, as JSON. Your baseline answers are in each, marked
+        as the baseline, and times carry your time zone’s offset.
       </p>
       <ul className="export-list">
+        <li>
+          <a className="button" href={EXPORTS.csv('baseline')} download>
+            Baseline answers (CSV)
+          </a>
+        </li>
         <li>
           <a className="button" href={EXPORTS.csv('checkins')} download>
             Pain and stress check-ins (CSV)

@@ -24,6 +24,22 @@ function notify(text: string): void {
   }
 }
 
+/**
+ * Tells the scheduler how many walking breaks the server has as skipped today, so a coach started
+ * afresh (after a log-in, on another device) offers only the skips left. Best effort: without an
+ * answer the coach runs on what this browser knows.
+ */
+async function seedSkips(engine: CoachEngine, signal: AbortSignal): Promise<void> {
+  try {
+    const stats = await sittingApi.stats(1, signal);
+    const today = stats.days.find((d) => d.date === stats.today);
+    if (today && !signal.aborted)
+      engine.send({ type: 'skips-recorded', at: Date.now(), count: today.walk.skipped });
+  } catch {
+    // Offline or signed out: the allowance stays as this browser counted it.
+  }
+}
+
 /** Runs one coach per signed-in user: in this tab, or (if another tab has it) not at all. */
 function runCoach(userId: string, timeZone: string): () => void {
   const controller = new AbortController();
@@ -76,6 +92,7 @@ function runCoach(userId: string, timeZone: string): () => void {
       engine.stop();
     };
     coachStore.run({ engine, timeZone, enableIdleDetection });
+    void seedSkips(engine, controller.signal);
     const idle = await idlePermission();
     if (controller.signal.aborted) return;
     const systemWide = idle === 'granted' ? await presence.useIdleDetector() : false;

@@ -5,6 +5,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field, TextField } from '../../components/Field';
 import { fieldId } from '../../components/field-id';
 import { issuesToFields, sentence } from '../../lib/field-errors';
+import { parsePlainNumber } from '../../lib/plain-number';
 import { useForm } from '../../lib/use-form';
 import { sittingApi } from './sitting-api';
 
@@ -71,7 +72,7 @@ function toDraft(s: BreakSettings): Draft {
   };
 }
 
-const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
+const num = parsePlainNumber;
 
 function fromDraft(d: Draft): unknown {
   return {
@@ -136,13 +137,10 @@ export function BreakSettingsForm({
     <TextField
       name={name}
       label={LABELS[name] ?? name}
-      hint={hint}
+      hint={hint ?? `${min} to ${max}.`}
       error={err(name)}
-      type="number"
       inputMode="numeric"
       className="short"
-      min={min}
-      max={max}
       value={draft[key] as string}
       onChange={(e) => set(key, e.target.value as never)}
     />

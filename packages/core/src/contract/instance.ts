@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/**
+ * GET /api/instance: what a logged-out visitor may know about this hipwise. Only whether anyone
+ * has an account yet, so the first visit to a new server leads to sign-up; nothing about who.
+ */
+export const instanceSchema = z.object({ accounts: z.boolean() });
+export type Instance = z.infer<typeof instanceSchema>;

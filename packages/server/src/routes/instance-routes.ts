@@ -1,0 +1,12 @@
+import { Hono } from 'hono';
+import type { Instance } from '@hipwise/core';
+import type { Database } from '../db/database.js';
+import type { AppEnv } from '../http/app-env.js';
+import { anyAccount } from '../repositories/instance.js';
+
+/** What a logged-out visitor may know about this hipwise: whether anyone has an account yet. */
+export function instanceRoutes(db: Database) {
+  return new Hono<AppEnv>().get('/', async (c) =>
+    c.json({ accounts: await anyAccount(db) } satisfies Instance),
+  );
+}
