@@ -47,8 +47,8 @@
  * 12. Skipping a break shown for a while still forces the whole break. Safe Eyes #897.
  *     -> Skip ends the break at once, whenever it is pressed (unless strict).
  */
-import type { BreakSettingsInput, StoredBreakEvent } from './contract.js';
-import { breakSettingsSchema } from './contract.js';
+import type { BreakSettingsInput, StoredBreakEvent } from '../contract/breaks.js';
+import { breakSettingsSchema } from '../contract/breaks.js';
 import { reminderText, SITTING_RULE_NUMBERS } from './messages.js';
 import type {
   BreakKind,

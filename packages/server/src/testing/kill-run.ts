@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mulberry32 } from '@hipwise/core';
+import { mulberry32 } from '@hipwise/core/testing';
 import type { Database } from '../db/database.js';
 import { openPglite } from '../db/pglite-database.js';
 import { openPostgres } from '../db/postgres-database.js';
@@ -281,7 +281,8 @@ export async function runKillScenario(opts: KillScenarioOptions): Promise<KillSc
       const staleLock =
         pgliteDir !== undefined &&
         existsSync(join(pgliteDir, 'hipwise.pid')) &&
-        readFileSync(join(pgliteDir, 'hipwise.pid'), 'utf8').trim().split(' ')[0] === String(victim.child.pid);
+        readFileSync(join(pgliteDir, 'hipwise.pid'), 'utf8').trim().split(' ')[0] ===
+          String(victim.child.pid);
 
       const t0 = performance.now();
       await start();

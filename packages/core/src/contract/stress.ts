@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema, nrs } from '../contract/common.js';
+import { localDateSchema, nrs } from './common.js';
 import { STRESS_RULE_IDS, type StressRuleId } from '../program/stress-rules.js';
-import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from './pacer.js';
+import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from '../stress/pacer.js';
 
 /**
  * HTTP contract for calm-down practice sessions and weekly reflections (issue 6). A session is

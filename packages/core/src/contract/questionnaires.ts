@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema } from '../contract/common.js';
-import { progress, type InstrumentId } from './instrument.js';
-import { INSTRUMENT_IDS, INSTRUMENTS } from './registry.js';
+import { localDateSchema } from './common.js';
+import { progress, type InstrumentId } from '../measures/instrument.js';
+import { INSTRUMENT_IDS, INSTRUMENTS } from '../measures/registry.js';
 
 /**
  * HTTP contract for questionnaire responses. A response may be saved half way (`completed: false`)
