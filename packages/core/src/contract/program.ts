@@ -21,6 +21,9 @@ export const programPrefsBody = z.strictObject({
 export type ProgramPrefs = z.infer<typeof programPrefsBody>;
 export const programPrefsSchema = programPrefsBody;
 
+/** PUT /api/program/prefs. */
+export const programPrefsResponseSchema = z.object({ prefs: programPrefsSchema });
+
 export const lessonIdSchema = z.enum(LESSON_IDS);
 
 export const lessonStateSchema = z.object({

@@ -80,3 +80,6 @@ export const questionnaireResponseSchema = z.object({
   completedAt: z.string().nullable(),
 });
 export type QuestionnaireResponse = z.infer<typeof questionnaireResponseSchema>;
+
+/** GET /api/measures/responses: all of the user's responses, or one instrument's. */
+export const questionnaireResponsesQuery = z.strictObject({ instrument: instrumentIdSchema.optional() });

@@ -53,6 +53,9 @@ export const stressSessionSchema = z.object({
 });
 export type StressSession = z.infer<typeof stressSessionSchema>;
 
+/** POST /api/stress/sessions. */
+export const stressSessionResponseSchema = z.object({ session: stressSessionSchema });
+
 export const stressRuleIdSchema = z.enum(STRESS_RULE_IDS as [StressRuleId, ...StressRuleId[]], {
   message: 'choose one of the rules of thumb',
 });
@@ -79,6 +82,9 @@ export const reflectionSchema = z.object({
   updatedAt: z.string(),
 });
 export type Reflection = z.infer<typeof reflectionSchema>;
+
+/** PUT /api/stress/reflection. */
+export const reflectionResponseSchema = z.object({ reflection: reflectionSchema });
 
 /** GET /api/stress: what the Stress page shows. */
 export const stressOverviewSchema = z.object({

@@ -12,7 +12,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
-import { programApi } from './program-api';
+import { programApi } from '../../api';
 import { browserClock } from './session-clock';
 
 /** /program/session/:variant: checks the programme allows a session now, then guides it. */
@@ -76,8 +76,8 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
       <>
         {heading}
         <p className="empty">
-          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and have
-          reached chair level {progression.progression.byVariant.chair.highestLevel}.
+          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and
+          have reached chair level {progression.progression.byVariant.chair.highestLevel}.
         </p>
         <p className="button-row">
           <Link className="button primary" href="/session/chair">
@@ -95,7 +95,12 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     <>
       {heading}
       <GuidedSession
-        plan={{ variant, sets: level.sets, holdSeconds: level.holdSeconds, stepCount: EXERCISE_VARIANTS[variant].steps.length }}
+        plan={{
+          variant,
+          sets: level.sets,
+          holdSeconds: level.holdSeconds,
+          stepCount: EXERCISE_VARIANTS[variant].steps.length,
+        }}
         restAdvised={restAdvised}
         clock={browserClock}
       />

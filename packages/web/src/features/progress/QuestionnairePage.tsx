@@ -1,13 +1,18 @@
-import { INSTRUMENTS, isInstrumentId, pathwayFor, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
+import {
+  INSTRUMENTS,
+  isInstrumentId,
+  pathwayFor,
+  type InstrumentId,
+  type ResponseEnvelope,
+} from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { isApiError } from '../../api';
+import { isApiError, measuresApi } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { randomId } from '../../lib/random-id';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
-import { measuresApi } from './measures-api';
 import { resultExplanation } from './wording';
 import { LoadFailed } from '../../components/LoadFailed';
 
@@ -258,7 +263,9 @@ export function QuestionnairePage({ id }: { readonly id: string }) {
         <small>{instrument.licence.note}</small>
       </p>
       {state.status === 'loading' && <Loading label="Loading the questionnaire…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />
+      )}
       {state.status === 'ready' && state.data && !state.data.offered && (
         <Alert tone="info" title="Not offered here">
           <p>

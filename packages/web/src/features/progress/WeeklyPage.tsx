@@ -5,7 +5,7 @@ import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
-import { measuresApi } from './measures-api';
+import { measuresApi } from '../../api';
 import { instrumentShort } from './wording';
 import './weekly-print.css';
 import { LoadFailed } from '../../components/LoadFailed';
@@ -71,8 +71,8 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
         {w.painfulSessions.painful > 0 && (
           <li>
             <strong>
-              Painful sessions: {w.painfulSessions.painful} (stopped for pain: {w.painfulSessions.stoppedForPain};
-              pain up 2 points or more: {w.painfulSessions.painRose}).
+              Painful sessions: {w.painfulSessions.painful} (stopped for pain:{' '}
+              {w.painfulSessions.stoppedForPain}; pain up 2 points or more: {w.painfulSessions.painRose}).
             </strong>{' '}
             If pain during the exercise keeps coming back, see a doctor or physiotherapist.
           </li>
@@ -117,7 +117,9 @@ export function WeeklyPage() {
         <Link href="/">Back to Progress</Link>
       </p>
       {state.status === 'loading' && <Loading label="Loading the week…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load the week" message={state.message} retry={reload} />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load the week" message={state.message} retry={reload} />
+      )}
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

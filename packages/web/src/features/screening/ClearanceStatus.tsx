@@ -5,7 +5,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
-import { clearanceApi } from './clearance-api';
+import { clearanceApi } from '../../api';
 import { ClearanceForm } from './ClearanceForm';
 
 interface ClearanceStatusProps {
@@ -31,8 +31,8 @@ export function ClearanceStatus({ screening, today, onChange }: ClearanceStatusP
     return (
       <>
         <p>
-          <strong>A clinician’s clearance cannot unlock the programme after this result.</strong> Once these signs
-          have gone and you have been assessed, answer the safety questions again.
+          <strong>A clinician’s clearance cannot unlock the programme after this result.</strong> Once these
+          signs have gone and you have been assessed, answer the safety questions again.
         </p>
         {again}
       </>

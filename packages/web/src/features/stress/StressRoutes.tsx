@@ -7,7 +7,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BreathingPractice } from './BreathingPractice';
 import { ReflectionCard } from './ReflectionCard';
-import { stressApi } from './stress-api';
+import { stressApi } from '../../api';
 import './stress.css';
 import { LoadFailed } from '../../components/LoadFailed';
 
@@ -62,7 +62,9 @@ function StressHome() {
         )}
       </p>
       {state.status === 'loading' && <Loading label="Loading your practice…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />
+      )}
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice

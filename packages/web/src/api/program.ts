@@ -4,18 +4,15 @@ import {
   exerciseSessionsResponseSchema,
   lessonReadResponseSchema,
   lessonsResponseSchema,
-  programPrefsSchema,
+  programPrefsResponseSchema,
   progressionResponseSchema,
   type ExerciseSessionBody,
   type LessonId,
   type ProgramPrefs,
 } from '@hipwise/core';
-import { z } from 'zod';
-import { requestJson } from '../../api/http';
+import { requestJson } from './http';
 
-const prefsResponse = z.object({ prefs: programPrefsSchema });
-
-/** The programme's calls (issue 3), each answer checked against core's schema. */
+/** The programme's calls, each answer checked against core's schema. */
 export const programApi = {
   plan: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/plan', dailyPlanSchema, { signal })).data,
@@ -28,7 +25,7 @@ export const programApi = {
   progression: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/progression', progressionResponseSchema, { signal })).data,
   savePrefs: async (prefs: ProgramPrefs) =>
-    (await requestJson('PUT', '/api/program/prefs', prefsResponse, { body: prefs })).data.prefs,
+    (await requestJson('PUT', '/api/program/prefs', programPrefsResponseSchema, { body: prefs })).data.prefs,
   sessions: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/exercise-sessions?limit=100', exerciseSessionsResponseSchema, { signal }))
       .data.sessions,

@@ -5,9 +5,9 @@ import {
   type BreakSettingsInput,
   type StoredBreakEvent,
 } from '@hipwise/core';
-import { requestJson } from '../../api/http';
+import { requestJson } from './http';
 
-/** The sitting coach's calls (issue 5); responses are checked against the core contract. */
+/** The sitting coach's calls; responses are checked against the core contract. */
 export const sittingApi = {
   settings: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/break-settings', breakSettingsResponse, signal ? { signal } : {})).data,
