@@ -13,7 +13,7 @@ import { AppError } from '../errors.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { allStressSessions } from '../repositories/stress-sessions.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { toCsv } from './export-csv.js';
 
@@ -40,9 +40,9 @@ const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
  */
 export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   const localSystem = localCodeSystem(publicUrl);
-  const stamp = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
+  const stamp = (user: User) => localDate(clock.now(), user.timeZone);
 
-  async function questionnaireCsv(user: UserWithHash, id: InstrumentId): Promise<string> {
+  async function questionnaireCsv(user: User, id: InstrumentId): Promise<string> {
     const items = INSTRUMENTS[id].items;
     const responses = await listResponses(db, user.id, { instrumentId: id });
     const extra = id === 'start_back' ? ['psychosocial', 'risk'] : [];
@@ -60,7 +60,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   }
 
   return {
-    async csv(user: UserWithHash, measure: CsvMeasure): Promise<Download> {
+    async csv(user: User, measure: CsvMeasure): Promise<Download> {
       let body: string;
       if (measure === 'checkins') {
         const rows = await allCheckins(db, user.id);
@@ -103,7 +103,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
      * A FHIR R4 collection Bundle: pain intensity (LOINC 72514-3) from every check-in, dated by its
      * day, and the total of every completed questionnaire, dated by the instant it was finished.
      */
-    async fhir(user: UserWithHash): Promise<Download & { bundle: Bundle }> {
+    async fhir(user: User): Promise<Download & { bundle: Bundle }> {
       const [checkins, responses] = await Promise.all([allCheckins(db, user.id), listResponses(db, user.id)]);
       const patient = `Patient/${user.id}`;
       const observations: Observation[] = [
@@ -111,15 +111,19 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
         ...responses.flatMap((r) =>
           r.scores
             ? [
-                measureObservation(patient, {
-                  instrumentId: r.instrumentId,
-                  total: r.scores.total,
-                  effectiveDateTime: r.completedAt ?? r.date,
-                  id: r.id,
-                  ...(r.scores.risk !== undefined && r.scores.psychosocial !== undefined
-                    ? { startBack: { psychosocial: r.scores.psychosocial, risk: r.scores.risk } }
-                    : {}),
-                }, localSystem),
+                measureObservation(
+                  patient,
+                  {
+                    instrumentId: r.instrumentId,
+                    total: r.scores.total,
+                    effectiveDateTime: r.completedAt ?? r.date,
+                    id: r.id,
+                    ...(r.scores.risk !== undefined && r.scores.psychosocial !== undefined
+                      ? { startBack: { psychosocial: r.scores.psychosocial, risk: r.scores.risk } }
+                      : {}),
+                  },
+                  localSystem,
+                ),
               ]
             : [],
         ),
