@@ -1,10 +1,4 @@
-import {
-  INSTRUMENTS,
-  isInstrumentId,
-  pathwayFor,
-  type InstrumentId,
-  type ResponseEnvelope,
-} from '@hipwise/core';
+import { INSTRUMENTS, isInstrumentId, pathwayFor, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isApiError, measuresApi } from '../../api';
@@ -263,9 +257,7 @@ export function QuestionnairePage({ id }: { readonly id: string }) {
         <small>{instrument.licence.note}</small>
       </p>
       {state.status === 'loading' && <Loading label="Loading the questionnaire…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />}
       {state.status === 'ready' && state.data && !state.data.offered && (
         <Alert tone="info" title="Not offered here">
           <p>

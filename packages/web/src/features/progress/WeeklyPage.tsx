@@ -71,8 +71,8 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
         {w.painfulSessions.painful > 0 && (
           <li>
             <strong>
-              Painful sessions: {w.painfulSessions.painful} (stopped for pain:{' '}
-              {w.painfulSessions.stoppedForPain}; pain up 2 points or more: {w.painfulSessions.painRose}).
+              Painful sessions: {w.painfulSessions.painful} (stopped for pain: {w.painfulSessions.stoppedForPain};
+              pain up 2 points or more: {w.painfulSessions.painRose}).
             </strong>{' '}
             If pain during the exercise keeps coming back, see a doctor or physiotherapist.
           </li>
@@ -117,9 +117,7 @@ export function WeeklyPage() {
         <Link href="/">Back to Progress</Link>
       </p>
       {state.status === 'loading' && <Loading label="Loading the week…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load the week" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load the week" message={state.message} retry={reload} />}
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

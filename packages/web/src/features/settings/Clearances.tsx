@@ -8,13 +8,7 @@ import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { clearanceApi, isApiError } from '../../api';
 
-function ClearanceItem({
-  c,
-  onWithdrawn,
-}: {
-  readonly c: Clearance;
-  readonly onWithdrawn: (c: Clearance) => void;
-}) {
+function ClearanceItem({ c, onWithdrawn }: { readonly c: Clearance; readonly onWithdrawn: (c: Clearance) => void }) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -55,13 +49,7 @@ function ClearanceItem({
           <div className="confirm" role="group" aria-label="Withdraw this clearance?">
             <p>Withdraw it? What it unlocked is locked again until a new screening or clearance.</p>
             <div className="button-row">
-              <button
-                type="button"
-                className="danger"
-                disabled={busy}
-                onClick={() => void withdraw()}
-                autoFocus
-              >
+              <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()} autoFocus>
                 {busy ? 'Withdrawing…' : 'Withdraw the clearance'}
               </button>
               <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
@@ -87,9 +75,8 @@ export function Clearances() {
       <h2 id="clearances-title">Clinician’s clearance</h2>
       <p>
         When the safety questions or a pause ask you to see a clinician, and a clinician has cleared you to
-        exercise, you record it on the page that asked (Today). It never changes your answers; it is in your
-        data export. Something new?{' '}
-        <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
+        exercise, you record it on the page that asked (Today). It never changes your answers; it is in your data
+        export. Something new? <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
       </p>
       {state.status === 'loading' && <Loading label="Loading your clearances…" />}
       {state.status === 'failed' && (

@@ -30,9 +30,7 @@ function SettingsSection() {
   return (
     <section className="card">
       {state.status === 'loading' && <Loading label="Loading your break settings…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load your break settings" message={state.message} retry={reload} />
-      )}
+      {state.status === 'failed' && <LoadFailed title="Could not load your break settings" message={state.message} retry={reload} />}
       {state.status === 'ready' && <BreakSettingsForm initial={state.data.settings} onSaved={applied} />}
     </section>
   );
@@ -47,16 +45,14 @@ export function SittingPage() {
       <h1>Sitting and breaks</h1>
       <p className="lead">{METHOD_WORDS.sittingPage}</p>
       <p>
-        <Link href="~/camera/posture">Check how you sit with the camera</Link>: optional, and the pictures
-        never leave your computer.
+        <Link href="~/camera/posture">Check how you sit with the camera</Link>: optional, and the pictures never
+        leave your computer.
       </p>
       <CoachPanel />
       <section className="card" aria-labelledby="sitting-stats-title">
         <h2 id="sitting-stats-title">Your sitting</h2>
         {state.status === 'loading' && <Loading label="Loading your sitting time…" />}
-        {state.status === 'failed' && (
-          <LoadFailed title="Could not load your sitting time" message={state.message} retry={reload} />
-        )}
+        {state.status === 'failed' && <LoadFailed title="Could not load your sitting time" message={state.message} retry={reload} />}
         {state.status === 'ready' && (
           <>
             <h3>Today</h3>
