@@ -120,7 +120,7 @@ export default defineConfig(
   {
     name: 'hipwise/core-purity',
     files: ['packages/core/src/**/*.{ts,tsx}'],
-    ignores: ['packages/core/src/**/*.test.ts'],
+    ignores: ['packages/core/src/**/*.test.ts', 'packages/core/src/testing/fhir-schema.ts'],
     rules: {
       'no-restricted-imports': coreRestriction([]),
       'no-restricted-globals': [
@@ -134,10 +134,17 @@ export default defineConfig(
   },
   {
     name: 'hipwise/core-tests',
-    files: ['packages/core/src/**/*.test.ts'],
+    files: ['packages/core/src/**/*.test.ts', 'packages/core/src/testing/fhir-schema.ts'],
     rules: {
-      // Tests may read fixtures from disk and validate with ajv; the code under test still may not.
-      'no-restricted-imports': coreRestriction(['node:test', 'node:assert', 'node:assert/strict', 'node:fs', 'ajv']),
+      // Tests (and the FHIR schema loader they share) may read fixtures from disk and validate
+      // with ajv; the code under test still may not.
+      'no-restricted-imports': coreRestriction([
+        'node:test',
+        'node:assert',
+        'node:assert/strict',
+        'node:fs',
+        'ajv',
+      ]),
     },
   },
 );

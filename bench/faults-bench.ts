@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { runKillScenario, type KillScenarioResult } from '../packages/server/src/testing/kill-run.js';
+import { runKillScenario, type KillScenarioResult } from '@hipwise/server/testing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 type Store = 'pglite' | 'postgres';

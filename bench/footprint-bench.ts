@@ -35,7 +35,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RED_FLAG_IDS } from '@hipwise/core';
+import { evenBaseline, NO_RED_FLAGS } from '@hipwise/server/testing';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT_MAIN = path.join(repoRoot, 'packages/server/dist/main.js');
@@ -205,16 +205,8 @@ async function simulatedDay(base: string): Promise<number> {
   });
   cookie = (signup.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
   if (!cookie) throw new Error('sign-up set no session cookie');
-  await call('POST', '/api/screenings', {
-    answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])),
-  });
-  await call('PUT', '/api/baseline', {
-    painNow: 5,
-    painWeekAverage: 5,
-    peg: { pain: 5, enjoyment: 5, activity: 5 },
-    sittingHoursPerWorkday: 8,
-    stress: 5,
-  });
+  await call('POST', '/api/screenings', { answers: NO_RED_FLAGS });
+  await call('PUT', '/api/baseline', evenBaseline(5));
   await call(
     'POST',
     '/api/checkins',

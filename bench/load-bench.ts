@@ -44,18 +44,19 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { addDays, localDate, mulberry32, pegScore, RED_FLAG_IDS, triage, type RedFlagAnswers } from '@hipwise/core';
-import type { Database } from '../packages/server/src/db/database.js';
-import { loadMigrations, migrate } from '../packages/server/src/db/migrate.js';
-import { openDatabase } from '../packages/server/src/db/open-database.js';
-import { upsertBaseline } from '../packages/server/src/repositories/baselines.js';
-import { insertScreening } from '../packages/server/src/repositories/screenings.js';
-import { insertSession } from '../packages/server/src/repositories/sessions.js';
-import { insertUser } from '../packages/server/src/repositories/users.js';
-import { hashToken, SESSION_DAYS } from '../packages/server/src/services/auth-service.js';
-import { checkinService } from '../packages/server/src/services/checkin-service.js';
-import { argon2Hasher } from '../packages/server/src/services/password-hasher.js';
-import { SERVER_MAIN } from '../packages/server/src/testing/run-process.js';
+import { addDays, localDate } from '@hipwise/core';
+import { mulberry32 } from '@hipwise/core/testing';
+import {
+  baselineBody,
+  checkinRecorder,
+  hashPassword,
+  loadMigrations,
+  migrate,
+  openDatabase,
+  SERVER_MAIN,
+  seedAccount,
+  type Database,
+} from '@hipwise/server/testing';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..');
@@ -229,7 +230,6 @@ function runDriver(job: DriverJob): Promise<DriverResult> {
 // Seeding: real repository and service code, straight into the database before the server opens it.
 
 const TIME_ZONES = ['Europe/Berlin', 'America/New_York', 'UTC', 'Asia/Tokyo', 'Australia/Sydney'];
-const NO_RED_FLAGS = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as RedFlagAnswers;
 
 interface Seeded {
   cookies: string[];
@@ -242,68 +242,41 @@ async function seed(db: Database, users: number, historyDays: number): Promise<S
   const rand = mulberry32(7);
   const emailPrefix = `bench-${randomBytes(4).toString('hex')}-`;
   // One real argon2 hash shared by all: log-in is not on the measured paths.
-  const passwordHash = await argon2Hasher().hash('a long enough password');
+  const passwordHash = await hashPassword('a long enough password');
   const now = Date.now();
   const cookies: string[] = [];
   let checkins = 0;
   const seedUser = async (i: number) => {
     const timeZone = TIME_ZONES[i % TIME_ZONES.length]!;
     const joined = new Date(now - (historyDays + 1) * DAY_MS);
-    const user = await insertUser(db, {
+    const { user, cookie } = await seedAccount(db, {
       email: `${emailPrefix}${i}@example.org`,
       passwordHash,
       timeZone,
-      now: joined,
-    });
-    if (!user) throw new Error('seed user already exists');
-    const token = randomBytes(32).toString('base64url');
-    await insertSession(db, {
-      tokenHash: hashToken(token),
-      userId: user.id,
+      joined,
       now: new Date(now),
-      expiresAt: new Date(now + SESSION_DAYS * DAY_MS),
-    });
-    cookies[i] = `hipwise_session=${token}`;
-    await insertScreening(db, {
-      userId: user.id,
-      answers: NO_RED_FLAGS,
-      outcome: triage(NO_RED_FLAGS),
-      now: joined,
-    });
-    const peg = { pain: 3 + (i % 5), enjoyment: 2 + (i % 6), activity: 4 + (i % 4) };
-    await upsertBaseline(db, {
-      userId: user.id,
-      body: {
+      baseline: baselineBody({
         painNow: 5,
         painWeekAverage: 4 + (i % 4),
-        peg,
-        sittingHoursPerWorkday: 7.5,
+        peg: { pain: 3 + (i % 5), enjoyment: 2 + (i % 6), activity: 4 + (i % 4) },
         stress: 3 + (i % 6),
-      },
-      pegScore: pegScore(peg),
-      now: joined,
+      }),
     });
+    cookies[i] = cookie;
     // Check-ins through the service, as the app records them (with their idempotency keys), on
     // about four days in five of the last `historyDays` days before today, on that local date.
-    let clockNow = new Date(now);
-    const service = checkinService({
-      db,
-      clock: { now: () => clockNow },
-      hasher: argon2Hasher(),
-      newToken: () => '',
-    });
+    const record = checkinRecorder(db);
     const today = localDate(new Date(now), timeZone);
     let pain = 6;
     for (let d = historyDays; d >= 1; d--) {
       pain = Math.max(0, Math.min(10, pain + Math.round(rand() * 2 - 1.2)));
       if (rand() < 0.2) continue;
       // 12:00 UTC falls on the same calendar date in every zone we use (UTC-5 to UTC+11).
-      clockNow = new Date(`${addDays(today, -d)}T12:00:00Z`);
-      await service.record(
-        user,
-        { pain, stress: Math.floor(rand() * 8), ...(rand() < 0.25 ? { note: 'Long day at the desk.' } : {}) },
-        randomUUID(),
-      );
+      await record(user, new Date(`${addDays(today, -d)}T12:00:00Z`), {
+        pain,
+        stress: Math.floor(rand() * 8),
+        ...(rand() < 0.25 ? { note: 'Long day at the desk.' } : {}),
+      });
       checkins++;
     }
   };

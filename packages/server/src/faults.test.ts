@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runKillScenario } from './testing/kill-run.js';
+import { runKillScenario } from './testing/kill/scenario.js';
 import { DATABASE_KINDS, freshDatabase, skipPostgres } from './testing/test-databases.js';
 
 /**

@@ -7,7 +7,7 @@ import { Agent, request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bodyFor, seqOf } from './testing/kill-run.js';
+import { bodyFor, seqOf } from './testing/kill/numbered-writes.js';
 import { exited, runTs, SERVER_MAIN, stop, type RunResult } from './testing/run-process.js';
 
 /**

@@ -1,6 +1,6 @@
-export * from './contract.js';
 export * from './scheduler.js';
 export * from './stats.js';
+export * from './days.js';
 export * from './working-hours.js';
 export { reminderText, SITTING_RULE_NUMBERS } from './messages.js';
 export {
@@ -11,4 +11,3 @@ export {
   zoneOffsetMs,
   type WallClock,
 } from './zoned-time.js';
-export * from './api.js';

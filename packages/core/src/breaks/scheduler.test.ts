@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BreakSettingsInput, StoredBreakEvent } from './contract.js';
+import type { BreakSettingsInput, StoredBreakEvent } from '../contract/breaks.js';
 import {
   initialState,
   schedulerConfig,

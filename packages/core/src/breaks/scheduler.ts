@@ -5,8 +5,8 @@
  * throttled background tab that ticks late gets the same answer as one that ticked on time.
  * Which complaint about other break apps each rule answers: docs/decisions/break-scheduler.md.
  */
-import type { BreakSettingsInput, StoredBreakEvent } from './contract.js';
-import { breakSettingsSchema } from './contract.js';
+import type { BreakSettingsInput, StoredBreakEvent } from '../contract/breaks.js';
+import { breakSettingsSchema } from '../contract/breaks.js';
 import { reminderText, SITTING_RULE_NUMBERS } from './messages.js';
 import type {
   BreakKind,

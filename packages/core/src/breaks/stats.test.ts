@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StoredBreakEvent } from './contract.js';
+import type { StoredBreakEvent } from '../contract/breaks.js';
 import { dailySeries, dailyStats, weeklySeries } from './stats.js';
 
 const MIN = 60_000;

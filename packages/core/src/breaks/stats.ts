@@ -1,4 +1,4 @@
-import type { StoredBreakEvent } from './contract.js';
+import type { StoredBreakEvent } from '../contract/breaks.js';
 import { addDays, startOfLocalDay } from './zoned-time.js';
 import type { LocalDate } from '../time/local-date.js';
 

@@ -2,7 +2,7 @@
  * The vocabulary of the break scheduler: what goes in (events), what comes out (effects), and the
  * state it keeps. The behaviour is in scheduler.ts.
  */
-import type { BreakSettings, StoredBreakEvent } from './contract.js';
+import type { BreakSettings, StoredBreakEvent } from '../contract/breaks.js';
 import type { LocalDate } from '../time/local-date.js';
 
 export type BreakKind = 'walk' | 'micro';

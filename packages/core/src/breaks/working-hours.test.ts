@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { WorkingHours } from './contract.js';
+import type { WorkingHours } from '../contract/breaks.js';
 import { isWithinHours, msWithinHours, nextHoursEdge, pauseUntil } from './working-hours.js';
 
 const H = 3_600_000;

@@ -1,4 +1,4 @@
-import { clockMinutes, type WorkingHours } from './contract.js';
+import { clockMinutes, type WorkingHours } from '../contract/breaks.js';
 import { addDays, isoWeekday, localDate, startOfLocalDay, zonedTimeToEpoch } from './zoned-time.js';
 import type { LocalDate } from '../time/local-date.js';
 

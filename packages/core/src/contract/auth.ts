@@ -46,5 +46,8 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
+/** The answer of sign-up, log-in and a settings change. */
+export const userResponseSchema = z.object({ user: userSchema });
+
 export const settingsBody = z.strictObject({ timeZone: timeZoneSchema });
 export type SettingsBody = z.infer<typeof settingsBody>;

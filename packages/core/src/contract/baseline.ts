@@ -22,3 +22,6 @@ export const baselineSchema = baselineBody.extend({
   updatedAt: z.string(),
 });
 export type Baseline = z.infer<typeof baselineSchema>;
+
+/** PUT /api/baseline. */
+export const baselineResponseSchema = z.object({ baseline: baselineSchema });

@@ -18,6 +18,9 @@ export const checkinSchema = z.object({
 });
 export type Checkin = z.infer<typeof checkinSchema>;
 
+/** POST /api/checkins. */
+export const checkinResponseSchema = z.object({ checkin: checkinSchema });
+
 /** A check-in as a chart or table of days shows it: its day and its values, not when it was saved. */
 export const checkinPointSchema = checkinSchema.pick({ date: true, pain: true, stress: true, note: true });
 export type CheckinPoint = z.infer<typeof checkinPointSchema>;

@@ -7,7 +7,11 @@ export const CLEARANCE_NOTE_MAX = 500;
 /** POST /api/clearances: "a clinician has cleared me to exercise", with the date and an optional note. */
 export const clearanceBody = z.strictObject({
   clearedOn: localDateSchema,
-  note: z.string().trim().max(CLEARANCE_NOTE_MAX, `must be at most ${CLEARANCE_NOTE_MAX} characters`).optional(),
+  note: z
+    .string()
+    .trim()
+    .max(CLEARANCE_NOTE_MAX, `must be at most ${CLEARANCE_NOTE_MAX} characters`)
+    .optional(),
 });
 export type ClearanceBody = z.infer<typeof clearanceBody>;
 
@@ -25,3 +29,6 @@ export const clearanceSchema = z.object({
 export type Clearance = z.infer<typeof clearanceSchema>;
 
 export const clearancesResponseSchema = z.object({ clearances: z.array(clearanceSchema) });
+
+/** POST /api/clearances and DELETE /api/clearances/:id. */
+export const clearanceResponseSchema = z.object({ clearance: clearanceSchema });

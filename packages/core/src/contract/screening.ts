@@ -25,3 +25,6 @@ export const screeningSchema = z.object({
   createdAt: z.string(),
 });
 export type Screening = z.infer<typeof screeningSchema>;
+
+/** POST /api/screenings. */
+export const screeningResponseSchema = z.object({ screening: screeningSchema });

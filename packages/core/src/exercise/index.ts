@@ -3,4 +3,3 @@ export * from './session-record.js';
 export * from './progression.js';
 export * from './safety-pause.js';
 export * from './painful-sessions.js';
-export * from './session-contract.js';

@@ -7,7 +7,7 @@ export type StoppedEarly = (typeof STOPPED_EARLY)[number];
 
 /**
  * One finished exercise session, as progression and the safety pause need it. The stored record
- * (`ExerciseSession` in session-contract.ts) has more fields and can be passed where this is asked for.
+ * (`ExerciseSession` in contract/exercise-session.ts) has more fields and can be passed where this is asked for.
  */
 export interface ExerciseSessionRecord {
   readonly variant: ExerciseVariant;

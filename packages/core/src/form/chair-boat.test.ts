@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeChairBoat, CHAIR_BOAT_CUES, type ChairBoatCheckId } from './chair-boat.js';
 import { CAMERA_ADVICE } from './side-view.js';
-import { stickFigure, type StickFigureSpec } from './stick-figure.js';
+import { stickFigure, type StickFigureSpec } from '../testing/stick-figure.js';
 
 /** A good chair boat pose: trunk 25 degrees back, thighs level, shins down, arms straight ahead. */
 const GOOD: Omit<StickFigureSpec, 'facing'> = {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFloorBoat, FLOOR_BOAT_CUES, type FloorBoatCheckId } from './floor-boat.js';
-import { stickFigure, type StickFigureSpec } from './stick-figure.js';
+import { stickFigure, type StickFigureSpec } from '../testing/stick-figure.js';
 
 /**
  * A good floor boat pose: on the floor (feet and hips at one height), knees up (thighs 50 degrees,

@@ -9,4 +9,3 @@ export * from './chair-boat.js';
 export * from './floor-boat.js';
 export * from './sitting-posture.js';
 export * from './hold-timer.js';
-export { stickFigure, type StickFigureSpec } from './stick-figure.js';

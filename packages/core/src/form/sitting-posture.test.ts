@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeSitting, calibrateSitting, SITTING_CUES, type SittingIssue } from './sitting-posture.js';
-import { stickFigure, type StickFigureSpec } from './stick-figure.js';
+import { stickFigure, type StickFigureSpec } from '../testing/stick-figure.js';
 
 /**
  * Seated figures as MoveNet reads them: an upright trunk shows ~10 degrees back (the default

@@ -6,5 +6,3 @@ export * from './start-back.js';
 export * from './pss.js';
 export * from './registry.js';
 export * from './schedule.js';
-export * from './contract.js';
-export * from './progress-contract.js';

@@ -116,6 +116,20 @@ export function checkAnswers(
   return { ok: true, value: complete };
 }
 
+/**
+ * An instrument's `score`: checks the answers against `items` (see checkAnswers), then computes
+ * the result from the complete answers.
+ */
+export function scoredBy<R extends ScoreBase>(
+  items: readonly InstrumentItem[],
+  compute: (answers: Answers) => R,
+): (answers: PartialAnswers) => ScoreOutcome<R> {
+  return (answers) => {
+    const checked = checkAnswers(items, answers);
+    return checked.ok ? { ok: true, value: compute(checked.value) } : checked;
+  };
+}
+
 /** The value of an item in answers already checked by `checkAnswers` (so it is present). */
 export function answerOf(answers: Answers, itemId: string): number {
   const v = answers[itemId];

@@ -1,6 +1,6 @@
 import {
   answerOf,
-  checkAnswers,
+  scoredBy,
   numericOptions,
   type Instrument,
   type InstrumentItem,
@@ -43,9 +43,5 @@ export const painNrs: Instrument<PainNrsResult> = {
       'Farrar JT et al. Clinical importance of changes in chronic pain intensity measured on an 11-point numerical pain rating scale. Pain 2001;94(2):149-158.',
   },
   switchable: false,
-  score(answers) {
-    const checked = checkAnswers(PAIN_NRS_ITEMS, answers);
-    if (!checked.ok) return checked;
-    return { ok: true, value: { total: answerOf(checked.value, 'pain') } };
-  },
+  score: scoredBy(PAIN_NRS_ITEMS, (a) => ({ total: answerOf(a, 'pain') })),
 };

@@ -1,6 +1,6 @@
 import {
   answerOf,
-  checkAnswers,
+  scoredBy,
   numericOptions,
   type Instrument,
   type InstrumentItem,
@@ -39,19 +39,11 @@ export const peg: Instrument<PegResult> = {
       'Krebs EE et al. Development and initial validation of the PEG, a three-item scale assessing pain intensity and interference. J Gen Intern Med 2009;24(6):733-738.',
   },
   switchable: false,
-  score(answers) {
-    const checked = checkAnswers(PEG_INSTRUMENT_ITEMS, answers);
-    if (!checked.ok) return checked;
-    const a = checked.value;
-    return {
-      ok: true,
-      value: {
-        total: pegScore({
-          pain: answerOf(a, 'pain'),
-          enjoyment: answerOf(a, 'enjoyment'),
-          activity: answerOf(a, 'activity'),
-        }),
-      },
-    };
-  },
+  score: scoredBy(PEG_INSTRUMENT_ITEMS, (a) => ({
+    total: pegScore({
+      pain: answerOf(a, 'pain'),
+      enjoyment: answerOf(a, 'enjoyment'),
+      activity: answerOf(a, 'activity'),
+    }),
+  })),
 };

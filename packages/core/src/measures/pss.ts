@@ -1,6 +1,6 @@
 import {
   answerOf,
-  checkAnswers,
+  scoredBy,
   type AnswerOption,
   type Instrument,
   type InstrumentItem,
@@ -74,15 +74,12 @@ const INSTRUCTIONS =
   'These questions ask about your feelings and thoughts during the last month. For each, choose how often you felt or thought that way.';
 
 function pssScore(items: readonly PssItem[]): Instrument<PssResult>['score'] {
-  return (answers) => {
-    const checked = checkAnswers(items, answers);
-    if (!checked.ok) return checked;
-    const total = items.reduce((sum, it) => {
-      const v = answerOf(checked.value, it.id);
+  return scoredBy(items, (a) => ({
+    total: items.reduce((sum, it) => {
+      const v = answerOf(a, it.id);
       return sum + (it.reversed ? 4 - v : v);
-    }, 0);
-    return { ok: true, value: { total } };
-  };
+    }, 0),
+  }));
 }
 
 export const pss4: Instrument<PssResult> = {

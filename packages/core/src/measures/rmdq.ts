@@ -1,10 +1,4 @@
-import {
-  answerOf,
-  checkAnswers,
-  type Instrument,
-  type InstrumentItem,
-  type ScoreBase,
-} from './instrument.js';
+import { answerOf, scoredBy, type Instrument, type InstrumentItem, type ScoreBase } from './instrument.js';
 
 /**
  * Roland-Morris Disability Questionnaire, 24-item version (RMDQ-24).
@@ -88,10 +82,7 @@ export const rmdq: Instrument<RmdqResult> = {
       'Roland M, Morris R. A study of the natural history of back pain. Part I: development of a reliable and sensitive measure of disability in low-back pain. Spine 1983;8(2):141-144.',
   },
   switchable: true,
-  score(answers) {
-    const checked = checkAnswers(RMDQ_ITEMS, answers);
-    if (!checked.ok) return checked;
-    const total = RMDQ_ITEMS.reduce((sum, item) => sum + answerOf(checked.value, item.id), 0);
-    return { ok: true, value: { total } };
-  },
+  score: scoredBy(RMDQ_ITEMS, (a) => ({
+    total: RMDQ_ITEMS.reduce((sum, item) => sum + answerOf(a, item.id), 0),
+  })),
 };

@@ -1,10 +1,4 @@
-import {
-  answerOf,
-  checkAnswers,
-  type Instrument,
-  type InstrumentItem,
-  type ScoreBase,
-} from './instrument.js';
+import { answerOf, scoredBy, type Instrument, type InstrumentItem, type ScoreBase } from './instrument.js';
 
 /**
  * Keele STarT Back Screening Tool, 9-item version.
@@ -149,16 +143,14 @@ export const startBack: Instrument<StartBackResult> = {
       'Hill JC, Dunn KM, Lewis M, et al. A primary care back pain screening tool: identifying patient subgroups for initial treatment. Arthritis Rheum 2008;59(5):632-641.',
   },
   switchable: true,
-  score(answers) {
-    const checked = checkAnswers(START_BACK_ITEMS, answers);
-    if (!checked.ok) return checked;
+  score: scoredBy(START_BACK_ITEMS, (a) => {
     let total = 0;
     let psychosocial = 0;
     for (const item of START_BACK_ITEMS) {
-      const s = itemScore(item.id, answerOf(checked.value, item.id));
+      const s = itemScore(item.id, answerOf(a, item.id));
       total += s;
       if (START_BACK_PSYCHOSOCIAL.includes(item.id)) psychosocial += s;
     }
-    return { ok: true, value: { total, psychosocial, risk: startBackRisk(total, psychosocial) } };
-  },
+    return { total, psychosocial, risk: startBackRisk(total, psychosocial) };
+  }),
 };

@@ -1,2 +1,1 @@
 export * from './pacer.js';
-export * from './contract.js';

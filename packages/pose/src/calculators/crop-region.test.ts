@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stickFigure, type Pose } from '@hipwise/core';
+import type { Pose } from '@hipwise/core';
+import { stickFigure } from '@hipwise/core/testing';
 import { DEFAULT_CROP_TRACKER, nextCropRegion, type CropRegion } from './crop-region.js';
 
 const FRAME = { width: 640, height: 480 };

@@ -13,6 +13,7 @@ import { backupDatabase } from './backup.js';
 import { BackupError } from './backup-format.js';
 import { restoreDatabase } from './restore.js';
 import { tablesInDependencyOrder } from './table-order.js';
+import { baselineBody, chairSession } from '../testing/fixtures.js';
 
 const dir = await mkdtemp(join(tmpdir(), 'hw-backup-'));
 after(() => rm(dir, { recursive: true, force: true }));
@@ -35,16 +36,20 @@ async function seeded(kind: DatabaseKind) {
   const t = await testApp(kind, { database: fresh.db });
   for (const tz of ['Europe/London', 'Asia/Tokyo']) {
     const u = await t.newUser({ timeZone: tz });
-    await u.call('/api/screenings', { json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'trauma'])) } });
+    await u.call('/api/screenings', {
+      json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'trauma'])) },
+    });
     await u.call('/api/baseline', {
       method: 'PUT',
-      json: { painNow: 6, painWeekAverage: 5, peg: { pain: 5, enjoyment: 4, activity: 4 }, sittingHoursPerWorkday: 7.5, stress: 6 },
+      json: baselineBody(),
     });
     await checkinCall(u, { pain: 4, stress: 3, note: 'über "quoted" \\ note, emoji 🙂' });
     // Tables with identity columns and JSON arrays must come back exactly too.
-    const session = { variant: 'chair', plannedSets: 3, plannedHoldSeconds: 10, achievedHoldSeconds: [10, 10, 10], painBefore: 3, painAfter: 3, stoppedEarly: 'none' };
+    const session = chairSession(10, { painBefore: 3 });
     await u.call('/api/exercise-sessions', { json: session, headers: { 'idempotency-key': randomUUID() } });
-    await u.call('/api/break-events', { json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] } });
+    await u.call('/api/break-events', {
+      json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] },
+    });
   }
   return { ...fresh, app: t };
 }
@@ -70,7 +75,9 @@ for (const [from, to] of pairs) {
         assert.deepEqual(await snapshot(target.db), await snapshot(source.db));
 
         const app = await testApp(to, { database: target.db });
-        const email = (await target.db.query<{ email: string }>('SELECT email FROM users ORDER BY email LIMIT 1'))[0]!.email;
+        const email = (
+          await target.db.query<{ email: string }>('SELECT email FROM users ORDER BY email LIMIT 1')
+        )[0]!.email;
         const login = await app.request('/api/auth/login', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -94,8 +101,9 @@ for (const kind of DATABASE_KINDS) {
         const file = newFile();
         await backupDatabase(source.db, file, new Date());
         const before = await snapshot(target.db);
-        await assert.rejects(restoreDatabase(target.db, file, await loadMigrations()), (e: unknown) =>
-          e instanceof BackupError && /already holds data/.test(e.message),
+        await assert.rejects(
+          restoreDatabase(target.db, file, await loadMigrations()),
+          (e: unknown) => e instanceof BackupError && /already holds data/.test(e.message),
         );
         assert.deepEqual(await snapshot(target.db), before);
       } finally {
@@ -113,9 +121,17 @@ for (const kind of DATABASE_KINDS) {
         const lines = (await readFile(file, 'utf8')).trimEnd().split('\n');
         const variants: Array<[string, string, RegExp]> = [
           ['cut', lines.slice(0, -2).join('\n'), /ends early/],
-          ['corrupt', [...lines.slice(0, 3), '{"table": "users", "row": ', ...lines.slice(3)].join('\n'), /not valid JSON/],
+          [
+            'corrupt',
+            [...lines.slice(0, 3), '{"table": "users", "row": ', ...lines.slice(3)].join('\n'),
+            /not valid JSON/,
+          ],
           ['not a backup', 'hello\n', /not valid JSON/],
-          ['wrong count', [...lines.slice(0, -2), lines.at(-1)!].join('\n'), /promises \d+ rows of \w+ but holds/],
+          [
+            'wrong count',
+            [...lines.slice(0, -2), lines.at(-1)!].join('\n'),
+            /promises \d+ rows of \w+ but holds/,
+          ],
           [
             'other schema',
             [lines[0]!.replace(/"checksum":"[0-9a-f]+"/, '"checksum":"0000"'), ...lines.slice(1)].join('\n'),
@@ -126,7 +142,8 @@ for (const kind of DATABASE_KINDS) {
           const bad = newFile();
           await writeFile(bad, text);
           await assert.rejects(restoreDatabase(target.db, bad, await loadMigrations()), message, name);
-          for (const rows of Object.values(await snapshot(target.db))) assert.deepEqual(rows, [], `${name} wrote rows`);
+          for (const rows of Object.values(await snapshot(target.db)))
+            assert.deepEqual(rows, [], `${name} wrote rows`);
         }
       } finally {
         await source.drop();

@@ -15,7 +15,11 @@ const urlOf = (output: string) => /running at (http:\S+)/.exec(output)?.[1];
 
 const account = { email: 'cli@example.org', password: 'a long enough password', timeZone: 'UTC' };
 const post = (url: string, path: string, body: unknown) =>
-  fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 test('npm run backup and restore move a PGlite database to a new folder, and never touch one in use', async () => {
   const a = join(dir, 'a');
@@ -37,7 +41,10 @@ test('npm run backup and restore move a PGlite database to a new folder, and nev
 
   const backup = await cli(['backup', file], a);
   assert.equal(backup.code, 0, backup.output);
-  assert.match(backup.output, /Backed up the embedded database in .* to .*hipwise\.jsonl: \d+ rows \(.*users 1/);
+  assert.match(
+    backup.output,
+    /Backed up the embedded database in .* to .*hipwise\.jsonl: \d+ rows \(.*users 1/,
+  );
 
   const restore = await cli(['restore', file], b);
   assert.equal(restore.code, 0, restore.output);

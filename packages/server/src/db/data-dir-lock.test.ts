@@ -27,15 +27,19 @@ test('a live process that holds the claim keeps it', (t) => {
   assert.throws(() => lockDataDir(dir), DataDirInUseError);
 });
 
-test('a claim whose pid now belongs to another process (pid reused after a crash) is taken over', { skip: processStartTime(process.pid) === undefined && 'no /proc here' }, (t) => {
-  const { dir, other } = dirAndOtherProcess(t);
-  // The pid is alive, but the start time recorded with it is not this process's.
-  const started = Number(processStartTime(other.pid!));
-  writeFileSync(join(dir, 'hipwise.pid'), `${other.pid} ${started - 1}`);
-  const release = lockDataDir(dir);
-  assert.equal(readFileSync(join(dir, 'hipwise.pid'), 'utf8'), claimOf(process.pid));
-  release();
-});
+test(
+  'a claim whose pid now belongs to another process (pid reused after a crash) is taken over',
+  { skip: processStartTime(process.pid) === undefined && 'no /proc here' },
+  (t) => {
+    const { dir, other } = dirAndOtherProcess(t);
+    // The pid is alive, but the start time recorded with it is not this process's.
+    const started = Number(processStartTime(other.pid!));
+    writeFileSync(join(dir, 'hipwise.pid'), `${other.pid} ${started - 1}`);
+    const release = lockDataDir(dir);
+    assert.equal(readFileSync(join(dir, 'hipwise.pid'), 'utf8'), claimOf(process.pid));
+    release();
+  },
+);
 
 test('a claim left by a dead process is taken over, and released on close', (t) => {
   const dir = tempDir();

@@ -34,7 +34,10 @@ test("after an account is deleted, its email and notes are not in the embedded d
     await db.query('CHECKPOINT');
     assert.notDeepEqual(await filesHolding(dataDir, goneNote), [], 'the search finds text that is there');
 
-    assert.equal((await gone.call('/api/me', { method: 'DELETE', json: { password: gone.password } })).status, 204);
+    assert.equal(
+      (await gone.call('/api/me', { method: 'DELETE', json: { password: gone.password } })).status,
+      204,
+    );
     assert.deepEqual(await filesHolding(dataDir, 'leaving-person@example.org'), []);
     assert.deepEqual(await filesHolding(dataDir, goneNote), []);
     assert.notDeepEqual(await filesHolding(dataDir, staysNote), [], "the other user's data is still there");

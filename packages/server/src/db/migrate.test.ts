@@ -20,7 +20,10 @@ for (const kind of DATABASE_KINDS) {
     after(() => drop());
 
     test('the first run applies every migration, the second none', async () => {
-      assert.deepEqual(await migrate(db, migrations), migrations.map((m) => m.version));
+      assert.deepEqual(
+        await migrate(db, migrations),
+        migrations.map((m) => m.version),
+      );
       assert.deepEqual(await migrate(db, migrations), []);
       const tables = await db.query<{ name: string }>(
         "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
@@ -42,15 +45,26 @@ for (const kind of DATABASE_KINDS) {
 
     test('an edited migration is refused', async () => {
       const edited = migrations.map((m, i) => (i === 0 ? { ...m, checksum: 'different' } : m));
-      await assert.rejects(migrate(db, edited), (e: unknown) => e instanceof MigrationError && /forward-only/.test(e.message));
+      await assert.rejects(
+        migrate(db, edited),
+        (e: unknown) => e instanceof MigrationError && /forward-only/.test(e.message),
+      );
     });
 
     test('a database from a newer hipwise is refused', async () => {
-      await assert.rejects(migrate(db, migrations.slice(0, 0)), (e: unknown) => e instanceof MigrationError && /does not know/.test(e.message));
+      await assert.rejects(
+        migrate(db, migrations.slice(0, 0)),
+        (e: unknown) => e instanceof MigrationError && /does not know/.test(e.message),
+      );
     });
 
     test('a failing migration leaves no trace', async () => {
-      const broken: Migration = { version: migrations.length + 1, name: 'broken', sql: 'CREATE TABLE half_done (id int); SELECT nonsense_column FROM users;', checksum: 'x' };
+      const broken: Migration = {
+        version: migrations.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half_done (id int); SELECT nonsense_column FROM users;',
+        checksum: 'x',
+      };
       await assert.rejects(migrate(db, [...migrations, broken]));
       const rows = await db.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'");
       assert.equal(rows.length, 0);

@@ -26,7 +26,13 @@ test('request logs record each request but never passwords, cookies, tokens or h
     assert.match(log, /"path":"\/api\/checkins","status":201/);
     assert.match(log, /"path":"\/api\/auth\/login","status":401/);
     const token = user.cookie.split('=')[1] ?? '';
-    for (const secret of ['hunter2-but-longer', 'wrong-password-here', token, 'very private note', 'from=2026']) {
+    for (const secret of [
+      'hunter2-but-longer',
+      'wrong-password-here',
+      token,
+      'very private note',
+      'from=2026',
+    ]) {
       assert.ok(!log.includes(secret), `the log contains ${secret}`);
     }
   } finally {
@@ -42,7 +48,10 @@ test('redaction hides secrets even if a caller logs them by mistake', () => {
       done();
     },
   });
-  createLogger('info', sink).info({ body: { password: 'p4ssw0rd!' }, headers: { cookie: 'hipwise_session=abc' } }, 'oops');
+  createLogger('info', sink).info(
+    { body: { password: 'p4ssw0rd!' }, headers: { cookie: 'hipwise_session=abc' } },
+    'oops',
+  );
   const log = lines.join('');
   assert.doesNotMatch(log, /p4ssw0rd!|hipwise_session=abc/);
   assert.match(log, /\[redacted\]/);

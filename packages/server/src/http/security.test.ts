@@ -34,7 +34,11 @@ describe('HTTP hardening', () => {
       { origin: 'null' },
     ];
     for (const headers of foreign) {
-      const res = await user.call('/api/me/settings', { method: 'PATCH', json: { timeZone: 'Asia/Tokyo' }, headers });
+      const res = await user.call('/api/me/settings', {
+        method: 'PATCH',
+        json: { timeZone: 'Asia/Tokyo' },
+        headers,
+      });
       assert.equal(res.status, 403, JSON.stringify(headers));
       assert.equal(((await res.json()) as { error: { code: string } }).error.code, 'cross_origin');
     }
@@ -56,7 +60,12 @@ describe('HTTP hardening', () => {
         json: { timeZone: 'Asia/Tokyo' },
         headers: { origin, host: 'hipwise.test' },
       });
-    for (const origin of ['https://hipwise.test', 'http://hipwise.test:8080', 'http://hipwise.test.evil.example', 'junk']) {
+    for (const origin of [
+      'https://hipwise.test',
+      'http://hipwise.test:8080',
+      'http://hipwise.test.evil.example',
+      'junk',
+    ]) {
       assert.equal((await write(origin)).status, 403, origin);
     }
     assert.equal((await write('http://hipwise.test')).status, 200);
@@ -65,7 +74,11 @@ describe('HTTP hardening', () => {
 
   test('a body that is not valid UTF-8 is refused with a 400, and nothing is saved', async () => {
     const user = await t.newUser();
-    const bytes = Buffer.concat([Buffer.from('{"pain":3,"stress":2,"note":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);
+    const bytes = Buffer.concat([
+      Buffer.from('{"pain":3,"stress":2,"note":"caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('"}'),
+    ]);
     const res = await t.request('/api/checkins', {
       method: 'POST',
       headers: { cookie: user.cookie, 'content-type': 'application/json', 'idempotency-key': 'latin1-note' },

@@ -32,18 +32,30 @@ async function trickle(socket: Socket, text: string, everyMs: number) {
 }
 
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: still open after ${ms} ms`)), ms))]);
+  Promise.race([
+    p,
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: still open after ${ms} ms`)), ms),
+    ),
+  ]);
 
 describe('slow clients and too many connections', () => {
   let server: RunningServer;
   before(async () => {
-    server = await startServer({ ...onLoopback, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxConnections: 8 }, quiet);
+    server = await startServer(
+      { ...onLoopback, headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, maxConnections: 8 },
+      quiet,
+    );
   });
   after(() => server.close({ graceMs: 0 }));
 
   test('trickled headers are cut with a 408 once the header timeout has passed', async () => {
     const client = rawClient(server.url);
-    void trickle(client.socket, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(200)}\r\n\r\n`, 100);
+    void trickle(
+      client.socket,
+      `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${'a'.repeat(200)}\r\n\r\n`,
+      100,
+    );
     const { afterMs, received } = await within(client.closed, 6_000, 'trickled headers');
     assert.match(received, /^HTTP\/1\.1 408/);
     assert.ok(afterMs >= 900 && afterMs < 3_000, `closed after ${afterMs} ms`);
@@ -92,10 +104,21 @@ describe('Host header check', () => {
     const server = await startServer(onLoopback, quiet);
     try {
       const port = new URL(server.url).port;
-      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'LOCALHOST', '127.0.0.1']) {
+      for (const host of [
+        `127.0.0.1:${port}`,
+        `localhost:${port}`,
+        `[::1]:${port}`,
+        'LOCALHOST',
+        '127.0.0.1',
+      ]) {
         assert.equal(await status(server.url, host), 200, host);
       }
-      for (const host of ['evil.example', `evil.example:${port}`, `127.0.0.1.evil.example:${port}`, 'localhost.evil.example']) {
+      for (const host of [
+        'evil.example',
+        `evil.example:${port}`,
+        `127.0.0.1.evil.example:${port}`,
+        'localhost.evil.example',
+      ]) {
         assert.equal(await status(server.url, host), 421, host);
       }
     } finally {

@@ -133,15 +133,21 @@ export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.infer
   return parseWith(schema, query, 'query');
 }
 
+/** The Idempotency-Key header where a request may go without one (undefined then). */
+export function optionalIdempotencyKey(c: Context): string | undefined {
+  const header = c.req.header('idempotency-key');
+  return header === undefined ? undefined : parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+}
+
 /** The Idempotency-Key header every create asks for; `what` names the thing in the message. */
 export function requiredIdempotencyKey(c: Context, what: string): string {
-  const header = c.req.header('idempotency-key');
-  if (header === undefined) {
+  const key = optionalIdempotencyKey(c);
+  if (key === undefined) {
     throw new AppError(
       'bad_request',
       'idempotency_key_required',
       `Send an Idempotency-Key header (for example a UUID) so a retry cannot save the ${what} twice.`,
     );
   }
-  return parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
+  return key;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RED_FLAG_IDS, type RedFlagAnswers } from '@hipwise/core';
+import { RED_FLAG_IDS } from '@hipwise/core';
 import type { Database } from '../db/database.js';
 import { DATABASE_KINDS, freshDatabase, skipPostgres } from '../testing/test-databases.js';
 import { findBaseline, upsertBaseline } from './baselines.js';
@@ -9,6 +9,7 @@ import { checkinsBetween, upsertCheckinUnderKey } from './checkins.js';
 import { insertScreening, latestScreening } from './screenings.js';
 import { todayData, utcIso } from './today.js';
 import { insertUser } from './users.js';
+import { baselineBody, NO_RED_FLAGS } from '../testing/fixtures.js';
 
 test('utcIso writes UTC wall-clock text as toISOString would', () => {
   for (const [text, expected] of [
@@ -25,10 +26,12 @@ test('utcIso writes UTC wall-clock text as toISOString would', () => {
 });
 
 // The key and its answer do not matter here; each write needs its own key.
-const upsertCheckin = (db: Database, c: Omit<Parameters<typeof upsertCheckinUnderKey>[1], 'key' | 'requestHash'>) =>
-  upsertCheckinUnderKey(db, { ...c, key: randomUUID(), requestHash: 'h' });
+const upsertCheckin = (
+  db: Database,
+  c: Omit<Parameters<typeof upsertCheckinUnderKey>[1], 'key' | 'requestHash'>,
+) => upsertCheckinUnderKey(db, { ...c, key: randomUUID(), requestHash: 'h' });
 
-const noFlags = Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) as RedFlagAnswers;
+const noFlags = NO_RED_FLAGS;
 
 for (const kind of DATABASE_KINDS) {
   describe(`todayData on ${kind}`, { skip: skipPostgres(kind) }, () => {
@@ -59,13 +62,7 @@ for (const kind of DATABASE_KINDS) {
           outcome: 'see_clinician',
           now: new Date('2026-01-06T09:00:00.001Z'),
         });
-        const body = {
-          painNow: 6,
-          painWeekAverage: 5,
-          peg: { pain: 6, enjoyment: 4, activity: 5 },
-          sittingHoursPerWorkday: 7.5,
-          stress: 4,
-        };
+        const body = baselineBody({ peg: { pain: 6, enjoyment: 4, activity: 5 }, stress: 4 });
         await upsertBaseline(db, { userId: user.id, body, pegScore: 5, now: joined });
         for (const [day, pain, note] of [
           ['2026-01-31', 9, 'outside the range'],
@@ -118,10 +115,10 @@ for (const kind of DATABASE_KINDS) {
             ['2026-03-01', 2, null],
           ],
         );
-        assert.deepEqual([got.checkin?.createdAt, got.checkin?.updatedAt], [
-          '2026-03-01T19:45:12.345Z',
-          '2026-03-01T19:45:12.345Z',
-        ]);
+        assert.deepEqual(
+          [got.checkin?.createdAt, got.checkin?.updatedAt],
+          ['2026-03-01T19:45:12.345Z', '2026-03-01T19:45:12.345Z'],
+        );
         // No check-in on the last day of the range: none for today, the history unchanged.
         const dayAfter = await todayData(db, user.id, '2026-02-01', '2026-03-02');
         assert.equal(dayAfter.checkin, null);

@@ -4,35 +4,26 @@ import { iso, type Queryable } from '../db/database.js';
 export interface UserRow {
   id: string;
   email: string;
-  password_hash: string;
   time_zone: string;
   created_at: Date;
 }
 
-export interface UserWithHash extends User {
-  passwordHash: string;
-}
-
 // Named, not `*`: prepared statements must not change shape when a migration adds a column.
-export const USER_COLUMNS = 'id, email, password_hash, time_zone, created_at';
+// The password hash is not among them: only findCredentials reads it, for the auth service.
+export const USER_COLUMNS = 'id, email, time_zone, created_at';
 
-export const toUser = (r: UserRow): UserWithHash => ({
+export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   timeZone: r.time_zone,
   createdAt: iso(r.created_at),
-  passwordHash: r.password_hash,
 });
-
-export function publicUser(u: UserWithHash): User {
-  return { id: u.id, email: u.email, timeZone: u.timeZone, createdAt: u.createdAt };
-}
 
 /** Inserts a user, or returns undefined when the email is taken (without raising, so no race). */
 export async function insertUser(
   q: Queryable,
   u: { email: string; passwordHash: string; timeZone: string; now: Date },
-): Promise<UserWithHash | undefined> {
+): Promise<User | undefined> {
   const rows = await q.query<UserRow>(
     `INSERT INTO users (email, password_hash, time_zone, created_at) VALUES ($1, $2, $3, $4)
      ON CONFLICT (email) DO NOTHING RETURNING ${USER_COLUMNS}`,
@@ -41,21 +32,28 @@ export async function insertUser(
   return rows[0] && toUser(rows[0]);
 }
 
-export async function findUserByEmail(q: Queryable, email: string): Promise<UserWithHash | undefined> {
-  const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE email = $1`, [email]);
-  return rows[0] && toUser(rows[0]);
+/** The account of `email` with its password hash, for checking a password and nothing else. */
+export async function findCredentials(
+  q: Queryable,
+  email: string,
+): Promise<{ user: User; passwordHash: string } | undefined> {
+  const rows = await q.query<UserRow & { password_hash: string }>(
+    `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = $1`,
+    [email],
+  );
+  return rows[0] && { user: toUser(rows[0]), passwordHash: rows[0].password_hash };
 }
 
-export async function findUserById(q: Queryable, id: string): Promise<UserWithHash | undefined> {
+export async function findUserById(q: Queryable, id: string): Promise<User | undefined> {
   const rows = await q.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] && toUser(rows[0]);
 }
 
-export async function updateTimeZone(q: Queryable, id: string, timeZone: string): Promise<UserWithHash | undefined> {
-  const rows = await q.query<UserRow>(`UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
-    id,
-    timeZone,
-  ]);
+export async function updateTimeZone(q: Queryable, id: string, timeZone: string): Promise<User | undefined> {
+  const rows = await q.query<UserRow>(
+    `UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
+    [id, timeZone],
+  );
   return rows[0] && toUser(rows[0]);
 }
 

@@ -1,7 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
-import { sessionCookieOf, testApp, type TestApp } from '../testing/test-app.js';
+import { sessionCookieOf, describeOnEachStore } from '../testing/test-app.js';
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -9,14 +8,9 @@ const json = (body: unknown, headers: Record<string, string> = {}) => ({
   body: JSON.stringify(body),
 });
 
-for (const kind of DATABASE_KINDS) {
-  describe(`auth on ${kind}`, { skip: skipPostgres(kind) }, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await testApp(kind, { trustProxy: true });
-    });
-    after(() => t.close());
-
+describeOnEachStore(
+  'auth',
+  (t) => {
     test('signup sets an HttpOnly SameSite=Lax session cookie, not Secure over http', async () => {
       const res = await t.request(
         '/api/auth/signup',
@@ -47,25 +41,43 @@ for (const kind of DATABASE_KINDS) {
 
     test('a taken email is a 409 and a short password a 422 naming the field', async () => {
       const user = await t.newUser();
-      const taken = await t.request('/api/auth/signup', json({ email: user.email, password: 'another long one', timeZone: 'UTC' }));
+      const taken = await t.request(
+        '/api/auth/signup',
+        json({ email: user.email, password: 'another long one', timeZone: 'UTC' }),
+      );
       assert.equal(taken.status, 409);
       assert.equal(((await taken.json()) as { error: { code: string } }).error.code, 'email_taken');
-      const short = await t.request('/api/auth/signup', json({ email: 'x@example.org', password: 'short', timeZone: 'UTC' }));
+      const short = await t.request(
+        '/api/auth/signup',
+        json({ email: 'x@example.org', password: 'short', timeZone: 'UTC' }),
+      );
       assert.equal(short.status, 422);
       const err = (await short.json()) as { error: { fields: Record<string, string> } };
       assert.equal(err.error.fields.password, 'must be at least 10 characters');
-      const zone = await t.request('/api/auth/signup', json({ email: 'z@example.org', password: 'long enough pw', timeZone: 'Nowhere/City' }));
+      const zone = await t.request(
+        '/api/auth/signup',
+        json({ email: 'z@example.org', password: 'long enough pw', timeZone: 'Nowhere/City' }),
+      );
       assert.equal(zone.status, 422);
     });
 
     test('login failures say the same thing for a wrong password and an unknown email', async () => {
       const user = await t.newUser();
-      const wrong = await t.request('/api/auth/login', json({ email: user.email, password: 'not the password' }));
-      const unknown = await t.request('/api/auth/login', json({ email: 'nobody@example.org', password: 'whatever' }));
+      const wrong = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: 'not the password' }),
+      );
+      const unknown = await t.request(
+        '/api/auth/login',
+        json({ email: 'nobody@example.org', password: 'whatever' }),
+      );
       assert.equal(wrong.status, 401);
       assert.equal(unknown.status, 401);
       assert.deepEqual(await wrong.json(), await unknown.json());
-      const ok = await t.request('/api/auth/login', json({ email: user.email.toUpperCase(), password: user.password }));
+      const ok = await t.request(
+        '/api/auth/login',
+        json({ email: user.email.toUpperCase(), password: user.password }),
+      );
       assert.equal(ok.status, 200);
       assert.notEqual(sessionCookieOf(ok), user.cookie, 'a login starts a new session');
     });
@@ -74,19 +86,34 @@ for (const kind of DATABASE_KINDS) {
       const user = await t.newUser();
       const from = (ip: string) => ({ 'x-forwarded-for': ip });
       for (let i = 0; i < 5; i++) {
-        const res = await t.request('/api/auth/login', json({ email: user.email, password: `wrong ${i}` }, from('10.0.0.1')));
+        const res = await t.request(
+          '/api/auth/login',
+          json({ email: user.email, password: `wrong ${i}` }, from('10.0.0.1')),
+        );
         assert.equal(res.status, 401);
       }
-      const sixth = await t.request('/api/auth/login', json({ email: user.email, password: 'wrong 5' }, from('10.0.0.1')));
+      const sixth = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: 'wrong 5' }, from('10.0.0.1')),
+      );
       assert.equal(sixth.status, 401, 'the sixth failure is still judged, and sets a 2 s wait');
-      const locked = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, from('10.0.0.9')));
+      const locked = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: user.password }, from('10.0.0.9')),
+      );
       assert.equal(locked.status, 429, 'even the right password waits, from any address');
       assert.equal(locked.headers.get('retry-after'), '2');
       assert.equal(((await locked.json()) as { error: { code: string } }).error.code, 'too_many_attempts');
       t.clock.set(new Date(t.clock.now().getTime() + 2_000).toISOString());
-      const ok = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, from('10.0.0.9')));
+      const ok = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: user.password }, from('10.0.0.9')),
+      );
       assert.equal(ok.status, 200);
-      const again = await t.request('/api/auth/login', json({ email: user.email, password: 'wrong again' }, from('10.0.0.9')));
+      const again = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: 'wrong again' }, from('10.0.0.9')),
+      );
       assert.equal(again.status, 401, 'a successful log-in clears the account count');
       t.clock.set('2026-03-10T12:00:00Z');
     });
@@ -94,14 +121,23 @@ for (const kind of DATABASE_KINDS) {
     test('one address guessing many accounts is slowed down too, and unknown emails count the same', async () => {
       const ip = { 'x-forwarded-for': '192.0.2.77' };
       for (let i = 0; i < 30; i++) {
-        const res = await t.request('/api/auth/login', json({ email: `nobody${i}@example.org`, password: 'guess' }, ip));
+        const res = await t.request(
+          '/api/auth/login',
+          json({ email: `nobody${i}@example.org`, password: 'guess' }, ip),
+        );
         assert.equal(res.status, 401, `attempt ${i}`);
       }
       await t.request('/api/auth/login', json({ email: 'nobody-last@example.org', password: 'guess' }, ip));
       const user = await t.newUser();
-      const blocked = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, ip));
+      const blocked = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: user.password }, ip),
+      );
       assert.equal(blocked.status, 429);
-      const elsewhere = await t.request('/api/auth/login', json({ email: user.email, password: user.password }, { 'x-forwarded-for': '192.0.2.78' }));
+      const elsewhere = await t.request(
+        '/api/auth/login',
+        json({ email: user.email, password: user.password }, { 'x-forwarded-for': '192.0.2.78' }),
+      );
       assert.equal(elsewhere.status, 200);
     });
 
@@ -109,7 +145,10 @@ for (const kind of DATABASE_KINDS) {
       const user = await t.newUser();
       const results = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
-          t.request('/api/auth/login', json({ email: user.email, password: `parallel ${i}` }, { 'x-forwarded-for': `198.51.100.${i}` })),
+          t.request(
+            '/api/auth/login',
+            json({ email: user.email, password: `parallel ${i}` }, { 'x-forwarded-for': `198.51.100.${i}` }),
+          ),
         ),
       );
       const statuses = results.map((r) => r.status).sort();
@@ -131,7 +170,9 @@ for (const kind of DATABASE_KINDS) {
     test('log out everywhere ends every session of the user and no one else', async () => {
       const user = await t.newUser();
       const other = await t.newUser();
-      const second = sessionCookieOf(await t.request('/api/auth/login', json({ email: user.email, password: user.password })));
+      const second = sessionCookieOf(
+        await t.request('/api/auth/login', json({ email: user.email, password: user.password })),
+      );
       const res = await user.call('/api/auth/logout-everywhere', { method: 'POST' });
       assert.equal(res.status, 204);
       assert.equal((await user.call('/api/me')).status, 401);
@@ -152,7 +193,12 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('personal routes need a session', async () => {
-      for (const path of ['/api/me', '/api/today', '/api/checkins?from=2026-01-01&to=2026-01-02', '/api/me/export']) {
+      for (const path of [
+        '/api/me',
+        '/api/today',
+        '/api/checkins?from=2026-01-01&to=2026-01-02',
+        '/api/me/export',
+      ]) {
         const res = await t.request(path);
         assert.equal(res.status, 401, path);
       }
@@ -166,9 +212,13 @@ for (const kind of DATABASE_KINDS) {
       assert.equal((await user.call('/api/me')).status, 401);
       const again = await t.request('/api/auth/login', json({ email: user.email, password: user.password }));
       assert.equal(again.status, 200);
-      const rows = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [user.id]);
+      const rows = await t.db.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM sessions WHERE user_id = $1',
+        [user.id],
+      );
       assert.equal(rows[0]?.n, 1);
       t.clock.set('2026-03-10T12:00:00Z');
     });
-  });
-}
+  },
+  { trustProxy: true },
+);

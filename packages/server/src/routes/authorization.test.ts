@@ -1,33 +1,20 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { INSTRUMENTS, RED_FLAG_IDS, type InstrumentId } from '@hipwise/core';
+import { INSTRUMENTS, type InstrumentId } from '@hipwise/core';
 import { apiRoutes, assertCoversRoutes, PUBLIC_ROUTES, tableSums } from '../testing/api-routes.js';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { sessionCookieOf, testApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { chairSession, evenBaseline, NO_RED_FLAGS } from '../testing/fixtures.js';
 
 // ---------- user A: one of everything, through the real API ----------
 
 const DAY = '2026-03-10';
 const all = (id: InstrumentId, value: number) =>
   Object.fromEntries(INSTRUMENTS[id].items.map((i) => [i.id, value]));
-const screeningBody = { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) };
-const baselineBody = {
-  painNow: 5,
-  painWeekAverage: 5,
-  peg: { pain: 5, enjoyment: 5, activity: 5 },
-  sittingHoursPerWorkday: 8,
-  stress: 5,
-};
-const exerciseBody = (hold: number) => ({
-  variant: 'chair',
-  plannedSets: 3,
-  plannedHoldSeconds: hold,
-  achievedHoldSeconds: [hold, hold, hold],
-  painBefore: 4,
-  painAfter: 3,
-  stoppedEarly: 'none',
-});
+const screeningBody = { answers: NO_RED_FLAGS };
+const baselineBody = evenBaseline(5);
+const exerciseBody = (hold: number) => chairSession(hold);
 const stressBody = (before: number) => ({
   plannedMinutes: 3,
   durationSeconds: 180,
@@ -48,7 +35,14 @@ interface Victim {
   /** Text only A ever wrote. */
   marker: string;
   /** A's idempotency keys, which B replays. */
-  keys: { checkin: string; exercise: string; questionnaire: string; peg: string; stress: string; clearance: string };
+  keys: {
+    checkin: string;
+    exercise: string;
+    questionnaire: string;
+    peg: string;
+    stress: string;
+    clearance: string;
+  };
   ids: {
     screening: string;
     exercise: string;

@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type {
   BreakEventsResponse,
@@ -7,8 +7,7 @@ import type {
   StoredBreakEvent,
 } from '@hipwise/core';
 import { breakService, walkingBreaksOn } from '../services/break-service.js';
-import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
-import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { type TestUser, describeOnEachStore } from '../testing/test-app.js';
 import { argon2Hasher } from '../services/password-hasher.js';
 
 const MIN = 60_000;
@@ -33,254 +32,240 @@ const post = (u: TestUser, events: unknown) => u.call('/api/break-events', { jso
 const stats = async (u: TestUser, query = '') =>
   (await (await u.call(`/api/break-stats${query}`)).json()) as BreakStatsResponse;
 
-for (const kind of DATABASE_KINDS) {
-  describe(`sitting coach API on ${kind}`, { skip: skipPostgres(kind) }, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await testApp(kind);
+describeOnEachStore('sitting coach API', (t) => {
+  const stored = async (userId: string) =>
+    (
+      await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM break_events WHERE user_id = $1', [
+        userId,
+      ])
+    )[0]!.n;
+
+  test('settings: defaults until saved, then what was saved, with defaults filled in', async () => {
+    const u = await t.newUser();
+    const first = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
+    assert.equal(first.saved, false);
+    assert.equal(first.settings.workMinutes, 30);
+    assert.equal(first.settings.breakMinutes, 3);
+    const put = await u.call('/api/break-settings', {
+      method: 'PUT',
+      json: {
+        workMinutes: 45,
+        micro: { enabled: true },
+        workingHours: { days: [1, 2, 3, 4, 5], ranges: [{ from: '09:00', to: '17:30' }] },
+      },
     });
-    after(() => t.close());
-
-    const stored = async (userId: string) =>
-      (
-        await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM break_events WHERE user_id = $1', [
-          userId,
-        ])
-      )[0]!.n;
-
-    test('settings: defaults until saved, then what was saved, with defaults filled in', async () => {
-      const u = await t.newUser();
-      const first = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
-      assert.equal(first.saved, false);
-      assert.equal(first.settings.workMinutes, 30);
-      assert.equal(first.settings.breakMinutes, 3);
-      const put = await u.call('/api/break-settings', {
-        method: 'PUT',
-        json: {
-          workMinutes: 45,
-          micro: { enabled: true },
-          workingHours: { days: [1, 2, 3, 4, 5], ranges: [{ from: '09:00', to: '17:30' }] },
-        },
-      });
-      assert.equal(put.status, 200);
-      const saved = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
-      assert.equal(saved.saved, true);
-      assert.equal(saved.settings.workMinutes, 45);
-      assert.deepEqual(saved.settings.micro, { enabled: true, everyMinutes: 10, seconds: 20 });
-      assert.equal(saved.settings.workingHours?.ranges[0]?.to, '17:30');
-    });
-
-    test('settings: invalid values are refused field by field and change nothing', async () => {
-      const u = await t.newUser();
-      const cases: Array<[unknown, string]> = [
-        [{ workMinutes: 2 }, 'workMinutes'],
-        [{ workMinutes: 10, breakMinutes: 10 }, 'breakMinutes'],
-        [{ idleThresholdSeconds: 10 }, 'idleThresholdSeconds'],
-        [{ workingHours: { days: [8], ranges: [{ from: '09:00', to: '17:00' }] } }, 'workingHours.days.0'],
-        [
-          { workingHours: { days: [1], ranges: [{ from: '18:00', to: '09:00' }] } },
-          'workingHours.ranges.0.to',
-        ],
-        [{ userId: 'someone else' }, '_'],
-      ];
-      for (const [body, field] of cases) {
-        const res = await u.call('/api/break-settings', { method: 'PUT', json: body });
-        assert.equal(res.status, 422, JSON.stringify(body));
-        const err = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
-        assert.equal(err.error.code, 'validation_failed');
-        assert.ok(field in err.error.fields, `${field} in ${JSON.stringify(err.error.fields)}`);
-      }
-      assert.equal(
-        ((await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse).saved,
-        false,
-      );
-    });
-
-    test('events: a retried batch stores nothing twice; an overlapping batch only the new ones', async () => {
-      const u = await t.newUser();
-      const events = morning();
-      const first = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
-      assert.deepEqual(first, { stored: 5, duplicates: 0 });
-      const retry = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
-      assert.deepEqual(retry, { stored: 0, duplicates: 5 });
-      const overlap = (await (await post(u, events.slice(3))).json()) as BreakEventsResponse;
-      assert.deepEqual(overlap, { stored: 4, duplicates: 2 });
-      // Repeats inside one batch count once too.
-      const twice = (await (await post(u, [events[0], events[0]])).json()) as BreakEventsResponse;
-      assert.deepEqual(twice, { stored: 0, duplicates: 2 });
-      assert.equal(await stored(u.id), events.length);
-      const back = (await (await u.call('/api/break-events?from=2026-03-10&to=2026-03-10')).json()) as {
-        events: StoredBreakEvent[];
-      };
-      assert.deepEqual(back.events, events);
-    });
-
-    test('concurrent retries of one batch store it once', async () => {
-      const u = await t.newUser();
-      const responses = await Promise.all(Array.from({ length: 6 }, () => post(u, morning())));
-      const bodies = (await Promise.all(responses.map((r) => r.json()))) as BreakEventsResponse[];
-      assert.equal(
-        bodies.reduce((n, b) => n + b.stored, 0),
-        morning().length,
-      );
-      assert.equal(await stored(u.id), morning().length);
-    });
-
-    test('events: bad batches are refused whole', async () => {
-      const u = await t.newUser();
-      const cases: unknown[] = [
-        { events: [] },
-        { events: [{ type: 'present' }] },
-        { events: [{ type: 'teleported', at: T0 }] },
-        { events: [{ type: 'present', at: -1 }] },
-        {
-          events: [
-            { type: 'present', at: T0 },
-            { type: 'break-postponed', at: T0, kind: 'walk', minutes: 3 },
-          ],
-        },
-        { events: Array.from({ length: 501 }, (_, i) => ({ type: 'present', at: T0 + i })) },
-        { events: [{ type: 'present', at: T0 }], userId: 'x' },
-      ];
-      for (const body of cases) {
-        const res = await u.call('/api/break-events', { json: body });
-        assert.ok([413, 422].includes(res.status), `${res.status} for ${JSON.stringify(body).slice(0, 80)}`);
-      }
-      assert.equal(await stored(u.id), 0);
-    });
-
-    test("statistics per day and week in the user's zone", async () => {
-      const u = await t.newUser();
-      await post(u, morning());
-      const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
-      assert.equal(s.today, '2026-03-10');
-      assert.deepEqual(
-        s.days.map((d) => d.date),
-        ['2026-03-09', '2026-03-10'],
-      );
-      const day = s.days[1]!;
-      assert.equal(day.walk.taken, 1);
-      assert.equal(day.walk.postponed, 1);
-      assert.equal(day.naturalBreaks, 1);
-      // Present 09:00-09:50 and 10:00-10:30, minus the walk screen 09:30:00-09:30:05 and 09:32-09:35.
-      assert.equal(day.sittingMs, 77 * MIN - 5000);
-      assert.equal(day.longestSittingMs, 30 * MIN);
-      assert.equal(s.days[0]!.activeMs, 0);
-      assert.equal(s.weeks.length, 1);
-      assert.equal(s.weeks[0]!.weekStart, '2026-03-09');
-      assert.equal(s.weeks[0]!.walkTaken, 1);
-      assert.deepEqual(s.walkingBreaksToday, { taken: 2, goal: 14 });
-
-      const byWeeks = await stats(u, '?weeks=2');
-      assert.equal(byWeeks.from, '2026-03-02');
-      assert.equal(byWeeks.to, '2026-03-10');
-      assert.equal(byWeeks.weeks.length, 2);
-      assert.equal(byWeeks.weeks[1]!.walkTaken, 1);
-    });
-
-    test('a day belongs to the local date: Tokyo sees the morning on its own date', async () => {
-      const u = await t.newUser({ timeZone: 'Asia/Tokyo' });
-      await post(u, morning(Date.parse('2026-03-09T23:00:00Z'))); // 08:00 on the 10th in Tokyo
-      const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
-      assert.equal(s.days[0]!.walk.taken, 0);
-      assert.equal(s.days[1]!.walk.taken, 1);
-    });
-
-    test('bad ranges are refused', async () => {
-      const u = await t.newUser();
-      for (const q of [
-        '?from=2026-03-10',
-        '?from=2026-03-10&to=2026-03-01',
-        '?from=2024-01-01&to=2026-01-01',
-        '?weeks=99',
-        '?weeks=2&from=2026-01-01&to=2026-01-02',
-        '?days=3',
-      ]) {
-        const res = await u.call(`/api/break-stats${q}`);
-        assert.equal(res.status, 422, q);
-      }
-      assert.equal((await u.call('/api/break-events?from=2026-03-10')).status, 422);
-    });
-
-    // A hang guard: before the date bounds, the first of these never answered.
-    test('dates near year 0 or 9999 are refused, not looped over', { timeout: 30_000 }, async () => {
-      const u = await t.newUser();
-      for (const q of [
-        'from=9999-12-31&to=9999-12-31',
-        'from=0000-01-01&to=0000-01-07',
-        'from=1899-12-31&to=1900-01-01',
-      ]) {
-        for (const route of ['/api/break-stats', '/api/break-events']) {
-          const res = await u.call(`${route}?${q}`);
-          assert.equal(res.status, 422, `${route}?${q}`);
-          const { error } = (await res.json()) as { error: { message: string } };
-          assert.match(error.message, /between 1900-01-01 and 2999-12-31/);
-        }
-      }
-      assert.equal((await u.call('/api/break-stats?from=2999-12-25&to=2999-12-31')).status, 200);
-    });
-
-    test("one user never sees another's settings or events", async () => {
-      const a = await t.newUser();
-      const b = await t.newUser();
-      await post(a, morning());
-      await a.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 50 } });
-      // B sending A's very events stores B's own copies; A's rows are not touched.
-      assert.deepEqual(await (await post(b, morning().slice(0, 2))).json(), { stored: 2, duplicates: 0 });
-      const bStats = await stats(b, '?from=2026-03-10&to=2026-03-10');
-      assert.equal(bStats.days[0]!.walk.taken, 0);
-      assert.equal(
-        ((await (await b.call('/api/break-settings')).json()) as BreakSettingsResponse).settings.workMinutes,
-        30,
-      );
-      const bEvents = (await (await b.call('/api/break-events?from=2026-03-10&to=2026-03-10')).json()) as {
-        events: unknown[];
-      };
-      assert.equal(bEvents.events.length, 2);
-      assert.equal((await stats(a, '?from=2026-03-10&to=2026-03-10')).days[0]!.walk.taken, 1);
-      assert.equal(await stored(a.id), morning().length);
-      // Deleting B's account removes B's rows only.
-      assert.equal(
-        (await b.call('/api/me', { method: 'DELETE', json: { password: b.password } })).status,
-        204,
-      );
-      assert.equal(await stored(b.id), 0);
-      assert.equal(await stored(a.id), morning().length);
-    });
-
-    test('every route needs a session', async () => {
-      for (const [method, path] of [
-        ['GET', '/api/break-settings'],
-        ['PUT', '/api/break-settings'],
-        ['POST', '/api/break-events'],
-        ['GET', '/api/break-stats'],
-      ] as const) {
-        const res = await t.request(path, {
-          method,
-          headers: { 'content-type': 'application/json' },
-          body: method === 'GET' ? null : '{}',
-        });
-        assert.equal(res.status, 401, `${method} ${path}`);
-      }
-    });
-
-    test('walkingBreaksOn gives the plan the day taken and goal', async () => {
-      const u = await t.newUser({ timeZone: 'Europe/Berlin' });
-      await post(u, morning());
-      await u.call('/api/break-settings', {
-        method: 'PUT',
-        json: { workingHours: { days: [1, 2, 3, 4, 5], ranges: [{ from: '08:00', to: '16:15' }] } },
-      });
-      const service = breakService({ db: t.db, clock: t.clock, hasher: argon2Hasher(), newToken: () => 'x' });
-      assert.deepEqual(await service.walkingBreaksOn(u.id, '2026-03-10'), { taken: 2, goal: 15 });
-      assert.deepEqual(await walkingBreaksOn(t.db, u.id, '2026-03-11'), { taken: 0, goal: 15 });
-      assert.deepEqual(await t.db.transaction((tx) => walkingBreaksOn(tx, u.id, '2026-03-14')), {
-        taken: 0,
-        goal: 0,
-      });
-      // Another user's count is their own.
-      const other = await t.newUser();
-      assert.deepEqual(await walkingBreaksOn(t.db, other.id, '2026-03-10'), { taken: 0, goal: 14 });
-    });
+    assert.equal(put.status, 200);
+    const saved = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
+    assert.equal(saved.saved, true);
+    assert.equal(saved.settings.workMinutes, 45);
+    assert.deepEqual(saved.settings.micro, { enabled: true, everyMinutes: 10, seconds: 20 });
+    assert.equal(saved.settings.workingHours?.ranges[0]?.to, '17:30');
   });
-}
+
+  test('settings: invalid values are refused field by field and change nothing', async () => {
+    const u = await t.newUser();
+    const cases: Array<[unknown, string]> = [
+      [{ workMinutes: 2 }, 'workMinutes'],
+      [{ workMinutes: 10, breakMinutes: 10 }, 'breakMinutes'],
+      [{ idleThresholdSeconds: 10 }, 'idleThresholdSeconds'],
+      [{ workingHours: { days: [8], ranges: [{ from: '09:00', to: '17:00' }] } }, 'workingHours.days.0'],
+      [{ workingHours: { days: [1], ranges: [{ from: '18:00', to: '09:00' }] } }, 'workingHours.ranges.0.to'],
+      [{ userId: 'someone else' }, '_'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await u.call('/api/break-settings', { method: 'PUT', json: body });
+      assert.equal(res.status, 422, JSON.stringify(body));
+      const err = (await res.json()) as { error: { code: string; fields: Record<string, string> } };
+      assert.equal(err.error.code, 'validation_failed');
+      assert.ok(field in err.error.fields, `${field} in ${JSON.stringify(err.error.fields)}`);
+    }
+    assert.equal(
+      ((await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse).saved,
+      false,
+    );
+  });
+
+  test('events: a retried batch stores nothing twice; an overlapping batch only the new ones', async () => {
+    const u = await t.newUser();
+    const events = morning();
+    const first = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
+    assert.deepEqual(first, { stored: 5, duplicates: 0 });
+    const retry = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
+    assert.deepEqual(retry, { stored: 0, duplicates: 5 });
+    const overlap = (await (await post(u, events.slice(3))).json()) as BreakEventsResponse;
+    assert.deepEqual(overlap, { stored: 4, duplicates: 2 });
+    // Repeats inside one batch count once too.
+    const twice = (await (await post(u, [events[0], events[0]])).json()) as BreakEventsResponse;
+    assert.deepEqual(twice, { stored: 0, duplicates: 2 });
+    assert.equal(await stored(u.id), events.length);
+    const back = (await (await u.call('/api/break-events?from=2026-03-10&to=2026-03-10')).json()) as {
+      events: StoredBreakEvent[];
+    };
+    assert.deepEqual(back.events, events);
+  });
+
+  test('concurrent retries of one batch store it once', async () => {
+    const u = await t.newUser();
+    const responses = await Promise.all(Array.from({ length: 6 }, () => post(u, morning())));
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as BreakEventsResponse[];
+    assert.equal(
+      bodies.reduce((n, b) => n + b.stored, 0),
+      morning().length,
+    );
+    assert.equal(await stored(u.id), morning().length);
+  });
+
+  test('events: bad batches are refused whole', async () => {
+    const u = await t.newUser();
+    const cases: unknown[] = [
+      { events: [] },
+      { events: [{ type: 'present' }] },
+      { events: [{ type: 'teleported', at: T0 }] },
+      { events: [{ type: 'present', at: -1 }] },
+      {
+        events: [
+          { type: 'present', at: T0 },
+          { type: 'break-postponed', at: T0, kind: 'walk', minutes: 3 },
+        ],
+      },
+      { events: Array.from({ length: 501 }, (_, i) => ({ type: 'present', at: T0 + i })) },
+      { events: [{ type: 'present', at: T0 }], userId: 'x' },
+    ];
+    for (const body of cases) {
+      const res = await u.call('/api/break-events', { json: body });
+      assert.ok([413, 422].includes(res.status), `${res.status} for ${JSON.stringify(body).slice(0, 80)}`);
+    }
+    assert.equal(await stored(u.id), 0);
+  });
+
+  test("statistics per day and week in the user's zone", async () => {
+    const u = await t.newUser();
+    await post(u, morning());
+    const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
+    assert.equal(s.today, '2026-03-10');
+    assert.deepEqual(
+      s.days.map((d) => d.date),
+      ['2026-03-09', '2026-03-10'],
+    );
+    const day = s.days[1]!;
+    assert.equal(day.walk.taken, 1);
+    assert.equal(day.walk.postponed, 1);
+    assert.equal(day.naturalBreaks, 1);
+    // Present 09:00-09:50 and 10:00-10:30, minus the walk screen 09:30:00-09:30:05 and 09:32-09:35.
+    assert.equal(day.sittingMs, 77 * MIN - 5000);
+    assert.equal(day.longestSittingMs, 30 * MIN);
+    assert.equal(s.days[0]!.activeMs, 0);
+    assert.equal(s.weeks.length, 1);
+    assert.equal(s.weeks[0]!.weekStart, '2026-03-09');
+    assert.equal(s.weeks[0]!.walkTaken, 1);
+    assert.deepEqual(s.walkingBreaksToday, { taken: 2, goal: 14 });
+
+    const byWeeks = await stats(u, '?weeks=2');
+    assert.equal(byWeeks.from, '2026-03-02');
+    assert.equal(byWeeks.to, '2026-03-10');
+    assert.equal(byWeeks.weeks.length, 2);
+    assert.equal(byWeeks.weeks[1]!.walkTaken, 1);
+  });
+
+  test('a day belongs to the local date: Tokyo sees the morning on its own date', async () => {
+    const u = await t.newUser({ timeZone: 'Asia/Tokyo' });
+    await post(u, morning(Date.parse('2026-03-09T23:00:00Z'))); // 08:00 on the 10th in Tokyo
+    const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
+    assert.equal(s.days[0]!.walk.taken, 0);
+    assert.equal(s.days[1]!.walk.taken, 1);
+  });
+
+  test('bad ranges are refused', async () => {
+    const u = await t.newUser();
+    for (const q of [
+      '?from=2026-03-10',
+      '?from=2026-03-10&to=2026-03-01',
+      '?from=2024-01-01&to=2026-01-01',
+      '?weeks=99',
+      '?weeks=2&from=2026-01-01&to=2026-01-02',
+      '?days=3',
+    ]) {
+      const res = await u.call(`/api/break-stats${q}`);
+      assert.equal(res.status, 422, q);
+    }
+    assert.equal((await u.call('/api/break-events?from=2026-03-10')).status, 422);
+  });
+
+  // A hang guard: before the date bounds, the first of these never answered.
+  test('dates near year 0 or 9999 are refused, not looped over', { timeout: 30_000 }, async () => {
+    const u = await t.newUser();
+    for (const q of [
+      'from=9999-12-31&to=9999-12-31',
+      'from=0000-01-01&to=0000-01-07',
+      'from=1899-12-31&to=1900-01-01',
+    ]) {
+      for (const route of ['/api/break-stats', '/api/break-events']) {
+        const res = await u.call(`${route}?${q}`);
+        assert.equal(res.status, 422, `${route}?${q}`);
+        const { error } = (await res.json()) as { error: { message: string } };
+        assert.match(error.message, /between 1900-01-01 and 2999-12-31/);
+      }
+    }
+    assert.equal((await u.call('/api/break-stats?from=2999-12-25&to=2999-12-31')).status, 200);
+  });
+
+  test("one user never sees another's settings or events", async () => {
+    const a = await t.newUser();
+    const b = await t.newUser();
+    await post(a, morning());
+    await a.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 50 } });
+    // B sending A's very events stores B's own copies; A's rows are not touched.
+    assert.deepEqual(await (await post(b, morning().slice(0, 2))).json(), { stored: 2, duplicates: 0 });
+    const bStats = await stats(b, '?from=2026-03-10&to=2026-03-10');
+    assert.equal(bStats.days[0]!.walk.taken, 0);
+    assert.equal(
+      ((await (await b.call('/api/break-settings')).json()) as BreakSettingsResponse).settings.workMinutes,
+      30,
+    );
+    const bEvents = (await (await b.call('/api/break-events?from=2026-03-10&to=2026-03-10')).json()) as {
+      events: unknown[];
+    };
+    assert.equal(bEvents.events.length, 2);
+    assert.equal((await stats(a, '?from=2026-03-10&to=2026-03-10')).days[0]!.walk.taken, 1);
+    assert.equal(await stored(a.id), morning().length);
+    // Deleting B's account removes B's rows only.
+    assert.equal((await b.call('/api/me', { method: 'DELETE', json: { password: b.password } })).status, 204);
+    assert.equal(await stored(b.id), 0);
+    assert.equal(await stored(a.id), morning().length);
+  });
+
+  test('every route needs a session', async () => {
+    for (const [method, path] of [
+      ['GET', '/api/break-settings'],
+      ['PUT', '/api/break-settings'],
+      ['POST', '/api/break-events'],
+      ['GET', '/api/break-stats'],
+    ] as const) {
+      const res = await t.request(path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: method === 'GET' ? null : '{}',
+      });
+      assert.equal(res.status, 401, `${method} ${path}`);
+    }
+  });
+
+  test('walkingBreaksOn gives the plan the day taken and goal', async () => {
+    const u = await t.newUser({ timeZone: 'Europe/Berlin' });
+    await post(u, morning());
+    await u.call('/api/break-settings', {
+      method: 'PUT',
+      json: { workingHours: { days: [1, 2, 3, 4, 5], ranges: [{ from: '08:00', to: '16:15' }] } },
+    });
+    const service = breakService({ db: t.db, clock: t.clock, hasher: argon2Hasher(), newToken: () => 'x' });
+    assert.deepEqual(await service.walkingBreaksOn(u.id, '2026-03-10'), { taken: 2, goal: 15 });
+    assert.deepEqual(await walkingBreaksOn(t.db, u.id, '2026-03-11'), { taken: 0, goal: 15 });
+    assert.deepEqual(await t.db.transaction((tx) => walkingBreaksOn(tx, u.id, '2026-03-14')), {
+      taken: 0,
+      goal: 0,
+    });
+    // Another user's count is their own.
+    const other = await t.newUser();
+    assert.deepEqual(await walkingBreaksOn(t.db, other.id, '2026-03-10'), { taken: 0, goal: 14 });
+  });
+});

@@ -4,7 +4,6 @@ import type { AppEnv } from '../http/app-env.js';
 import { attemptContext } from '../http/device-cookie.js';
 import { clearSessionCookie } from '../http/session.js';
 import { jsonBody } from '../http/validate.js';
-import { publicUser } from '../repositories/users.js';
 import type { AccountService } from '../services/account-service.js';
 import type { OnboardingService } from '../services/onboarding-service.js';
 
@@ -16,7 +15,7 @@ export function meRoutes(account: AccountService, onboarding: OnboardingService,
         onboarding.latestScreening(user.id),
         onboarding.baseline(user.id),
       ]);
-      return c.json({ user: publicUser(user), screening, baseline });
+      return c.json({ user, screening, baseline });
     })
     .patch('/settings', async (c) => {
       const user = await account.updateSettings(c.get('user'), await jsonBody(c, settingsBody));

@@ -1,28 +1,26 @@
 import { Hono, type Context } from 'hono';
 import {
-  idempotencyKeySchema,
   instrumentIdSchema,
   questionnaireResponseBody,
+  questionnaireResponsesQuery,
   reflectionBody,
   stressSessionBody,
   weeklyQuery,
 } from '@hipwise/core';
-import { z } from 'zod';
 import type { FeatureConfig } from '../config.js';
 import type { AppEnv } from '../http/app-env.js';
-import { jsonBody, parseWith, queryParams, requiredIdempotencyKey } from '../http/validate.js';
+import {
+  jsonBody,
+  optionalIdempotencyKey,
+  parseWith,
+  queryParams,
+  requiredIdempotencyKey,
+} from '../http/validate.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { exportService, isCsvMeasure, unknownMeasure, type Download } from '../services/export-service.js';
 import { measureService } from '../services/measure-service.js';
 import { progressService } from '../services/progress-service.js';
 import { stressService } from '../services/stress-service.js';
-
-const listQuery = z.strictObject({ instrument: instrumentIdSchema.optional() });
-
-function optionalKey(c: Context<AppEnv>): string | undefined {
-  const header = c.req.header('idempotency-key');
-  return header === undefined ? undefined : parseWith(idempotencyKeySchema, header, 'Idempotency-Key header');
-}
 
 function download(c: Context<AppEnv>, d: Download): Response {
   c.header('Content-Type', d.contentType);
@@ -41,12 +39,12 @@ export function measureRoutes(deps: ServiceDeps, features: FeatureConfig) {
     .get('/measures/instruments', (c) => c.json(measures.instruments()))
     .get('/measures/due', async (c) => c.json(await measures.due(c.get('user'))))
     .get('/measures/responses', async (c) => {
-      const { instrument } = queryParams(c, listQuery);
+      const { instrument } = queryParams(c, questionnaireResponsesQuery);
       return c.json({ responses: await measures.list(c.get('user'), instrument) });
     })
     .post('/measures/responses', async (c) => {
       const body = await jsonBody(c, questionnaireResponseBody);
-      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalKey(c);
+      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalIdempotencyKey(c);
       const result = await measures.save(
         c.get('user'),
         body,
@@ -61,7 +59,7 @@ export function measureRoutes(deps: ServiceDeps, features: FeatureConfig) {
     .get('/measures/responses/:id', async (c) => c.json(await measures.get(c.get('user'), c.req.param('id'))))
     .put('/measures/responses/:id', async (c) => {
       const body = await jsonBody(c, questionnaireResponseBody);
-      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalKey(c);
+      const key = body.completed ? requiredIdempotencyKey(c, 'questionnaire') : optionalIdempotencyKey(c);
       const result = await measures.save(c.get('user'), body, {
         id: c.req.param('id'),
         ...(key === undefined ? {} : { idempotencyKey: key }),

@@ -1,7 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
-import { deviceCookieOf, testApp, type TestApp } from '../testing/test-app.js';
+import { deviceCookieOf, describeOnEachStore } from '../testing/test-app.js';
 import { accountThrottleKey } from '../services/password-attempts.js';
 
 const post = (body: unknown, headers: Record<string, string> = {}) => ({
@@ -11,21 +10,17 @@ const post = (body: unknown, headers: Record<string, string> = {}) => ({
 });
 const from = (ip: string, cookie?: string) => ({ 'x-forwarded-for': ip, ...(cookie ? { cookie } : {}) });
 
-for (const kind of DATABASE_KINDS) {
-  describe(`password throttle on ${kind}`, { skip: skipPostgres(kind) }, () => {
-    let t: TestApp;
-    before(async () => {
-      t = await testApp(kind, { trustProxy: true });
-    });
-    after(() => t.close());
-
+describeOnEachStore(
+  'password throttle',
+  (t) => {
     const login = (email: string, password: string, headers: Record<string, string>) =>
       t.request('/api/auth/login', post({ email, password }, headers));
 
     test("a stranger's failures do not lock the user out of a browser they logged in from before", async () => {
       const user = await t.newUser();
       const device = deviceCookieOf(await login(user.email, user.password, from('10.1.0.1')));
-      for (let i = 0; i < 6; i++) assert.equal((await login(user.email, `guess ${i}`, from('10.1.0.66'))).status, 401);
+      for (let i = 0; i < 6; i++)
+        assert.equal((await login(user.email, `guess ${i}`, from('10.1.0.66'))).status, 401);
       // A browser the account has not logged in from gets the strict per-account limit...
       assert.equal((await login(user.email, user.password, from('10.1.0.2'))).status, 429);
       // ...and so does one whose device cookie is forged or another account's.
@@ -37,7 +32,10 @@ for (const kind of DATABASE_KINDS) {
       const known = await login(user.email, user.password, from('10.1.0.1', device));
       assert.equal(known.status, 200);
       assert.equal(deviceCookieOf(known), device, 'a known device keeps its cookie');
-      assert.match(known.headers.getSetCookie().find((c) => c.startsWith('hipwise_device=')) ?? '', /HttpOnly.*SameSite=Strict/i);
+      assert.match(
+        known.headers.getSetCookie().find((c) => c.startsWith('hipwise_device=')) ?? '',
+        /HttpOnly.*SameSite=Strict/i,
+      );
     });
 
     test('a known device has a limit of its own, and the per-address limit still holds for it', async () => {
@@ -45,7 +43,11 @@ for (const kind of DATABASE_KINDS) {
       for (let i = 0; i < 6; i++) await login(user.email, `typo ${i}`, from('10.2.0.1', user.device));
       const locked = await login(user.email, user.password, from('10.2.0.1', user.device));
       assert.equal(locked.status, 429, 'six failures from the device lock the device');
-      assert.equal((await login(user.email, user.password, from('10.2.0.2'))).status, 200, 'but not the account');
+      assert.equal(
+        (await login(user.email, user.password, from('10.2.0.2'))).status,
+        200,
+        'but not the account',
+      );
 
       const ip = '10.2.9.9';
       for (let i = 0; i < 31; i++) await login(`nobody-${i}@example.org`, 'guess', from(ip));
@@ -62,7 +64,10 @@ for (const kind of DATABASE_KINDS) {
       const locked = await change(user.password);
       assert.equal(locked.status, 429, 'even the right password waits');
       assert.ok(Number(locked.headers.get('retry-after')) > 0);
-      assert.match(((await locked.json()) as { error: { message: string } }).error.message, /^Too many wrong passwords\./);
+      assert.match(
+        ((await locked.json()) as { error: { message: string } }).error.message,
+        /^Too many wrong passwords\./,
+      );
       const del = await user.call('/api/me', { method: 'DELETE', json: { password: 'wrong again' } });
       assert.equal(del.status, 429, 'account deletion shares the count');
       assert.equal((await user.call('/api/me')).status, 200, 'nothing was changed or deleted');
@@ -72,7 +77,8 @@ for (const kind of DATABASE_KINDS) {
     });
 
     test('throttle rows hold no email, refused attempts store nothing, old rows are purged, deletion takes the rest', async () => {
-      const count = async () => Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM login_throttle'))[0]!.n);
+      const count = async () =>
+        Number((await t.db.query<{ n: string }>('SELECT count(*) AS n FROM login_throttle'))[0]!.n);
       const user = await t.newUser();
       const laptop = deviceCookieOf(await login(user.email, user.password, from('10.3.0.2')));
       assert.notEqual(laptop, user.device, 'a second browser');
@@ -86,11 +92,17 @@ for (const kind of DATABASE_KINDS) {
       }
       assert.equal(await count(), before, 'a refused attempt stores no row');
       const keys = (await t.db.query<{ key: string }>('SELECT key FROM login_throttle')).map((r) => r.key);
-      assert.ok(!keys.some((k) => k.includes('@') || k.includes('10.3.0')), `keys in clear: ${keys.slice(0, 3).join(', ')}`);
+      assert.ok(
+        !keys.some((k) => k.includes('@') || k.includes('10.3.0')),
+        `keys in clear: ${keys.slice(0, 3).join(', ')}`,
+      );
 
       // The user's second browser has a failure of its own on record.
       await login(user.email, 'a typo', from('10.3.0.2', laptop));
-      assert.equal((await t.db.query('SELECT 1 FROM login_throttle WHERE user_id = $1', [user.id])).length, 1);
+      assert.equal(
+        (await t.db.query('SELECT 1 FROM login_throttle WHERE user_id = $1', [user.id])).length,
+        1,
+      );
 
       const del = await user.call('/api/me', { method: 'DELETE', json: { password: user.password } });
       assert.equal(del.status, 204);
@@ -107,5 +119,6 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(await count(), 0);
       t.clock.set('2026-03-10T12:00:00Z');
     });
-  });
-}
+  },
+  { trustProxy: true },
+);

@@ -8,6 +8,7 @@ import { hashToken } from '../services/auth-service.js';
 import { apiRoutes, assertCoversRoutes, tableSums, type TableSum } from '../testing/api-routes.js';
 import { DATABASE_KINDS, skipPostgres, type DatabaseKind } from '../testing/test-databases.js';
 import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { evenBaseline } from '../testing/fixtures.js';
 
 /**
  * Property-based fuzzing of every API route's input: bodies, query strings, path
@@ -501,20 +502,18 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
     status: 401,
   }),
   'GET /api/me/export': () => ({}),
-  'DELETE /api/me': () => ({ body: { password: 'not the password' }, mayWrite: ['login_throttle'], status: 401 }),
+  'DELETE /api/me': () => ({
+    body: { password: 'not the password' },
+    mayWrite: ['login_throttle'],
+    status: 401,
+  }),
   // A history of cancer: "see a clinician soon", so the user has something a clearance can clear.
   'POST /api/screenings': () => ({
     body: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'cancer_history'])) },
   }),
   'GET /api/screenings/latest': () => ({}),
   'PUT /api/baseline': () => ({
-    body: {
-      painNow: 5,
-      painWeekAverage: 5,
-      peg: { pain: 5, enjoyment: 5, activity: 5 },
-      sittingHoursPerWorkday: 7.5,
-      stress: 4,
-    },
+    body: { ...evenBaseline(5, 7.5), stress: 4 },
   }),
   'GET /api/baseline': () => ({}),
   'GET /api/today': () => ({}),

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { testApp, type TestApp } from '../testing/test-app.js';
 
-const signup = (t: TestApp, ip: string, password = 'a long enough password', email = `${randomUUID()}@example.org`) =>
+const signup = (
+  t: TestApp,
+  ip: string,
+  password = 'a long enough password',
+  email = `${randomUUID()}@example.org`,
+) =>
   t.request('/api/auth/signup', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },

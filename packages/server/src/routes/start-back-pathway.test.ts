@@ -1,9 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { dailyPlanSchema, INSTRUMENTS, RED_FLAG_IDS, type DailyPlanJson } from '@hipwise/core';
+import { dailyPlanSchema, INSTRUMENTS, type DailyPlanJson } from '@hipwise/core';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
+import { NO_RED_FLAGS } from '../testing/fixtures.js';
 
 const DAY = '2026-04-06';
 
@@ -63,7 +64,7 @@ for (const kind of DATABASE_KINDS) {
       app.clock.set(`${DAY}T09:00:00Z`);
       const user = await app.newUser();
       const res = await user.call('/api/screenings', {
-        json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, false])) },
+        json: { answers: NO_RED_FLAGS },
       });
       assert.equal(res.status, 201, await res.clone().text());
       return user;

@@ -21,13 +21,7 @@ import { lessonReads } from '../repositories/lesson-reads.js';
 import { findProgramPrefs } from '../repositories/program-prefs.js';
 import { allBreakEvents } from '../repositories/break-events.js';
 import { findBreakSettings } from '../repositories/break-settings.js';
-import {
-  deleteUser,
-  publicUser,
-  updatePasswordHash,
-  updateTimeZone,
-  type UserWithHash,
-} from '../repositories/users.js';
+import { deleteUser, updatePasswordHash, updateTimeZone } from '../repositories/users.js';
 import { clearThrottle } from '../repositories/login-throttle.js';
 import { hashToken, type AuthService } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
@@ -43,15 +37,15 @@ export function accountService(
   { auth, passwords, log }: { auth: AuthService; passwords: PasswordPolicy; log: Logger },
 ) {
   return {
-    async updateSettings(user: UserWithHash, body: SettingsBody): Promise<User> {
+    async updateSettings(user: User, body: SettingsBody): Promise<User> {
       const updated = await updateTimeZone(db, user.id, body.timeZone);
       if (!updated) throw new AppError('not_found', 'user_not_found', 'This account no longer exists.');
-      return publicUser(updated);
+      return updated;
     },
 
     /** Changes the password and ends every other session, so a thief's session dies with the old password. */
     async changePassword(
-      user: UserWithHash,
+      user: User,
       sessionToken: string,
       body: ChangePasswordBody,
       context: AttemptContext,
@@ -69,7 +63,7 @@ export function accountService(
      * Everything stored about the user, in one consistent read, with every time written in the
      * user's zone with its offset.
      */
-    async exportAll(user: UserWithHash) {
+    async exportAll(user: User) {
       const all = await db.transaction(async (tx) => {
         // One after the other: a transaction runs one query at a time anyway.
         const screenings = await allScreenings(tx, user.id);
@@ -90,7 +84,7 @@ export function accountService(
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
           exportedAt: clock.now().toISOString(),
-          account: publicUser(user),
+          account: user,
           screenings,
           clinicianClearances,
           baseline,
@@ -113,7 +107,7 @@ export function accountService(
      * Every row about the user goes (throttle counts tied to the account by cascade, the count
      * kept under its email here), and then the bytes they leave in the database files.
      */
-    async deleteAccount(user: UserWithHash, password: string, context: AttemptContext): Promise<void> {
+    async deleteAccount(user: User, password: string, context: AttemptContext): Promise<void> {
       await auth.confirmPassword(user, password, context);
       await db.transaction(async (tx) => {
         await deleteUser(tx, user.id);

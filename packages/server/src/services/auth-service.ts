@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoginBody, SignupBody, User } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
-import { insertUser, publicUser, type UserWithHash } from '../repositories/users.js';
+import { insertUser } from '../repositories/users.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -41,14 +41,14 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
   const { db, clock, hasher } = deps;
   const attempts = passwordAttempts(deps);
 
-  async function startSession(q: Queryable, user: UserWithHash, previousToken?: string) {
+  async function startSession(q: Queryable, user: User, previousToken?: string) {
     const token = deps.newToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_DAYS * 86_400_000);
     if (previousToken) await deleteSession(q, hashToken(previousToken));
     await deleteExpiredSessions(q, user.id, now);
     await insertSession(q, { tokenHash: hashToken(token), userId: user.id, now, expiresAt });
-    return { user: publicUser(user), token, expiresAt };
+    return { user, token, expiresAt };
   }
 
   return {
@@ -57,7 +57,12 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
       await attempts.countSignup(context.address);
       const passwordHash = await hasher.hash(body.password);
       const session = await db.transaction(async (tx) => {
-        const user = await insertUser(tx, { email: body.email, passwordHash, timeZone: body.timeZone, now: clock.now() });
+        const user = await insertUser(tx, {
+          email: body.email,
+          passwordHash,
+          timeZone: body.timeZone,
+          now: clock.now(),
+        });
         if (!user) {
           throw options.hideAccountExistence
             ? new AppError(
@@ -65,9 +70,14 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
                 'signup_refused',
                 'An account could not be made with these details. If you already have one, log in instead.',
               )
-            : new AppError('conflict', 'email_taken', 'An account with this email already exists. Log in instead.', {
-                email: 'is already registered',
-              });
+            : new AppError(
+                'conflict',
+                'email_taken',
+                'An account with this email already exists. Log in instead.',
+                {
+                  email: 'is already registered',
+                },
+              );
         }
         return startSession(tx, user);
       });
@@ -76,14 +86,18 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
 
     /** A password check under the throttle (see passwordAttempts), then a new session. */
     async login(body: LoginBody, context: LoginContext): Promise<NewSession> {
-      const { value, device } = await attempts.verify(body.email, body.password, context, 'login', (tx, user) =>
-        startSession(tx, user, context.previousToken),
+      const { value, device } = await attempts.verify(
+        body.email,
+        body.password,
+        context,
+        'login',
+        (tx, user) => startSession(tx, user, context.previousToken),
       );
       return { ...value, device };
     },
 
     /** The user's own password, checked under the same throttle as a log-in. */
-    async confirmPassword(user: UserWithHash, password: string, context: AttemptContext): Promise<void> {
+    async confirmPassword(user: User, password: string, context: AttemptContext): Promise<void> {
       await attempts.verify(user.email, password, context, 'confirm', async () => {});
     },
 
@@ -97,7 +111,7 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
     },
 
     /** The user behind a session cookie, or undefined when it is unknown or expired. */
-    async authenticate(token: string): Promise<UserWithHash | undefined> {
+    async authenticate(token: string): Promise<User | undefined> {
       return findSessionUser(db, hashToken(token), clock.now());
     },
   };

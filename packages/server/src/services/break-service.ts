@@ -10,6 +10,7 @@ import {
   weeklySeries,
   weekStartOf,
   type BreakEventsResponse,
+  type User,
   type BreakSettings,
   type BreakSettingsInput,
   type BreakSettingsResponse,
@@ -22,7 +23,7 @@ import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { breakEventsBetween, insertBreakEvents } from '../repositories/break-events.js';
 import { findBreakSettings, saveBreakSettings } from '../repositories/break-settings.js';
-import { findUserById, type UserWithHash } from '../repositories/users.js';
+import { findUserById } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 
 /** Weeks of statistics when the client names no range. */
@@ -71,7 +72,11 @@ export async function sittingDays(q: Queryable, userId: string, from: LocalDate,
   const events = await eventsForDays(q, userId, user.timeZone, from, to);
   return dailySeries(events, user.timeZone, from, to, { asOf: now.getTime() })
     .filter((d) => d.activeMs > 0 || walkingBreaksTaken(d) > 0)
-    .map((d) => ({ date: d.date, sittingMinutes: Math.round(d.sittingMs / 60_000), breaksTaken: walkingBreaksTaken(d) }));
+    .map((d) => ({
+      date: d.date,
+      sittingMinutes: Math.round(d.sittingMs / 60_000),
+      breaksTaken: walkingBreaksTaken(d),
+    }));
 }
 
 /**
@@ -111,7 +116,7 @@ export function breakService({ db, clock }: ServiceDeps) {
       return { stored, duplicates: events.length - stored };
     },
 
-    async eventsBetween(user: UserWithHash, from: LocalDate, to: LocalDate): Promise<StoredBreakEvent[]> {
+    async eventsBetween(user: User, from: LocalDate, to: LocalDate): Promise<StoredBreakEvent[]> {
       return breakEventsBetween(
         db,
         user.id,
@@ -121,7 +126,7 @@ export function breakService({ db, clock }: ServiceDeps) {
     },
 
     /** Daily and weekly statistics in the user's zone; open spans end now. */
-    async stats(user: UserWithHash, query: BreakStatsQuery): Promise<BreakStatsResponse> {
+    async stats(user: User, query: BreakStatsQuery): Promise<BreakStatsResponse> {
       const now = clock.now();
       const tz = user.timeZone;
       const today = localDate(now, tz);

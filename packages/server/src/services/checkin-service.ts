@@ -1,7 +1,6 @@
-import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate } from '@hipwise/core';
+import { addDays, localDate, type Checkin, type CheckinBody, type LocalDate, type User } from '@hipwise/core';
 import { checkinsBetween, upsertCheckinUnderKey } from '../repositories/checkins.js';
 import { todayData } from '../repositories/today.js';
-import { publicUser, type UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { earlierAnswer, requestHash } from './idempotent-write.js';
 
@@ -19,7 +18,7 @@ export function checkinService({ db, clock }: ServiceDeps) {
      * The idempotency key and the write commit together, so a retry never writes twice and
      * always gets the first answer.
      */
-    async record(user: UserWithHash, body: CheckinBody, idempotencyKey: string): Promise<CheckinResult> {
+    async record(user: User, body: CheckinBody, idempotencyKey: string): Promise<CheckinResult> {
       const now = clock.now();
       const k = { userId: user.id, key: idempotencyKey, request: body, now, what: 'check-in' };
       const hash = requestHash(body);
@@ -38,7 +37,7 @@ export function checkinService({ db, clock }: ServiceDeps) {
      * Everything the Today page shows, as the JSON text of a `Today`. The history arrives from the
      * database as JSON text and is spliced in as it is (see repositories/today.ts).
      */
-    async todayJson(user: UserWithHash): Promise<string> {
+    async todayJson(user: User): Promise<string> {
       const date = localDate(clock.now(), user.timeZone);
       const { historyJson, screening, baseline, checkin } = await todayData(
         db,
@@ -46,7 +45,7 @@ export function checkinService({ db, clock }: ServiceDeps) {
         addDays(date, -(HISTORY_DAYS - 1)),
         date,
       );
-      const rest = JSON.stringify({ date, user: publicUser(user), screening, baseline, checkin });
+      const rest = JSON.stringify({ date, user, screening, baseline, checkin });
       return `${rest.slice(0, -1)},"history":${historyJson}}`;
     },
   };

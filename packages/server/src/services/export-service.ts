@@ -10,13 +10,13 @@ import {
   type Bundle,
   type InstrumentId,
   type Observation,
+  type User,
 } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { allStressSessions } from '../repositories/stress-sessions.js';
-import type { UserWithHash } from '../repositories/users.js';
 import type { ServiceDeps } from './deps.js';
 import { toCsv } from './export-csv.js';
 
@@ -55,12 +55,12 @@ const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
  */
 export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   const localSystem = localCodeSystem(publicUrl);
-  const stamp = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
-  const inZone = (user: UserWithHash, at: string | null) =>
+  const stamp = (user: User) => localDate(clock.now(), user.timeZone);
+  const inZone = (user: User, at: string | null) =>
     at === null ? null : isoInZone(at, user.timeZone);
 
   /** One row per completed answer, the baseline first (marked as such) where it asked the items. */
-  async function questionnaireCsv(user: UserWithHash, id: InstrumentId): Promise<string> {
+  async function questionnaireCsv(user: User, id: InstrumentId): Promise<string> {
     const items = INSTRUMENTS[id].items;
     const [responses, baseline] = await Promise.all([
       listResponses(db, user.id, { instrumentId: id }),
@@ -98,7 +98,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
     );
   }
 
-  async function baselineCsv(user: UserWithHash): Promise<string> {
+  async function baselineCsv(user: User): Promise<string> {
     const b = await findBaseline(db, user.id);
     return toCsv(
       [
@@ -135,7 +135,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   }
 
   return {
-    async csv(user: UserWithHash, measure: CsvMeasure): Promise<Download> {
+    async csv(user: User, measure: CsvMeasure): Promise<Download> {
       let body: string;
       if (measure === 'baseline') {
         body = await baselineCsv(user);
@@ -181,7 +181,7 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
      * intensity (LOINC 72514-3) from every check-in, dated by its day, and the total of every
      * completed questionnaire, dated by the instant it was finished, in the user's zone.
      */
-    async fhir(user: UserWithHash): Promise<Download & { bundle: Bundle }> {
+    async fhir(user: User): Promise<Download & { bundle: Bundle }> {
       const [baseline, checkins, responses] = await Promise.all([
         findBaseline(db, user.id),
         allCheckins(db, user.id),

@@ -25,7 +25,9 @@ function checkinWrite(userId: string, day: string, pain: number) {
 }
 
 async function count(db: Database, table: string, userId: string): Promise<number> {
-  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [userId]);
+  const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE user_id = $1`, [
+    userId,
+  ]);
   return rows[0]!.n;
 }
 
@@ -49,7 +51,8 @@ for (const kind of DATABASE_KINDS) {
 
         await assert.rejects(
           once(db, { ...k, request: { pain: 4 } }, checkinWrite(u, '2026-03-12', 4)),
-          (e: unknown) => e instanceof AppError && e.code === 'idempotency_key_reused' && /check-in/.test(e.message),
+          (e: unknown) =>
+            e instanceof AppError && e.code === 'idempotency_key_reused' && /check-in/.test(e.message),
         );
         assert.equal(await count(db, 'checkins', u), 1);
         assert.equal(await count(db, 'idempotency_keys', u), 1);

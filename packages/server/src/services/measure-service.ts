@@ -29,7 +29,7 @@ import {
   listResponses,
   updateDraft,
 } from '../repositories/questionnaire-responses.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once, type Outcome } from './idempotent-write.js';
 
@@ -58,7 +58,7 @@ export function offeredInstruments(features: FeatureConfig): readonly Instrument
  */
 export async function scheduleInput(
   q: Queryable,
-  user: UserWithHash,
+  user: User,
   today: LocalDate,
   enabled: readonly InstrumentId[],
 ): Promise<ScheduleInput> {
@@ -95,7 +95,7 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
 
   async function write(
     tx: Queryable,
-    user: UserWithHash,
+    user: User,
     body: QuestionnaireResponseBody,
     id: string | undefined,
   ): Promise<ResponseOutcome> {
@@ -167,7 +167,7 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
      * response. `completed: true` scores it in core; a key makes that write happen once.
      */
     async save(
-      user: UserWithHash,
+      user: User,
       body: QuestionnaireResponseBody,
       opts: { id?: string; idempotencyKey?: string },
     ): Promise<ResponseOutcome> {
@@ -187,26 +187,26 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
       );
     },
 
-    async get(user: UserWithHash, id: string): Promise<ResponseEnvelope> {
+    async get(user: User, id: string): Promise<ResponseEnvelope> {
       const r = await findResponse(db, user.id, id);
       if (!r) throw notFound();
       return envelope(r);
     },
 
-    async draft(user: UserWithHash, instrumentId: InstrumentId): Promise<ResponseEnvelope | null> {
+    async draft(user: User, instrumentId: InstrumentId): Promise<ResponseEnvelope | null> {
       requireOffered(instrumentId);
       const r = await findDraft(db, user.id, instrumentId);
       return r ? envelope(r) : null;
     },
 
-    async discard(user: UserWithHash, id: string): Promise<void> {
+    async discard(user: User, id: string): Promise<void> {
       if (!(await deleteDraft(db, user.id, id))) throw notFound();
     },
 
-    list: (user: UserWithHash, instrumentId?: InstrumentId) =>
+    list: (user: User, instrumentId?: InstrumentId) =>
       listResponses(db, user.id, { ...(instrumentId ? { instrumentId } : {}), includeDrafts: true }),
 
-    async due(user: UserWithHash): Promise<DueResponse> {
+    async due(user: User): Promise<DueResponse> {
       const today = localDate(clock.now(), user.timeZone);
       const [input, drafts] = await Promise.all([
         scheduleInput(db, user, today, enabled),
@@ -224,7 +224,7 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
       };
     },
 
-    async schedule(user: UserWithHash) {
+    async schedule(user: User) {
       const today = localDate(clock.now(), user.timeZone);
       return schedule(await scheduleInput(db, user, today, enabled));
     },

@@ -5,10 +5,11 @@ import {
   SIGNUP_BACKOFF,
   recordFailure,
   secondsLocked,
+  type User,
 } from '@hipwise/core';
 import { AppError, invalidCredentials } from '../errors.js';
 import type { Queryable } from '../db/database.js';
-import { findUserByEmail, type UserWithHash } from '../repositories/users.js';
+import { findCredentials } from '../repositories/users.js';
 import {
   clearThrottle,
   deleteStaleThrottles,
@@ -98,7 +99,7 @@ export function passwordAttempts(deps: ServiceDeps) {
       password: string,
       context: AttemptContext,
       kind: AttemptKind,
-      then: (tx: Queryable, user: UserWithHash) => Promise<T>,
+      then: (tx: Queryable, user: User) => Promise<T>,
     ): Promise<{ value: T; device: string }> {
       const key = await deviceSecret();
       const account = throttleKey('account', email);
@@ -108,23 +109,33 @@ export function passwordAttempts(deps: ServiceDeps) {
         await lockThrottleKey(tx, account.lockId);
         const now = clock.now();
         await purgeExpired(tx, now);
-        const user = await findUserByEmail(tx, email);
+        const credentials = await findCredentials(tx, email);
+        const user = credentials?.user;
         const nonce = user && context.device ? verifyDeviceToken(key, context.device, user.id) : undefined;
         const own = nonce ? throttleKey('device', nonce).key : account.key;
         const rows = await findThrottles(tx, [own, address]);
         const wait = Math.max(secondsLocked(rows.get(own), now), secondsLocked(rows.get(address), now));
         if (wait > 0) return { kind: 'locked' as const, wait };
-        const ok = await hasher.verify(user?.passwordHash ?? (await dummyHash), password);
+        const ok = await hasher.verify(credentials?.passwordHash ?? (await dummyHash), password);
         if (!user || !ok) {
           // A device's count is the user's and goes with the account; the count of failures at
           // the account from elsewhere is anyone's doing, and is deleted by its key instead.
-          await saveThrottle(tx, own, recordFailure(ACCOUNT_BACKOFF, rows.get(own), now), nonce ? user?.id : undefined);
+          await saveThrottle(
+            tx,
+            own,
+            recordFailure(ACCOUNT_BACKOFF, rows.get(own), now),
+            nonce ? user?.id : undefined,
+          );
           await saveThrottle(tx, address, recordFailure(ADDRESS_BACKOFF, rows.get(address), now));
           return { kind: 'failed' as const };
         }
         await clearThrottle(tx, own);
         const value = await then(tx, user);
-        return { kind: 'ok' as const, value, device: nonce ? context.device! : mintDeviceToken(key, user.id) };
+        return {
+          kind: 'ok' as const,
+          value,
+          device: nonce ? context.device! : mintDeviceToken(key, user.id),
+        };
       });
       switch (outcome.kind) {
         case 'locked':

@@ -35,7 +35,7 @@ import { allClearances } from '../repositories/clearances.js';
 import { findBaseline } from '../repositories/baselines.js';
 import { latestStartBackRisk } from '../repositories/questionnaire-responses.js';
 import { stressSessionsBetween } from '../repositories/stress-sessions.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
 import { walkingBreaksOn } from './break-service.js';
@@ -49,7 +49,7 @@ const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'Ther
  */
 export async function readPlanInput(
   q: Queryable,
-  user: UserWithHash,
+  user: User,
   today: LocalDate,
   startBackOffered: boolean,
 ): Promise<DailyPlanInput> {
@@ -98,9 +98,9 @@ export async function readPlanInput(
 export function programService({ db, clock }: ServiceDeps, features: FeatureConfig) {
   // The STarT Back pathway follows the questionnaire only where this server offers it.
   const startBackOffered = !features.disabledInstruments.includes('start_back');
-  const planInput = (q: Queryable, user: UserWithHash, today: LocalDate) =>
+  const planInput = (q: Queryable, user: User, today: LocalDate) =>
     readPlanInput(q, user, today, startBackOffered);
-  const todayOf = (user: UserWithHash) => localDate(clock.now(), user.timeZone);
+  const todayOf = (user: User) => localDate(clock.now(), user.timeZone);
   const read = <T>(fn: (tx: Queryable) => Promise<T>) => db.transaction(fn);
 
   function lessonState(input: DailyPlanInput, id: LessonId): LessonState {
@@ -110,11 +110,11 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
   }
 
   return {
-    async plan(user: UserWithHash): Promise<DailyPlan> {
+    async plan(user: User): Promise<DailyPlan> {
       return read(async (tx) => dailyPlan(await planInput(tx, user, todayOf(user))));
     },
 
-    async lessons(user: UserWithHash): Promise<LessonsResponse> {
+    async lessons(user: User): Promise<LessonsResponse> {
       return read(async (tx) => {
         const input = await planInput(tx, user, todayOf(user));
         return {
@@ -129,7 +129,7 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
      * Marks a lesson read on the user's today. Idempotent: marking again keeps the first date.
      * A lesson that has not opened yet cannot be marked (the reader does not offer it either).
      */
-    async markRead(user: UserWithHash, lessonId: LessonId): Promise<LessonState> {
+    async markRead(user: User, lessonId: LessonId): Promise<LessonState> {
       return db.transaction(async (tx) => {
         const now = clock.now();
         const input = await planInput(tx, user, localDate(now, user.timeZone));
@@ -146,14 +146,14 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
       });
     },
 
-    async unmarkRead(user: UserWithHash, lessonId: LessonId): Promise<LessonState> {
+    async unmarkRead(user: User, lessonId: LessonId): Promise<LessonState> {
       return db.transaction(async (tx) => {
         await unmarkLessonRead(tx, user.id, lessonId);
         return lessonState(await planInput(tx, user, todayOf(user)), lessonId);
       });
     },
 
-    async progression(user: UserWithHash): Promise<ProgressionResponse> {
+    async progression(user: User): Promise<ProgressionResponse> {
       return read(async (tx) => {
         const input = await planInput(tx, user, todayOf(user));
         return {
@@ -166,7 +166,7 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
       });
     },
 
-    async savePrefs(user: UserWithHash, prefs: ProgramPrefs): Promise<ProgramPrefs> {
+    async savePrefs(user: User, prefs: ProgramPrefs): Promise<ProgramPrefs> {
       return saveProgramPrefs(db, { userId: user.id, prefs, now: clock.now() });
     },
 
@@ -177,7 +177,7 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
      * The idempotency key and the write commit together, so a retry never stores twice.
      */
     async recordSession(
-      user: UserWithHash,
+      user: User,
       body: ExerciseSessionBody,
       idempotencyKey: string,
     ): Promise<{ status: 201; body: ExerciseSessionResult }> {
@@ -195,9 +195,9 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
       return { status: 201 as const, body: result.body };
     },
 
-    recentSessions: (user: UserWithHash, limit: number) => recentExerciseSessions(db, user.id, limit),
+    recentSessions: (user: User, limit: number) => recentExerciseSessions(db, user.id, limit),
 
-    async session(user: UserWithHash, id: string) {
+    async session(user: User, id: string) {
       const found = await findExerciseSession(db, user.id, id);
       if (!found) throw new AppError('not_found', 'session_not_found', 'There is no such exercise session.');
       return found;

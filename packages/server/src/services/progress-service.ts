@@ -30,7 +30,7 @@ import { allCheckins } from '../repositories/checkins.js';
 import { listResponses } from '../repositories/questionnaire-responses.js';
 import { findReflection } from '../repositories/reflections.js';
 import { allStressSessions, stressSessionsBetween } from '../repositories/stress-sessions.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { allExerciseSessions } from '../repositories/exercise-sessions.js';
 import { offeredInstruments, scheduleInput } from './measure-service.js';
@@ -120,7 +120,7 @@ export function progressService(
   const enabled = offeredInstruments(features);
 
   return {
-    async progress(user: UserWithHash): Promise<ProgressResponse> {
+    async progress(user: User): Promise<ProgressResponse> {
       const today = localDate(clock.now(), user.timeZone);
       const [baseline, checkins, responses, sessions, input] = await Promise.all([
         findBaseline(db, user.id),
@@ -175,7 +175,7 @@ export function progressService(
       };
     },
 
-    async insights(user: UserWithHash): Promise<InsightsResponse> {
+    async insights(user: User): Promise<InsightsResponse> {
       const today = localDate(clock.now(), user.timeZone);
       const from = addDays(today, -(INSIGHT_DAYS - 1));
       // One day more at the start, so the first day's "day before" is known.
@@ -189,7 +189,7 @@ export function progressService(
       };
     },
 
-    async weekly(user: UserWithHash, date?: LocalDate): Promise<WeeklyResponse> {
+    async weekly(user: User, date?: LocalDate): Promise<WeeklyResponse> {
       const day = date ?? localDate(clock.now(), user.timeZone);
       const weekStart = mondayOf(day);
       const weekEnd = addDays(weekStart, 6);

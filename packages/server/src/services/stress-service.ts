@@ -9,7 +9,7 @@ import {
 } from '@hipwise/core';
 import { findReflection, upsertReflection } from '../repositories/reflections.js';
 import { insertStressSession, recentStressSessions } from '../repositories/stress-sessions.js';
-import type { UserWithHash } from '../repositories/users.js';
+import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once, type Outcome } from './idempotent-write.js';
 
@@ -18,7 +18,7 @@ const RECENT_SESSIONS = 20;
 /** Calm-down practice sessions and the weekly rule-of-thumb reflection. */
 export function stressService({ db, clock }: ServiceDeps) {
   return {
-    async overview(user: UserWithHash): Promise<StressOverview> {
+    async overview(user: User): Promise<StressOverview> {
       const date = localDate(clock.now(), user.timeZone);
       const weekStart = mondayOf(date);
       const [reflection, recentSessions] = await Promise.all([
@@ -30,7 +30,7 @@ export function stressService({ db, clock }: ServiceDeps) {
 
     /** Stores a finished (or stopped) practice once per idempotency key. */
     async record(
-      user: UserWithHash,
+      user: User,
       body: StressSessionBody,
       idempotencyKey: string,
     ): Promise<Outcome<{ session: StressSession }>> {
@@ -51,7 +51,7 @@ export function stressService({ db, clock }: ServiceDeps) {
     },
 
     /** This week's rule of thumb (re-saving replaces it; a new week starts a new one). */
-    async reflect(user: UserWithHash, body: ReflectionBody): Promise<Outcome<{ reflection: Reflection }>> {
+    async reflect(user: User, body: ReflectionBody): Promise<Outcome<{ reflection: Reflection }>> {
       const now = clock.now();
       const weekStart = mondayOf(localDate(now, user.timeZone));
       const { reflection, created } = await upsertReflection(db, { userId: user.id, weekStart, body, now });

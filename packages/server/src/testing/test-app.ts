@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { after, before, describe } from 'node:test';
 import { SIGNUP_BACKOFF } from '@hipwise/core';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
@@ -6,7 +7,7 @@ import type { FeatureConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLogger, type Logger } from '../logger.js';
 import { argon2Hasher } from '../services/password-hasher.js';
-import { freshDatabase, type DatabaseKind } from './test-databases.js';
+import { DATABASE_KINDS, freshDatabase, skipPostgres, type DatabaseKind } from './test-databases.js';
 
 /** A clock the test moves by hand. */
 export class ManualClock implements Clock {
@@ -35,7 +36,10 @@ export interface TestUser {
   cookie: string;
   /** `hipwise_device=...`: the browser this user signed up in is a known device. */
   device: string;
-  call(path: string, init?: { method?: string; json?: unknown; headers?: Record<string, string> }): Promise<Response>;
+  call(
+    path: string,
+    init?: { method?: string; json?: unknown; headers?: Record<string, string> },
+  ): Promise<Response>;
 }
 
 export const BASE = 'http://hipwise.test';
@@ -54,7 +58,9 @@ export async function testApp(
   } = {},
 ): Promise<TestApp> {
   // A database passed in stays open: its owner closes it.
-  const { db, drop } = opts.database ? { db: opts.database, drop: async () => {} } : await freshDatabase(kind);
+  const { db, drop } = opts.database
+    ? { db: opts.database, drop: async () => {} }
+    : await freshDatabase(kind);
   const clock = new ManualClock(new Date('2026-03-10T12:00:00Z'));
   const app = createApp({
     db,
@@ -87,7 +93,11 @@ export async function testApp(
     db,
     clock,
     request,
-    async newUser({ email = `${randomUUID()}@example.org`, timeZone = 'UTC', password = 'a long enough password' } = {}) {
+    async newUser({
+      email = `${randomUUID()}@example.org`,
+      timeZone = 'UTC',
+      password = 'a long enough password',
+    } = {}) {
       const res = await request('/api/auth/signup', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -117,3 +127,42 @@ export const deviceCookieOf = (res: Response) => cookieOf(res, 'hipwise_device')
 
 export const checkinCall = (user: TestUser, body: unknown, key: string = randomUUID()) =>
   user.call('/api/checkins', { json: body, headers: { 'idempotency-key': key } });
+
+/**
+ * Declares the suite `name` once per database kind (PostgreSQL skipped with a reason when none
+ * runs), each on its own test app: `body` declares the tests against `t`, which stands for the
+ * app of the suite being run.
+ */
+export function describeOnEachStore(
+  name: string,
+  body: (t: TestApp, kind: DatabaseKind) => void,
+  opts: Parameters<typeof testApp>[1] = {},
+): void {
+  for (const kind of DATABASE_KINDS) {
+    describe(`${name} on ${kind}`, { skip: skipPostgres(kind) }, () => {
+      let current: TestApp | undefined;
+      const app = () => {
+        if (!current) throw new Error(`the ${kind} test app is not open yet`);
+        return current;
+      };
+      before(async () => {
+        current = await testApp(kind, opts);
+      });
+      after(() => current?.close());
+      body(
+        {
+          get db() {
+            return app().db;
+          },
+          get clock() {
+            return app().clock;
+          },
+          request: (path, init) => app().request(path, init),
+          newUser: (o) => app().newUser(o),
+          close: () => app().close(),
+        },
+        kind,
+      );
+    });
+  }
+}

@@ -1,11 +1,11 @@
 import {
-  baselineSchema,
-  checkinSchema,
+  baselineResponseSchema,
+  checkinResponseSchema,
   meSchema,
   instanceSchema,
-  screeningSchema,
+  screeningResponseSchema,
   todaySchema,
-  userSchema,
+  userResponseSchema,
   type BaselineBody,
   type ChangePasswordBody,
   type CheckinBody,
@@ -16,18 +16,15 @@ import {
   type SettingsBody,
   type SignupBody,
 } from '@hipwise/core';
-import { z } from 'zod';
 import { requestEmpty, requestJson } from './http';
 
 export type { Me };
 
-const userResponse = z.object({ user: userSchema });
-
 export const api = {
   signup: async (body: SignupBody) =>
-    (await requestJson('POST', '/api/auth/signup', userResponse, { body })).data.user,
+    (await requestJson('POST', '/api/auth/signup', userResponseSchema, { body })).data.user,
   login: async (body: LoginBody) =>
-    (await requestJson('POST', '/api/auth/login', userResponse, { body })).data.user,
+    (await requestJson('POST', '/api/auth/login', userResponseSchema, { body })).data.user,
   logout: () => requestEmpty('POST', '/api/auth/logout'),
   logoutEverywhere: () => requestEmpty('POST', '/api/auth/logout-everywhere'),
 
@@ -35,30 +32,23 @@ export const api = {
   instance: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/instance', instanceSchema, { signal })).data,
   updateSettings: async (body: SettingsBody) =>
-    (await requestJson('PATCH', '/api/me/settings', userResponse, { body })).data.user,
+    (await requestJson('PATCH', '/api/me/settings', userResponseSchema, { body })).data.user,
   changePassword: (body: ChangePasswordBody) => requestEmpty('POST', '/api/me/password', { body }),
   deleteAccount: (body: DeleteAccountBody) => requestEmpty('DELETE', '/api/me', { body }),
 
   submitScreening: async (body: ScreeningBody) =>
-    (await requestJson('POST', '/api/screenings', z.object({ screening: screeningSchema }), { body })).data
-      .screening,
+    (await requestJson('POST', '/api/screenings', screeningResponseSchema, { body })).data.screening,
   saveBaseline: async (body: BaselineBody) =>
-    (await requestJson('PUT', '/api/baseline', z.object({ baseline: baselineSchema }), { body })).data
-      .baseline,
+    (await requestJson('PUT', '/api/baseline', baselineResponseSchema, { body })).data.baseline,
 
   today: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/today', todaySchema, { signal })).data,
   /** `idempotencyKey` must be the same for retries of one submission so the server saves it once. */
   saveCheckin: async (body: CheckinBody, idempotencyKey: string) => {
-    const { status, data } = await requestJson(
-      'POST',
-      '/api/checkins',
-      z.object({ checkin: checkinSchema }),
-      {
-        body,
-        headers: { 'Idempotency-Key': idempotencyKey },
-      },
-    );
+    const { status, data } = await requestJson('POST', '/api/checkins', checkinResponseSchema, {
+      body,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
     return { checkin: data.checkin, created: status === 201 };
   },
 };

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  CAMERA_ADVICE,
-  CHAIR_BOAT_CUES,
-  SITTING_CUES,
-  stickFigure,
-  type StickFigureSpec,
-} from '@hipwise/core';
+import { CAMERA_ADVICE, CHAIR_BOAT_CUES, SITTING_CUES } from '@hipwise/core';
+import { stickFigure, type StickFigureSpec } from '@hipwise/core/testing';
 import { analyzeForMode, cueOf, formPasses } from './coach-analysis';
 
 // Exact stick figures have an upright trunk at 0 degrees; calibrating to 0 says so.

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stickFigure, type Pose } from '@hipwise/core';
+import type { Pose } from '@hipwise/core';
+import { stickFigure } from '@hipwise/core/testing';
 import { absentMs, personInView } from './in-view';
 
 const person = stickFigure({

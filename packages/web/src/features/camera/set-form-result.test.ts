@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CHAIR_BOAT_CUES, holdTimer, startHold, stickFigure, summarizeSet } from '@hipwise/core';
+import { CHAIR_BOAT_CUES, holdTimer, startHold, summarizeSet } from '@hipwise/core';
+import { stickFigure } from '@hipwise/core/testing';
 import { analyzeForMode } from './coach-analysis';
 import { toSetFormResult } from './set-form-result';
 

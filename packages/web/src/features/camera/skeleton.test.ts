@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { stickFigure } from '@hipwise/core';
+import { stickFigure } from '@hipwise/core/testing';
 import { SKELETON_EDGES, seenKeypoints, skeletonSegments } from './skeleton';
 
 const seated = () =>

@@ -1,7 +1,7 @@
 import { practiceGate, type PlanBlockJson, type PracticeGate } from '@hipwise/core';
 import { useCallback } from 'react';
 import { useLoad } from '../../lib/use-load';
-import { programApi } from '../program/program-api';
+import { programApi } from '../../api';
 
 export type PracticeGateState =
   | { readonly kind: 'loading' }

@@ -1,14 +1,13 @@
 import { EXERCISE_SAFETY, EXERCISE_VARIANTS, type ExerciseSessionResult } from '@hipwise/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link, useLocation } from 'wouter';
-import { isApiError } from '../../api';
+import { isApiError, programApi } from '../../api';
 import { Alert } from '../../components/Alert';
 import { NrsScale } from '../../components/NrsScale';
 import { PAIN_ENDS } from '../baseline/scale-labels';
 import { randomId } from '../../lib/random-id';
 import { CameraCoachPanel, type SetFormResult } from '../camera/CameraCoachPanel';
 import { BlockNotice } from './BlockNotice';
-import { programApi } from './program-api';
 import { ProgressRing } from './ProgressRing';
 import type { SessionClock } from './session-clock';
 import {

@@ -1,14 +1,13 @@
 import { LESSONS, type LessonBlock, type LessonState } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { isApiError } from '../../api';
+import { isApiError, programApi } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
-import { programApi } from './program-api';
 
 function Block({ block }: { readonly block: LessonBlock }) {
   switch (block.kind) {

@@ -12,7 +12,7 @@ import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { BlockNotice } from './BlockNotice';
-import { programApi } from './program-api';
+import { programApi } from '../../api';
 import './program.css';
 import { LoadFailed } from '../../components/LoadFailed';
 

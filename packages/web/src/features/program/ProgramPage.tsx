@@ -17,9 +17,8 @@ import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
-import { isApiError } from '../../api';
+import { isApiError, programApi } from '../../api';
 import { BlockNotice } from './BlockNotice';
-import { programApi } from './program-api';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
 import { LoadFailed } from '../../components/LoadFailed';
 

@@ -12,7 +12,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
-import { programApi } from './program-api';
+import { programApi } from '../../api';
 import { browserClock } from './session-clock';
 
 /** /program/session/:variant: checks the programme allows a session now, then guides it. */

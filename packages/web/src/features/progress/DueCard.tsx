@@ -2,7 +2,7 @@ import { INSTRUMENTS } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { useLoad } from '../../lib/use-load';
-import { measuresApi } from './measures-api';
+import { measuresApi } from '../../api';
 
 /**
  * Questionnaires due today, on the Today page. Renders nothing when none is due or

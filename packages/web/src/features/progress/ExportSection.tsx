@@ -1,5 +1,5 @@
 import { INSTRUMENTS, type InstrumentId } from '@hipwise/core';
-import { EXPORTS } from './measures-api';
+import { EXPORTS } from '../../api';
 
 /** Downloads of the user's data: CSV per measure, everything as JSON, and FHIR for a clinician. */
 export function ExportSection({ instruments }: { readonly instruments: readonly InstrumentId[] }) {

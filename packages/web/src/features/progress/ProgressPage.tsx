@@ -16,7 +16,7 @@ import { ChangeList } from './ChangeList';
 import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
 import { MeasureSection } from './MeasureSection';
-import { measuresApi } from './measures-api';
+import { measuresApi } from '../../api';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';

@@ -1,13 +1,12 @@
 import { INSTRUMENTS, isInstrumentId, pathwayFor, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { isApiError } from '../../api';
+import { isApiError, measuresApi } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { randomId } from '../../lib/random-id';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
-import { measuresApi } from './measures-api';
 import { resultExplanation } from './wording';
 import { LoadFailed } from '../../components/LoadFailed';
 

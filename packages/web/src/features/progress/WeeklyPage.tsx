@@ -5,7 +5,7 @@ import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
-import { measuresApi } from './measures-api';
+import { measuresApi } from '../../api';
 import { instrumentShort } from './wording';
 import './weekly-print.css';
 import { LoadFailed } from '../../components/LoadFailed';

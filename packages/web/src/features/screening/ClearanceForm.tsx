@@ -6,7 +6,7 @@ import { formatLongDate } from '../../lib/dates';
 import { issuesToFields } from '../../lib/field-errors';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
-import { clearanceApi } from './clearance-api';
+import { clearanceApi } from '../../api';
 
 interface ClearanceFormProps {
   /** The user's today: the default and latest date. */

@@ -5,7 +5,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
-import { clearanceApi } from './clearance-api';
+import { clearanceApi } from '../../api';
 import { ClearanceForm } from './ClearanceForm';
 
 interface ClearanceStatusProps {

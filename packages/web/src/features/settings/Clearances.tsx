@@ -6,8 +6,7 @@ import { LoadFailed } from '../../components/LoadFailed';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
-import { isApiError } from '../../api';
-import { clearanceApi } from '../screening/clearance-api';
+import { clearanceApi, isApiError } from '../../api';
 
 function ClearanceItem({ c, onWithdrawn }: { readonly c: Clearance; readonly onWithdrawn: (c: Clearance) => void }) {
   const [confirming, setConfirming] = useState(false);

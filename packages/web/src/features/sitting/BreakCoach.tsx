@@ -1,6 +1,6 @@
 import { schedulerConfig, SITTING_RULES } from '@hipwise/core';
 import { useEffect, useRef } from 'react';
-import { isApiError } from '../../api';
+import { isApiError, sittingApi } from '../../api';
 import { useSession } from '../auth/session';
 import { BreakScreen } from './BreakScreen';
 import { CoachEngine, storageKey } from './coach-engine';
@@ -8,7 +8,6 @@ import { coachStore, useCoach } from './coach-store';
 import { CoachToast } from './CoachToast';
 import { idlePermission, requestIdlePermission } from '../../lib/idle-detection';
 import { watchPresence } from './presence';
-import { sittingApi } from './sitting-api';
 
 export const RULE_TEXTS = SITTING_RULES.map((r) => r.title);
 const SETTINGS_RETRY_MS = 30_000;

@@ -7,7 +7,7 @@ import { fieldId } from '../../components/field-id';
 import { issuesToFields, sentence } from '../../lib/field-errors';
 import { parsePlainNumber } from '../../lib/plain-number';
 import { useForm } from '../../lib/use-form';
-import { sittingApi } from './sitting-api';
+import { sittingApi } from '../../api';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const IDLE_CHOICES = [60, 120, 180, 300, 600, 900, 1200, 1800] as const;

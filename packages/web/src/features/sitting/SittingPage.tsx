@@ -9,7 +9,7 @@ import { BreakSettingsForm } from './BreakSettingsForm';
 import { CoachPanel } from './CoachPanel';
 import { coachStore, useCoach } from './coach-store';
 import { PermissionsPanel } from './PermissionsPanel';
-import { sittingApi } from './sitting-api';
+import { sittingApi } from '../../api';
 import { SittingStats } from './SittingStats';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';

@@ -1,7 +1,6 @@
 import type { BreakStatsResponse } from '@hipwise/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError } from '../../api';
-import { sittingApi } from './sitting-api';
+import { isApiError, sittingApi } from '../../api';
 
 export type StatsState =
   | { readonly status: 'loading' }

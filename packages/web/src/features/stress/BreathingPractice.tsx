@@ -20,7 +20,7 @@ import { useForm } from '../../lib/use-form';
 import { STRESS_ENDS } from '../baseline/scale-labels';
 import { createCues, type Cues } from './cues';
 import { Pacer } from './Pacer';
-import { stressApi } from './stress-api';
+import { stressApi } from '../../api';
 import { useReducedMotion } from './use-reduced-motion';
 
 type Step =

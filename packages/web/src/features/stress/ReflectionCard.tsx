@@ -6,7 +6,7 @@ import { TextAreaField } from '../../components/Field';
 import { fieldId } from '../../components/field-id';
 import { formatShortDate } from '../../lib/dates';
 import { useForm } from '../../lib/use-form';
-import { stressApi } from './stress-api';
+import { stressApi } from '../../api';
 
 const LABELS = { ruleId: 'Rule of thumb', note: 'Note' };
 

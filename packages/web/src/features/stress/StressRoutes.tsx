@@ -7,7 +7,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BreathingPractice } from './BreathingPractice';
 import { ReflectionCard } from './ReflectionCard';
-import { stressApi } from './stress-api';
+import { stressApi } from '../../api';
 import './stress.css';
 import { LoadFailed } from '../../components/LoadFailed';
 

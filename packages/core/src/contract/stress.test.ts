@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reflectionBody, stressSessionBody } from './contract.js';
+import { reflectionBody, stressSessionBody } from './stress.js';
 
 const good = {
   plannedMinutes: 3,

@@ -4,16 +4,13 @@ import {
   exerciseSessionsResponseSchema,
   lessonReadResponseSchema,
   lessonsResponseSchema,
-  programPrefsSchema,
+  programPrefsResponseSchema,
   progressionResponseSchema,
   type ExerciseSessionBody,
   type LessonId,
   type ProgramPrefs,
 } from '@hipwise/core';
-import { z } from 'zod';
-import { requestJson } from '../../api/http';
-
-const prefsResponse = z.object({ prefs: programPrefsSchema });
+import { requestJson } from './http';
 
 /** The programme's calls, each answer checked against core's schema. */
 export const programApi = {
@@ -28,7 +25,7 @@ export const programApi = {
   progression: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/progression', progressionResponseSchema, { signal })).data,
   savePrefs: async (prefs: ProgramPrefs) =>
-    (await requestJson('PUT', '/api/program/prefs', prefsResponse, { body: prefs })).data.prefs,
+    (await requestJson('PUT', '/api/program/prefs', programPrefsResponseSchema, { body: prefs })).data.prefs,
   sessions: async (signal?: AbortSignal) =>
     (await requestJson('GET', '/api/exercise-sessions?limit=100', exerciseSessionsResponseSchema, { signal }))
       .data.sessions,

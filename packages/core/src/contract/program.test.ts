@@ -9,8 +9,8 @@ import {
   planBlockSchema,
   programPrefsBody,
   progressionStateSchema,
-} from './contract.js';
-import { dailyPlan, planBlock, type DailyPlanInput } from './daily-plan.js';
+} from './program.js';
+import { dailyPlan, planBlock, type DailyPlanInput } from '../plan/daily-plan.js';
 
 const START = '2026-03-01';
 const day = (n: number) => addDays(START, n - 1);

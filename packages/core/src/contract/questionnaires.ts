@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema } from '../contract/common.js';
-import { progress, type InstrumentId } from './instrument.js';
-import { INSTRUMENT_IDS, INSTRUMENTS } from './registry.js';
+import { localDateSchema } from './common.js';
+import { progress, type InstrumentId } from '../measures/instrument.js';
+import { INSTRUMENT_IDS, INSTRUMENTS } from '../measures/registry.js';
 
 /**
  * HTTP contract for questionnaire responses. A response may be saved half way (`completed: false`)
@@ -80,3 +80,6 @@ export const questionnaireResponseSchema = z.object({
   completedAt: z.string().nullable(),
 });
 export type QuestionnaireResponse = z.infer<typeof questionnaireResponseSchema>;
+
+/** GET /api/measures/responses: all of the user's responses, or one instrument's. */
+export const questionnaireResponsesQuery = z.strictObject({ instrument: instrumentIdSchema.optional() });

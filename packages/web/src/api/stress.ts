@@ -1,12 +1,11 @@
 import {
-  reflectionSchema,
+  reflectionResponseSchema,
   stressOverviewSchema,
-  stressSessionSchema,
+  stressSessionResponseSchema,
   type ReflectionBody,
   type StressSessionBody,
 } from '@hipwise/core';
-import { z } from 'zod';
-import { requestJson } from '../../api/http';
+import { requestJson } from './http';
 
 export const stressApi = {
   overview: async (signal?: AbortSignal) =>
@@ -14,12 +13,11 @@ export const stressApi = {
   /** `idempotencyKey` stays the same for retries of one session so it is stored once. */
   saveSession: async (body: StressSessionBody, idempotencyKey: string) =>
     (
-      await requestJson('POST', '/api/stress/sessions', z.object({ session: stressSessionSchema }), {
+      await requestJson('POST', '/api/stress/sessions', stressSessionResponseSchema, {
         body,
         headers: { 'Idempotency-Key': idempotencyKey },
       })
     ).data.session,
   saveReflection: async (body: ReflectionBody) =>
-    (await requestJson('PUT', '/api/stress/reflection', z.object({ reflection: reflectionSchema }), { body }))
-      .data.reflection,
+    (await requestJson('PUT', '/api/stress/reflection', reflectionResponseSchema, { body })).data.reflection,
 };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exerciseSessionBody, exerciseSessionSchema, type ExerciseSessionBody } from './session-contract.js';
-import { classifySession, type ExerciseSessionRecord } from './session-record.js';
+import { exerciseSessionBody, exerciseSessionSchema, type ExerciseSessionBody } from './exercise-session.js';
+import { classifySession, type ExerciseSessionRecord } from '../exercise/session-record.js';
 
 const valid: ExerciseSessionBody = {
   variant: 'chair',
@@ -25,7 +25,13 @@ test('a session stopped for pain before the first hold parses', () => {
 });
 
 test('a session stopped for pain may leave pain before and after unknown', () => {
-  const body = { ...valid, achievedHoldSeconds: [4], stoppedEarly: 'pain' as const, painBefore: null, painAfter: null };
+  const body = {
+    ...valid,
+    achievedHoldSeconds: [4],
+    stoppedEarly: 'pain' as const,
+    painBefore: null,
+    painAfter: null,
+  };
   assert.deepEqual(exerciseSessionBody.parse(body), body);
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema, nrs } from '../contract/common.js';
+import { localDateSchema, nrs } from './common.js';
 import { STRESS_RULE_IDS, type StressRuleId } from '../program/stress-rules.js';
-import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from './pacer.js';
+import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from '../stress/pacer.js';
 
 /**
  * HTTP contract for calm-down practice sessions and weekly reflections. A session is
@@ -53,6 +53,9 @@ export const stressSessionSchema = z.object({
 });
 export type StressSession = z.infer<typeof stressSessionSchema>;
 
+/** POST /api/stress/sessions. */
+export const stressSessionResponseSchema = z.object({ session: stressSessionSchema });
+
 export const stressRuleIdSchema = z.enum(STRESS_RULE_IDS as [StressRuleId, ...StressRuleId[]], {
   message: 'choose one of the rules of thumb',
 });
@@ -79,6 +82,9 @@ export const reflectionSchema = z.object({
   updatedAt: z.string(),
 });
 export type Reflection = z.infer<typeof reflectionSchema>;
+
+/** PUT /api/stress/reflection. */
+export const reflectionResponseSchema = z.object({ reflection: reflectionSchema });
 
 /** GET /api/stress: what the Stress page shows. */
 export const stressOverviewSchema = z.object({

@@ -5,7 +5,7 @@ import {
   type BreakSettingsInput,
   type StoredBreakEvent,
 } from '@hipwise/core';
-import { requestJson } from '../../api/http';
+import { requestJson } from './http';
 
 /** The sitting coach's calls; responses are checked against the core contract. */
 export const sittingApi = {

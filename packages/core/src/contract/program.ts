@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { exerciseSessionSchema, exerciseVariantSchema } from '../exercise/session-contract.js';
+import { exerciseSessionSchema, exerciseVariantSchema } from './exercise-session.js';
 import { ILLUSTRATIONS } from '../program/illustration.js';
 import { LESSON_IDS } from '../program/lessons.js';
 import { SITTING_RULE_IDS } from '../program/sitting-rules.js';
-import { screeningOutcomeSchema } from '../contract/screening.js';
+import { screeningOutcomeSchema } from './screening.js';
 
 /**
  * Zod schemas of the programme's HTTP API: lessons, exercise sessions, progression,
@@ -20,6 +20,9 @@ export const programPrefsBody = z.strictObject({
 });
 export type ProgramPrefs = z.infer<typeof programPrefsBody>;
 export const programPrefsSchema = programPrefsBody;
+
+/** PUT /api/program/prefs. */
+export const programPrefsResponseSchema = z.object({ prefs: programPrefsSchema });
 
 export const lessonIdSchema = z.enum(LESSON_IDS);
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { breakEventsBody, breakSettingsSchema, storedBreakEventSchema, storedEventKey } from './contract.js';
+import { breakEventsBody, breakSettingsSchema, storedBreakEventSchema, storedEventKey } from './breaks.js';
 
 test('an empty settings object gets every default', () => {
   assert.deepEqual(breakSettingsSchema.parse({}), {

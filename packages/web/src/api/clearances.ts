@@ -1,8 +1,5 @@
-import { clearanceSchema, clearancesResponseSchema, type ClearanceBody } from '@hipwise/core';
-import { z } from 'zod';
-import { requestJson } from '../../api/http';
-
-const one = z.object({ clearance: clearanceSchema });
+import { clearanceResponseSchema, clearancesResponseSchema, type ClearanceBody } from '@hipwise/core';
+import { requestJson } from './http';
 
 /** Clinicians' clearances, each answer checked against core's schema. */
 export const clearanceApi = {
@@ -11,10 +8,11 @@ export const clearanceApi = {
   /** `idempotencyKey` must be the same for retries of one submission so the server stores it once. */
   record: async (body: ClearanceBody, idempotencyKey: string) =>
     (
-      await requestJson('POST', '/api/clearances', one, {
+      await requestJson('POST', '/api/clearances', clearanceResponseSchema, {
         body,
         headers: { 'Idempotency-Key': idempotencyKey },
       })
     ).data.clearance,
-  withdraw: async (id: string) => (await requestJson('DELETE', `/api/clearances/${id}`, one)).data.clearance,
+  withdraw: async (id: string) =>
+    (await requestJson('DELETE', `/api/clearances/${id}`, clearanceResponseSchema)).data.clearance,
 };

@@ -1,5 +1,5 @@
-import { KEYPOINT_NAMES, type Keypoint, type KeypointName, type Pose } from './keypoints.js';
-import { mulberry32 } from '../random/mulberry32.js';
+import { KEYPOINT_NAMES, type Keypoint, type KeypointName, type Pose } from '../form/keypoints.js';
+import { mulberry32 } from './mulberry32.js';
 
 /**
  * A 2-D stick figure posed by joint angles, seen from the side, emitting the 17 COCO keypoints a

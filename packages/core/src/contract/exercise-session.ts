@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { nrs } from '../contract/common.js';
-import { STOPPED_EARLY } from './session-record.js';
-import { EXERCISE_VARIANT_IDS } from './variants.js';
+import { nrs } from './common.js';
+import { STOPPED_EARLY } from '../exercise/session-record.js';
+import { EXERCISE_VARIANT_IDS } from '../exercise/variants.js';
 
 export const exerciseVariantSchema = z.enum(EXERCISE_VARIANT_IDS);
 export const stoppedEarlySchema = z.enum(STOPPED_EARLY);

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { localDateSchema } from '../contract/common.js';
-import { addDays, type LocalDate } from '../time/local-date.js';
-import { breakSettingsSchema, clockMinutes, storedBreakEventSchema, type BreakSettings } from './contract.js';
-import { isoWeekday } from './zoned-time.js';
+import { localDateSchema } from './common.js';
+import { daysBetween } from '../breaks/days.js';
+import { breakSettingsSchema, storedBreakEventSchema } from './breaks.js';
 
 /**
- * The HTTP contract of the sitting coach beyond the settings and event schemas in contract.ts:
+ * The HTTP contract of the sitting coach beyond the settings and event schemas in breaks.ts:
  * query bounds and the response shapes the web client parses.
  */
 
@@ -53,15 +52,6 @@ export const breakEventsQuery = z
     message: `ask for at most ${MAX_BREAK_STATS_DAYS} days at a time`,
     path: ['from'],
   });
-
-export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Monday of the ISO week holding `date`. */
-export function weekStartOf(date: LocalDate): LocalDate {
-  return addDays(date, 1 - isoWeekday(date));
-}
 
 export const breakSettingsResponse = z.object({
   settings: breakSettingsSchema,
@@ -121,28 +111,3 @@ export const breakStatsResponse = z.object({
   walkingBreaksToday: z.object({ taken: z.number(), goal: z.number() }),
 });
 export type BreakStatsResponse = z.infer<typeof breakStatsResponse>;
-
-/** An assumed working day when no working hours are set. */
-const DEFAULT_WORKDAY_MINUTES = 8 * 60;
-
-/**
- * How many walking breaks a day should hold: one per work interval plus break across the working
- * day (the set hours on `date`, or an 8-hour day when none are set). 0 on days off.
- */
-export function walkingBreakGoal(
-  settings: Pick<BreakSettings, 'workMinutes' | 'breakMinutes' | 'workingHours'>,
-  date: LocalDate,
-): number {
-  const hours = settings.workingHours;
-  let minutes = DEFAULT_WORKDAY_MINUTES;
-  if (hours) {
-    if (!hours.days.includes(isoWeekday(date))) return 0;
-    minutes = hours.ranges.reduce((sum, r) => sum + clockMinutes(r.to) - clockMinutes(r.from), 0);
-  }
-  return Math.floor(minutes / (settings.workMinutes + settings.breakMinutes));
-}
-
-/** Walking breaks that count as taken on a day: breaks taken on the break screen plus natural ones. */
-export function walkingBreaksTaken(day: { walk: { taken: number }; naturalBreaks: number }): number {
-  return day.walk.taken + day.naturalBreaks;
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { localDateSchema } from '../contract/common.js';
-import { reflectionSchema } from '../stress/contract.js';
-import { instrumentIdSchema, questionnaireResponseSchema } from './contract.js';
+import { localDateSchema } from './common.js';
+import { reflectionSchema } from './stress.js';
+import { instrumentIdSchema, questionnaireResponseSchema } from './questionnaires.js';
 
 /**
  * Response shapes of the progress, insights and questionnaire endpoints, so the browser

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { angle, elevation, leanFromVertical, type Facing } from './geometry.js';
-import { findKeypoint, KEYPOINT_NAMES, type KeypointName, type Pose } from './keypoints.js';
+import { angle, elevation, leanFromVertical, type Facing } from '../form/geometry.js';
+import { findKeypoint, KEYPOINT_NAMES, type KeypointName, type Pose } from '../form/keypoints.js';
 import { stickFigure, type StickFigureSpec } from './stick-figure.js';
 
 const at = (p: Pose, n: KeypointName) => {

@@ -9,7 +9,8 @@ import {
   type InstrumentId,
   type QuestionnaireResponseBody,
 } from '@hipwise/core';
-import { requestEmpty, requestJson } from '../../api/http';
+import { EXPORT_URL } from './endpoints';
+import { requestEmpty, requestJson } from './http';
 
 /** Typed calls for questionnaires, progress, insights and exports. */
 export const measuresApi = {
@@ -60,5 +61,5 @@ export const measuresApi = {
 export const EXPORTS = {
   csv: (measure: string) => `/api/measures/export/${measure}.csv`,
   fhir: '/api/measures/export/fhir',
-  json: '/api/me/export',
+  json: EXPORT_URL,
 } as const;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { questionnaireResponseBody, questionnaireResponseSchema } from './contract.js';
-import { INSTRUMENTS } from './registry.js';
+import { questionnaireResponseBody, questionnaireResponseSchema } from './questionnaires.js';
+import { INSTRUMENTS } from '../measures/registry.js';
 
 test('a partial response may be saved with only some answers', () => {
   const r = questionnaireResponseBody.safeParse({
