@@ -4,6 +4,14 @@ export * from './screening/clearance.js';
 export * from './safety/index.js';
 export * from './measures/peg.js';
 export * from './time/local-date.js';
+export {
+  isoWeekday,
+  startOfLocalDay,
+  wallClock,
+  zonedTimeToEpoch,
+  zoneOffsetMs,
+  type WallClock,
+} from './time/zoned-time.js';
 export * from './program/method-intro.js';
 export * from './contract/common.js';
 export * from './contract/auth.js';

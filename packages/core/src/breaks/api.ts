@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { localDateSchema } from '../contract/common.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
 import { breakSettingsSchema, clockMinutes, storedBreakEventSchema, type BreakSettings } from './contract.js';
-import { isoWeekday } from './zoned-time.js';
+import { isoWeekday } from '../time/zoned-time.js';
 
 /**
  * The HTTP contract of the sitting coach beyond the settings and event schemas in contract.ts:

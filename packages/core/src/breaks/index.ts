@@ -3,12 +3,4 @@ export * from './scheduler.js';
 export * from './stats.js';
 export * from './working-hours.js';
 export { reminderText, SITTING_RULE_NUMBERS } from './messages.js';
-export {
-  isoWeekday,
-  startOfLocalDay,
-  wallClock,
-  zonedTimeToEpoch,
-  zoneOffsetMs,
-  type WallClock,
-} from './zoned-time.js';
 export * from './api.js';

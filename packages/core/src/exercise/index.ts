@@ -4,3 +4,5 @@ export * from './progression.js';
 export * from './safety-pause.js';
 export * from './painful-sessions.js';
 export * from './session-contract.js';
+/** The guided session's phases as a pure state machine: `guidedSession.advance(state, plan, now)`. */
+export * as guidedSession from './session-machine.js';

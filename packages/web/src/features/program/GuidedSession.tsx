@@ -1,4 +1,4 @@
-import { EXERCISE_SAFETY, EXERCISE_VARIANTS, type ExerciseSessionResult } from '@hipwise/core';
+import { EXERCISE_SAFETY, EXERCISE_VARIANTS, guidedSession, type ExerciseSessionResult } from '@hipwise/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link, useLocation } from 'wouter';
 import { isApiError } from '../../api';
@@ -11,7 +11,11 @@ import { BlockNotice } from './BlockNotice';
 import { programApi } from './program-api';
 import { ProgressRing } from './ProgressRing';
 import type { SessionClock } from './session-clock';
-import {
+import { OUTCOME_WORDS, painText, resultNews, sessionSummary } from './session-words';
+import { useSpeech } from './speech';
+import { StepDrawing } from './StepDrawing';
+
+const {
   advance,
   COUNTDOWN_MS,
   endEarly,
@@ -27,13 +31,10 @@ import {
   setPainBefore,
   skipWait,
   stopForPain,
-  type Phase,
-  type SessionPlan,
-  type SessionState,
-} from './session-machine';
-import { OUTCOME_WORDS, painText, resultNews, sessionSummary } from './session-words';
-import { useSpeech } from './speech';
-import { StepDrawing } from './StepDrawing';
+} = guidedSession;
+type Phase = guidedSession.Phase;
+type SessionPlan = guidedSession.SessionPlan;
+type SessionState = guidedSession.SessionState;
 
 /** Redraws per second of timer: often enough that the ring moves smoothly, cheap enough to ignore. */
 const REDRAW_MS = 200;
@@ -76,7 +77,10 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
   // One plan object for the whole session, whatever the parent passes on a re-render, so the
   // timer and the save are never set up twice.
   const { variant, sets, holdSeconds, stepCount } = planProp;
-  const plan = useMemo(() => ({ variant, sets, holdSeconds, stepCount }), [variant, sets, holdSeconds, stepCount]);
+  const plan = useMemo(
+    () => ({ variant, sets, holdSeconds, stepCount }),
+    [variant, sets, holdSeconds, stepCount],
+  );
   const info = EXERCISE_VARIANTS[plan.variant];
   const holdStep = info.steps.find((s) => s.hold) ?? info.steps[info.steps.length - 1];
   const [state, setStateRaw] = useState<SessionState>(initialState);
@@ -206,7 +210,12 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
   }
 
   const stopButton = !ended && (
-    <button ref={stopRef} type="button" className="stop-button" onClick={() => act((s, t) => stopForPain(s, plan, t))}>
+    <button
+      ref={stopRef}
+      type="button"
+      className="stop-button"
+      onClick={() => act((s, t) => stopForPain(s, plan, t))}
+    >
       {EXERCISE_SAFETY.stopButton}
     </button>
   );
@@ -225,8 +234,8 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
             </Alert>
           )}
           <p>
-            Today: {plan.sets} holds of {plan.holdSeconds} seconds, with a rest of {REST_MS / 1000} seconds between
-            them.
+            Today: {plan.sets} holds of {plan.holdSeconds} seconds, with a rest of {REST_MS / 1000} seconds
+            between them.
           </p>
           <Alert tone="info">
             <p>{EXERCISE_SAFETY.beforeYouStart}</p>
@@ -285,7 +294,8 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
     case 'hold':
     case 'rest': {
       const end = phaseEnd(p, plan) ?? now;
-      const length = p.kind === 'countdown' ? COUNTDOWN_MS : p.kind === 'hold' ? plan.holdSeconds * 1000 : REST_MS;
+      const length =
+        p.kind === 'countdown' ? COUNTDOWN_MS : p.kind === 'hold' ? plan.holdSeconds * 1000 : REST_MS;
       const left = Math.max(0, Math.ceil((end - now) / 1000));
       const set = p.kind === 'rest' ? p.afterSet + 1 : p.set;
       const title =
@@ -387,7 +397,9 @@ export function GuidedSession({ plan: planProp, restAdvised, clock }: GuidedSess
         <CameraCoachPanel
           variant={plan.variant}
           holding={p.kind === 'hold'}
-          setIndex={p.kind === 'hold' || p.kind === 'countdown' ? p.set : p.kind === 'rest' ? p.afterSet + 1 : 0}
+          setIndex={
+            p.kind === 'hold' || p.kind === 'countdown' ? p.set : p.kind === 'rest' ? p.afterSet + 1 : 0
+          }
           targetHoldSeconds={plan.holdSeconds}
           onSetResult={onSetForm}
         />
@@ -469,8 +481,10 @@ function Saved({ result }: { readonly result: ExerciseSessionResult }) {
           <tr>
             <th scope="row">Holds</th>
             <td>
-              {s.achievedHoldSeconds.length > 0 ? s.achievedHoldSeconds.map((h) => `${h} s`).join(', ') : 'none'} of{' '}
-              {s.plannedSets} × {s.plannedHoldSeconds} s
+              {s.achievedHoldSeconds.length > 0
+                ? s.achievedHoldSeconds.map((h) => `${h} s`).join(', ')
+                : 'none'}{' '}
+              of {s.plannedSets} × {s.plannedHoldSeconds} s
             </td>
           </tr>
           <tr>
@@ -483,7 +497,9 @@ function Saved({ result }: { readonly result: ExerciseSessionResult }) {
               <td>
                 {s.formScores
                   .map((f, i) =>
-                    f === null ? 'not seen' : `${Math.round(f * 100)}% (${s.goodFormSeconds[i] ?? 0} s in good form)`,
+                    f === null
+                      ? 'not seen'
+                      : `${Math.round(f * 100)}% (${s.goodFormSeconds[i] ?? 0} s in good form)`,
                   )
                   .join(', ')}
               </td>
