@@ -9,7 +9,7 @@ import { issuesToFields, type FieldErrors } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useMe, useSession } from '../auth/session';
-import { PAIN_ENDS, STRESS_ENDS } from './scale-labels';
+import { PAIN_ENDS, STRESS_ENDS } from '../../components/scale-labels';
 
 interface Draft {
   painNow?: number | undefined;

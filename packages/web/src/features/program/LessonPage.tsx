@@ -53,7 +53,9 @@ export function LessonPage({ id }: { readonly id: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      const updated: LessonState = read ? await programApi.markRead(current.id) : await programApi.unmarkRead(current.id);
+      const updated: LessonState = read
+        ? await programApi.markRead(current.id)
+        : await programApi.unmarkRead(current.id);
       setJustRead(read);
       update((d) => ({ ...d, lessons: d.lessons.map((l) => (l.id === updated.id ? updated : l)) }));
     } catch (e) {
@@ -71,7 +73,13 @@ export function LessonPage({ id }: { readonly id: string }) {
       </span>
     </h1>
   );
-  if (state.status === 'loading') return (<>{heading}<Loading label="Loading the lesson…" /></>);
+  if (state.status === 'loading')
+    return (
+      <>
+        {heading}
+        <Loading label="Loading the lesson…" />
+      </>
+    );
   if (state.status === 'failed') {
     return (
       <>
@@ -91,8 +99,8 @@ export function LessonPage({ id }: { readonly id: string }) {
       <>
         {heading}
         <p className="empty">
-          This lesson opens on {formatLongDate(mine?.unlocksOn ?? state.data.date)}. Lessons open one a day, so
-          each has time to settle.
+          This lesson opens on {formatLongDate(mine?.unlocksOn ?? state.data.date)}. Lessons open one a day,
+          so each has time to settle.
         </p>
         <p>
           <Link href="/">Back to your programme</Link>
@@ -116,7 +124,10 @@ export function LessonPage({ id }: { readonly id: string }) {
       {error && <Alert tone="error" title={error} />}
       {mine.readOn ? (
         <>
-          <Alert tone="success" title={justRead ? 'Marked as read.' : `Read on ${formatLongDate(mine.readOn)}.`}>
+          <Alert
+            tone="success"
+            title={justRead ? 'Marked as read.' : `Read on ${formatLongDate(mine.readOn)}.`}
+          >
             <button type="button" className="link-button" disabled={busy} onClick={() => void setRead(false)}>
               Mark as unread
             </button>

@@ -79,9 +79,9 @@ function Progression({
       </p>
       {p.lastChange && (
         <p>
-          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on {formatLongDate(p.lastChange.date)}: from{' '}
-          {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds} s to {p.lastChange.to.sets} ×{' '}
-          {p.lastChange.to.holdSeconds} s.
+          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on{' '}
+          {formatLongDate(p.lastChange.date)}: from {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds}{' '}
+          s to {p.lastChange.to.sets} × {p.lastChange.to.holdSeconds} s.
         </p>
       )}
       {p.goodSessionsToAdvance === null ? (
@@ -104,10 +104,14 @@ function Progression({
         <>
           <p id="floor-status">
             Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. Highest chair level reached:{' '}
-            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of {CHAIR_LEVEL_TO_UNLOCK_FLOOR}.{' '}
-            {FLOOR_UNLOCK_RULE}
+            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of{' '}
+            {CHAIR_LEVEL_TO_UNLOCK_FLOOR}. {FLOOR_UNLOCK_RULE}
           </p>
-          <Meter done={goodDays} of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} label="Good chair days towards the floor version" />
+          <Meter
+            done={goodDays}
+            of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}
+            label="Good chair days towards the floor version"
+          />
         </>
       )}
       <label className="checkbox">
@@ -209,17 +213,14 @@ function History({ sessions }: { readonly sessions: readonly ExerciseSession[] }
 /** /program: where the user stands, the lessons and the session history. */
 export function ProgramPage() {
   usePageTitle('Your programme');
-  const load = useCallback(
-    async (signal: AbortSignal): Promise<ProgramData> => {
-      const [progression, lessons, sessions] = await Promise.all([
-        programApi.progression(signal),
-        programApi.lessons(signal),
-        programApi.sessions(signal),
-      ]);
-      return { progression, lessons, sessions };
-    },
-    [],
-  );
+  const load = useCallback(async (signal: AbortSignal): Promise<ProgramData> => {
+    const [progression, lessons, sessions] = await Promise.all([
+      programApi.progression(signal),
+      programApi.lessons(signal),
+      programApi.sessions(signal),
+    ]);
+    return { progression, lessons, sessions };
+  }, []);
   const { state, reload, update } = useLoad(load);
 
   return (
@@ -228,12 +229,14 @@ export function ProgramPage() {
       {state.status === 'ready' && !state.data.progression.block && (
         <p>
           In a session you can turn on the camera to check your form; or{' '}
-          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
-          leave your computer.
+          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures
+          never leave your computer.
         </p>
       )}
       {state.status === 'loading' && <Loading label="Loading your programme…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />
+      )}
       {state.status === 'ready' && (
         <div className="program-grid">
           <Progression

@@ -76,8 +76,8 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
       <>
         {heading}
         <p className="empty">
-          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and have
-          reached chair level {progression.progression.byVariant.chair.highestLevel}.
+          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and
+          have reached chair level {progression.progression.byVariant.chair.highestLevel}.
         </p>
         <p className="button-row">
           <Link className="button primary" href="/session/chair">
@@ -95,7 +95,12 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     <>
       {heading}
       <GuidedSession
-        plan={{ variant, sets: level.sets, holdSeconds: level.holdSeconds, stepCount: EXERCISE_VARIANTS[variant].steps.length }}
+        plan={{
+          variant,
+          sets: level.sets,
+          holdSeconds: level.holdSeconds,
+          stepCount: EXERCISE_VARIANTS[variant].steps.length,
+        }}
         restAdvised={restAdvised}
         clock={browserClock}
       />

@@ -17,7 +17,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { NrsScale } from '../../components/NrsScale';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
-import { STRESS_ENDS } from '../baseline/scale-labels';
+import { STRESS_ENDS } from '../../components/scale-labels';
 import { createCues, type Cues } from './cues';
 import { Pacer } from './Pacer';
 import { stressApi } from './stress-api';

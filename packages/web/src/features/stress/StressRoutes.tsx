@@ -62,7 +62,9 @@ function StressHome() {
         )}
       </p>
       {state.status === 'loading' && <Loading label="Loading your practice…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />}
+      {state.status === 'failed' && (
+        <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />
+      )}
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice

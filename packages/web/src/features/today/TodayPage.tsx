@@ -60,7 +60,11 @@ export function TodayPage() {
           not even once a clinician's clearance has opened the programme. */}
       {screening && screening.outcome !== 'clear' && (
         <OutcomePanel screening={screening} headingLevel={2}>
-          <ClearanceStatus screening={screening} today={today.date} onChange={() => setPlanVersion((n) => n + 1)} />
+          <ClearanceStatus
+            screening={screening}
+            today={today.date}
+            onChange={() => setPlanVersion((n) => n + 1)}
+          />
         </OutcomePanel>
       )}
       <PlanCard checkinDate={today.checkin?.date ?? null} refreshKey={planVersion} />
