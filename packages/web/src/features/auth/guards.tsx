@@ -1,22 +1,15 @@
 import type { ReactNode } from 'react';
 import { Redirect } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { homePath } from './home-path';
 import { useSession } from './session';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** What a page needs before it makes sense: a login, a screening, or all of onboarding. */
 export type Requirement = 'login' | 'screening' | 'onboarded';
 
 function SessionFailed({ message, retry }: { readonly message: string; readonly retry: () => void }) {
-  return (
-    <Alert tone="error" title="hipwise could not load your account">
-      <p>{message}</p>
-      <button type="button" onClick={retry}>
-        Try again
-      </button>
-    </Alert>
-  );
+  return <LoadFailed title="hipwise could not load your account" message={message} retry={retry} />;
 }
 
 export function RequireUser({

@@ -9,6 +9,7 @@ import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
 import { programApi } from './program-api';
+import { LoadFailed } from '../../components/LoadFailed';
 
 function Block({ block }: { readonly block: LessonBlock }) {
   switch (block.kind) {
@@ -84,12 +85,7 @@ export function LessonPage({ id }: { readonly id: string }) {
     return (
       <>
         {heading}
-        <Alert tone="error" title="Could not load the lesson">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed title="Could not load the lesson" message={state.message} retry={reload} />
       </>
     );
   }

@@ -6,7 +6,6 @@ import {
 } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -14,6 +13,7 @@ import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
 import { programApi } from './program-api';
 import { browserClock } from './session-clock';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** /program/session/:variant: checks the programme allows a session now, then guides it. */
 export function SessionPage({ variant: raw }: { readonly variant: string }) {
@@ -50,12 +50,7 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     return (
       <>
         {heading}
-        <Alert tone="error" title="Could not load your session">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed title="Could not load your session" message={state.message} retry={reload} />
       </>
     );
   }

@@ -7,7 +7,6 @@ import {
 } from '@hipwise/core';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -17,6 +16,7 @@ import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
 import { MeasureSection } from './MeasureSection';
 import { measuresApi } from './measures-api';
+import { LoadFailed } from '../../components/LoadFailed';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';
@@ -123,12 +123,11 @@ export function ProgressPage() {
     return (
       <>
         <h1>Progress</h1>
-        <Alert tone="error" title="Could not load your progress">
-          <p>{state.status === 'failed' ? state.message : ''}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed
+          title="Could not load your progress"
+          message={state.status === 'failed' ? state.message : ''}
+          retry={reload}
+        />
       </>
     );
   }

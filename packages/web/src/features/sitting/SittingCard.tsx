@@ -5,6 +5,7 @@ import { useCoach, useNow } from './coach-store';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
 import './sitting.css';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** Today's sitting time and breaks on the Today page (issue 5). */
 export function SittingCard() {
@@ -26,12 +27,7 @@ export function SittingCard() {
       {next && <p className="coach-now">{next}</p>}
       {state.status === 'loading' && <Loading label="Loading today's sitting time…" />}
       {state.status === 'failed' && (
-        <div role="alert">
-          <p>Could not load today&apos;s sitting time: {state.message}</p>
-          <button type="button" className="button" onClick={reload}>
-            Try again
-          </button>
-        </div>
+        <LoadFailed title="Could not load today's sitting time" message={state.message} retry={reload} />
       )}
       {state.status === 'ready' && <TodaySummary stats={state.data} />}
       <p>

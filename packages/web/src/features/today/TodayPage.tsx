@@ -1,7 +1,6 @@
 import type { Checkin, Today } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -13,6 +12,7 @@ import { HistorySection } from './HistorySection';
 import { PlanCard } from '../program/PlanCard';
 import { SittingCard } from '../sitting/SittingCard';
 import { DueCard } from '../progress/DueCard';
+import { LoadFailed } from '../../components/LoadFailed';
 
 function withCheckin(today: Today, checkin: Checkin): Today {
   const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
@@ -39,12 +39,7 @@ export function TodayPage() {
     return (
       <>
         <h1>Today</h1>
-        <Alert tone="error" title="Could not load today">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadFailed title="Could not load today" message={state.message} retry={reload} />
       </>
     );
   }
