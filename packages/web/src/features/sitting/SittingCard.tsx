@@ -1,7 +1,8 @@
 import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
 import { coachSentence } from './CoachStatus';
-import { useCoach, useNow } from './coach-store';
+import { useNow } from '../../lib/use-now';
+import { useCoach } from './coach-store';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
 import './sitting.css';

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import uPlotLib from 'uplot';
 import { chartTime, formatShortDate } from '../../lib/dates';
-import { formatDuration } from './format';
+import { formatDuration } from '../../lib/time-format';
 import { UPlotChart } from '../../components/UPlotChart';
 
 const DAY = 86_400;
