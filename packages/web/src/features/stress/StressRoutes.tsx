@@ -1,7 +1,8 @@
 import { LESSONS, METHOD_WORDS, type StressOverview } from '@hipwise/core';
 import { useCallback } from 'react';
-import { Link, Route, Switch } from 'wouter';
+import { Link } from 'wouter';
 import { Loading } from '../../components/Loading';
+import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -85,13 +86,9 @@ function StressHome() {
   );
 }
 
+const ROUTES: readonly PageRoute[] = [{ path: '/', page: () => <StressHome /> }];
+
 /** Every page under /stress (nested route: paths here are relative). */
 export function StressRoutes() {
-  return (
-    <Switch>
-      <Route path="/">
-        <StressHome />
-      </Route>
-    </Switch>
-  );
+  return <RouteTable routes={ROUTES} />;
 }
