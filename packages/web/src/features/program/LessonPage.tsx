@@ -3,13 +3,12 @@ import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
 import { programApi } from './program-api';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 function Block({ block }: { readonly block: LessonBlock }) {
   switch (block.kind) {
@@ -74,18 +73,16 @@ export function LessonPage({ id }: { readonly id: string }) {
       </span>
     </h1>
   );
-  if (state.status === 'loading')
+  if (state.status !== 'ready') {
     return (
       <>
         {heading}
-        <Loading label="Loading the lesson…" />
-      </>
-    );
-  if (state.status === 'failed') {
-    return (
-      <>
-        {heading}
-        <LoadFailed title="Could not load the lesson" message={state.message} retry={reload} />
+        <LoadStatus
+          state={state}
+          retry={reload}
+          loading="Loading the lesson…"
+          failed="Could not load the lesson"
+        />
       </>
     );
   }

@@ -9,12 +9,11 @@ import {
 import { Alert } from '../../components/Alert';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from './program-api';
 import './program.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 type Item = Extract<DailyPlanJson, { status: 'ready' }>['items'][number];
 
@@ -163,10 +162,12 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
   return (
     <section className="card plan-card" aria-labelledby="plan-title">
       <h2 id="plan-title">Today’s plan</h2>
-      {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />
-      )}
+      <LoadStatus
+        state={state}
+        retry={reload}
+        loading="Loading today’s plan…"
+        failed="Could not load today’s plan"
+      />
       {state.status === 'ready' && <RescreenNotice rescreen={state.data.rescreen} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>

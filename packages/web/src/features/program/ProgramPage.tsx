@@ -13,7 +13,6 @@ import {
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -21,7 +20,7 @@ import { isApiError } from '../../api';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from './program-api';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 interface ProgramData {
   readonly progression: ProgressionResponse;
@@ -233,12 +232,14 @@ export function ProgramPage() {
           never leave your computer.
         </p>
       )}
-      {state.status === 'loading' && <Loading label="Loading your programme…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />
-      )}
+      <LoadStatus
+        state={state}
+        retry={reload}
+        loading="Loading your programme…"
+        failed="Could not load your programme"
+      />
       {state.status === 'ready' && (
-        <div className="program-grid">
+        <div className="page-grid">
           <Progression
             data={state.data.progression}
             onPrefs={(progression) => update((d) => ({ ...d, progression }))}

@@ -6,14 +6,13 @@ import {
 } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
 import { programApi } from './program-api';
 import { browserClock } from './session-clock';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /** /program/session/:variant: checks the programme allows a session now, then guides it. */
 export function SessionPage({ variant: raw }: { readonly variant: string }) {
@@ -38,19 +37,16 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     );
   }
   const heading = <h1>{name}</h1>;
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <>
         {heading}
-        <Loading label="Getting your session ready…" />
-      </>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <>
-        {heading}
-        <LoadFailed title="Could not load your session" message={state.message} retry={reload} />
+        <LoadStatus
+          state={state}
+          retry={reload}
+          loading="Getting your session ready…"
+          failed="Could not load your session"
+        />
       </>
     );
   }

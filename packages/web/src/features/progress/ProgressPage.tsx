@@ -7,7 +7,6 @@ import {
 } from '@hipwise/core';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -16,7 +15,7 @@ import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
 import { MeasureSection } from './MeasureSection';
 import { measuresApi } from './measures-api';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';
@@ -111,22 +110,16 @@ export function ProgressPage() {
     };
   }, [data]);
 
-  if (state.status === 'loading') {
+  // charts is there exactly when the data is.
+  if (state.status !== 'ready' || !charts) {
     return (
       <>
         <h1>Progress</h1>
-        <Loading label="Loading your progress…" />
-      </>
-    );
-  }
-  if (state.status === 'failed' || !charts) {
-    return (
-      <>
-        <h1>Progress</h1>
-        <LoadFailed
-          title="Could not load your progress"
-          message={state.status === 'failed' ? state.message : ''}
+        <LoadStatus
+          state={state}
           retry={reload}
+          loading="Loading your progress…"
+          failed="Could not load your progress"
         />
       </>
     );

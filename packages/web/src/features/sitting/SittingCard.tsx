@@ -1,12 +1,11 @@
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { coachSentence } from './CoachStatus';
 import { useNow } from '../../lib/use-now';
 import { useCoach } from './coach-store';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
 import './sitting.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /** Today's sitting time and breaks on the Today page (issue 5). */
 export function SittingCard() {
@@ -26,10 +25,12 @@ export function SittingCard() {
     <section className="card sitting-card" aria-labelledby="sitting-card-title">
       <h2 id="sitting-card-title">Sitting and breaks today</h2>
       {next && <p className="coach-now">{next}</p>}
-      {state.status === 'loading' && <Loading label="Loading today's sitting time…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load today's sitting time" message={state.message} retry={reload} />
-      )}
+      <LoadStatus
+        state={state}
+        retry={reload}
+        loading="Loading today's sitting time…"
+        failed="Could not load today's sitting time"
+      />
       {state.status === 'ready' && <TodaySummary stats={state.data} />}
       <p>
         <Link href="/sitting">Reminder options and weekly charts</Link>

@@ -149,32 +149,20 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
             ))}
           </fieldset>
           <div className="pace-row">
-            <label>
-              Breathe in (seconds)
-              <input
-                type="number"
-                inputMode="decimal"
-                min={INHALE_RANGE.min}
-                max={INHALE_RANGE.max}
-                step={PACER_STEP_SECONDS}
-                value={inhale}
-                onChange={(e) => setInhale(e.target.valueAsNumber)}
-                onBlur={() => setInhale(settings.inhaleSeconds)}
-              />
-            </label>
-            <label>
-              Breathe out (seconds)
-              <input
-                type="number"
-                inputMode="decimal"
-                min={EXHALE_RANGE.min}
-                max={EXHALE_RANGE.max}
-                step={PACER_STEP_SECONDS}
-                value={exhale}
-                onChange={(e) => setExhale(e.target.valueAsNumber)}
-                onBlur={() => setExhale(settings.exhaleSeconds)}
-              />
-            </label>
+            <SecondsInput
+              label="Breathe in (seconds)"
+              range={INHALE_RANGE}
+              value={inhale}
+              onChange={setInhale}
+              onBlur={() => setInhale(settings.inhaleSeconds)}
+            />
+            <SecondsInput
+              label="Breathe out (seconds)"
+              range={EXHALE_RANGE}
+              value={exhale}
+              onChange={setExhale}
+              onBlur={() => setExhale(settings.exhaleSeconds)}
+            />
           </div>
           <p className="hint" id="pace-summary">
             {breathsPerMinute(settings)} breaths a minute ({settings.inhaleSeconds} s in,{' '}
@@ -263,5 +251,33 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
         </>
       )}
     </section>
+  );
+}
+
+interface SecondsInputProps {
+  readonly label: string;
+  readonly range: { readonly min: number; readonly max: number };
+  readonly value: number;
+  readonly onChange: (seconds: number) => void;
+  /** Snaps the typed value into range when the user leaves the field. */
+  readonly onBlur: () => void;
+}
+
+/** A breath length in seconds, in the pacer's steps. */
+function SecondsInput({ label, range, value, onChange, onBlur }: SecondsInputProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        inputMode="decimal"
+        min={range.min}
+        max={range.max}
+        step={PACER_STEP_SECONDS}
+        value={value}
+        onChange={(e) => onChange(e.target.valueAsNumber)}
+        onBlur={onBlur}
+      />
+    </label>
   );
 }

@@ -1,7 +1,6 @@
 import { LESSONS, METHOD_WORDS, type StressOverview } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -10,7 +9,7 @@ import { BreathingPractice } from './BreathingPractice';
 import { ReflectionCard } from './ReflectionCard';
 import { stressApi } from './stress-api';
 import './stress.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 // Lesson 5 of the programme is the one about stress and the psoas.
 const STRESS_LESSON = LESSONS[4];
@@ -62,10 +61,12 @@ function StressHome() {
           </>
         )}
       </p>
-      {state.status === 'loading' && <Loading label="Loading your practice…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />
-      )}
+      <LoadStatus
+        state={state}
+        retry={reload}
+        loading="Loading your practice…"
+        failed="Could not load your practice"
+      />
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice

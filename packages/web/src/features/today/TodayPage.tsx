@@ -1,7 +1,6 @@
 import type { Checkin, Today } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { api } from '../../api';
-import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -12,7 +11,7 @@ import { HistorySection } from './HistorySection';
 import { PlanCard } from '../program/PlanCard';
 import { SittingCard } from '../sitting/SittingCard';
 import { DueCard } from '../progress/DueCard';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 function withCheckin(today: Today, checkin: Checkin): Today {
   const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
@@ -27,19 +26,11 @@ export function TodayPage() {
   const { state, reload, update } = useLoad(load);
   const [planVersion, setPlanVersion] = useState(0);
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <>
         <h1>Today</h1>
-        <Loading label="Loading your day…" />
-      </>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <>
-        <h1>Today</h1>
-        <LoadFailed title="Could not load today" message={state.message} retry={reload} />
+        <LoadStatus state={state} retry={reload} loading="Loading your day…" failed="Could not load today" />
       </>
     );
   }
@@ -64,7 +55,7 @@ export function TodayPage() {
       )}
       <PlanCard checkinDate={today.checkin?.date ?? null} refreshKey={planVersion} />
       <DueCard />
-      <div className="today-grid">
+      <div className="page-grid">
         <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />
         <HistorySection history={today.history} today={today.date} />
       </div>
