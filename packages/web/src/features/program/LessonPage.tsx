@@ -1,9 +1,9 @@
 import { LESSONS, type LessonBlock, type LessonState } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { formatLongDate } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
@@ -33,8 +33,7 @@ export function LessonPage({ id }: { readonly id: string }) {
   usePageTitle(lesson?.title ?? 'Lesson not found');
   const load = useCallback(async (signal: AbortSignal) => programApi.lessons(signal), []);
   const { state, reload, update } = useLoad(load);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const [justRead, setJustRead] = useState(false);
 
   if (!lesson) {
@@ -50,19 +49,13 @@ export function LessonPage({ id }: { readonly id: string }) {
   const current = lesson;
 
   async function setRead(read: boolean) {
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const updated: LessonState = read
         ? await programApi.markRead(current.id)
         : await programApi.unmarkRead(current.id);
       setJustRead(read);
       update((d) => ({ ...d, lessons: d.lessons.map((l) => (l.id === updated.id ? updated : l)) }));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Could not save. Please try again.');
-    } finally {
-      setBusy(false);
-    }
+    }, 'Could not save. Please try again.');
   }
 
   const heading = (

@@ -3,8 +3,8 @@ import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../components/Alert';
 import { formatLongDate } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
-import { isApiError } from '../../api';
 import { clearanceApi } from '../screening/clearance-api';
 import { LoadStatus } from '../../components/LoadStatus';
 
@@ -16,20 +16,14 @@ function ClearanceItem({
   readonly onWithdrawn: (c: Clearance) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
   async function withdraw() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onWithdrawn(await clearanceApi.withdraw(c.id));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await run(
+      async () => onWithdrawn(await clearanceApi.withdraw(c.id)),
+      'Something went wrong. Please try again.',
+    );
+    setConfirming(false);
   }
 
   return (
