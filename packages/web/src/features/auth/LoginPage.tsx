@@ -4,10 +4,10 @@ import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AccountFields } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password' };
@@ -41,25 +41,13 @@ export function LoginPage() {
       )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={state.fields['email']}
-        />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={state.fields['password']}
+        <AccountFields
+          form={state}
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          newAccount={false}
         />
         <button type="submit" className="primary" disabled={state.submitting}>
           {state.submitting ? 'Logging in…' : 'Log in'}

@@ -4,11 +4,11 @@ import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { deviceTimeZone } from '../../lib/time-zone';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AccountFields } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
@@ -44,26 +44,13 @@ export function SignupPage() {
       <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={state.fields['email']}
-        />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 10 characters, and not a common password. A short sentence is easy to remember."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={state.fields['password']}
+        <AccountFields
+          form={state}
+          email={email}
+          onEmail={setEmail}
+          password={password}
+          onPassword={setPassword}
+          newAccount
         />
         <p className="field-hint">
           Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can
