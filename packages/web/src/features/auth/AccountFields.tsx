@@ -1,25 +1,23 @@
 import { TextField } from '../../components/Field';
 import type { FormState } from '../../lib/use-form';
 
+export interface Account {
+  readonly email: string;
+  readonly password: string;
+}
+
+export const NO_ACCOUNT: Account = { email: '', password: '' };
+
 interface AccountFieldsProps {
   readonly form: FormState;
-  readonly email: string;
-  readonly onEmail: (email: string) => void;
-  readonly password: string;
-  readonly onPassword: (password: string) => void;
+  readonly value: Account;
+  readonly onChange: (value: Account) => void;
   /** Signing up: the browser offers to make up and save a password, and the rules are shown. */
   readonly newAccount: boolean;
 }
 
 /** Email and password, for logging in and for signing up. */
-export function AccountFields({
-  form,
-  email,
-  onEmail,
-  password,
-  onPassword,
-  newAccount,
-}: AccountFieldsProps) {
+export function AccountFields({ form, value, onChange, newAccount }: AccountFieldsProps) {
   return (
     <>
       <TextField
@@ -28,8 +26,8 @@ export function AccountFields({
         type="email"
         autoComplete={newAccount ? 'email' : 'username'}
         required
-        value={email}
-        onChange={(e) => onEmail(e.target.value)}
+        value={value.email}
+        onChange={(e) => onChange({ ...value, email: e.target.value })}
         error={form.fields['email']}
       />
       <TextField
@@ -43,8 +41,8 @@ export function AccountFields({
             ? 'At least 10 characters, and not a common password. A short sentence is easy to remember.'
             : undefined
         }
-        value={password}
-        onChange={(e) => onPassword(e.target.value)}
+        value={value.password}
+        onChange={(e) => onChange({ ...value, password: e.target.value })}
         error={form.fields['password']}
       />
     </>

@@ -7,7 +7,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
-import { AccountFields } from './AccountFields';
+import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password' };
@@ -15,14 +15,13 @@ const LABELS = { email: 'Email', password: 'Password' };
 export function LoginPage() {
   usePageTitle('Log in');
   const { refresh } = useSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
   const everywhere = new URLSearchParams(useSearch()).get('everywhere') === '1';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = loginBody.safeParse({ email, password });
+    const parsed = loginBody.safeParse(account);
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
     await submit(async () => {
       await api.login(parsed.data);
@@ -41,14 +40,7 @@ export function LoginPage() {
       )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <AccountFields
-          form={state}
-          email={email}
-          onEmail={setEmail}
-          password={password}
-          onPassword={setPassword}
-          newAccount={false}
-        />
+        <AccountFields form={state} value={account} onChange={setAccount} newAccount={false} />
         <button type="submit" className="primary" disabled={state.submitting}>
           {state.submitting ? 'Logging in…' : 'Log in'}
         </button>

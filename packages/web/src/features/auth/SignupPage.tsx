@@ -8,7 +8,7 @@ import { issuesToFields } from '../../lib/field-errors';
 import { deviceTimeZone } from '../../lib/time-zone';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
-import { AccountFields } from './AccountFields';
+import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
@@ -17,14 +17,13 @@ export function SignupPage() {
   usePageTitle('Create your account');
   const { setMe } = useSession();
   const search = new URLSearchParams(useSearch());
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
   const timeZone = deviceTimeZone();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = signupBody.safeParse({ email, password, timeZone });
+    const parsed = signupBody.safeParse({ ...account, timeZone });
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
     await submit(async () => {
       const user = await api.signup(parsed.data);
@@ -44,14 +43,7 @@ export function SignupPage() {
       <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <AccountFields
-          form={state}
-          email={email}
-          onEmail={setEmail}
-          password={password}
-          onPassword={setPassword}
-          newAccount
-        />
+        <AccountFields form={state} value={account} onChange={setAccount} newAccount />
         <p className="field-hint">
           Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can
           change it later in Settings.

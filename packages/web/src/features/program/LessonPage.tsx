@@ -70,12 +70,7 @@ export function LessonPage({ id }: { readonly id: string }) {
     return (
       <>
         {heading}
-        <LoadStatus
-          state={state}
-          retry={reload}
-          loading="Loading the lesson…"
-          failed="Could not load the lesson"
-        />
+        <LoadStatus state={state} retry={reload} what="the lesson" />
       </>
     );
   }

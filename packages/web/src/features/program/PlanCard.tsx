@@ -162,12 +162,7 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
   return (
     <section className="card plan-card" aria-labelledby="plan-title">
       <h2 id="plan-title">Today’s plan</h2>
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading today’s plan…"
-        failed="Could not load today’s plan"
-      />
+      <LoadStatus state={state} retry={reload} what="today’s plan" />
       {state.status === 'ready' && <RescreenNotice rescreen={state.data.rescreen} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>

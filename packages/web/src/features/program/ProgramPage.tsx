@@ -232,12 +232,7 @@ export function ProgramPage() {
           never leave your computer.
         </p>
       )}
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading your programme…"
-        failed="Could not load your programme"
-      />
+      <LoadStatus state={state} retry={reload} what="your programme" />
       {state.status === 'ready' && (
         <div className="page-grid">
           <Progression

@@ -41,12 +41,7 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     return (
       <>
         {heading}
-        <LoadStatus
-          state={state}
-          retry={reload}
-          loading="Getting your session ready…"
-          failed="Could not load your session"
-        />
+        <LoadStatus state={state} retry={reload} what="your session" loading="Getting your session ready…" />
       </>
     );
   }

@@ -162,12 +162,7 @@ export function ProgressPage() {
     return (
       <>
         <h1>Progress</h1>
-        <LoadStatus
-          state={state}
-          retry={reload}
-          loading="Loading your progress…"
-          failed="Could not load your progress"
-        />
+        <LoadStatus state={state} retry={reload} what="your progress" />
       </>
     );
   }

@@ -262,12 +262,7 @@ export function QuestionnairePage({ id }: { readonly id: string }) {
       <p className="licence-note" data-testid="licence-note">
         <small>{instrument.licence.note}</small>
       </p>
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading the questionnaire…"
-        failed="Could not load the questionnaire"
-      />
+      <LoadStatus state={state} retry={reload} what="the questionnaire" />
       {state.status === 'ready' && state.data && !state.data.offered && (
         <Alert tone="info" title="Not offered here">
           <p>

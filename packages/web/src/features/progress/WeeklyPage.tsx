@@ -115,7 +115,7 @@ export function WeeklyPage() {
       <p className="no-print">
         <Link href="/">Back to Progress</Link>
       </p>
-      <LoadStatus state={state} retry={reload} loading="Loading the week…" failed="Could not load the week" />
+      <LoadStatus state={state} retry={reload} what="the week" />
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

@@ -85,12 +85,7 @@ export function Clearances() {
         data export. Something new?{' '}
         <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
       </p>
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading your clearances…"
-        failed="Could not load your clearances"
-      />
+      <LoadStatus state={state} retry={reload} what="your clearances" />
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
           <p>You have not recorded a clinician’s clearance.</p>

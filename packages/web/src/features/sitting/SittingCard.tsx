@@ -25,12 +25,7 @@ export function SittingCard() {
     <section className="card sitting-card" aria-labelledby="sitting-card-title">
       <h2 id="sitting-card-title">Sitting and breaks today</h2>
       {next && <p className="coach-now">{next}</p>}
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading today's sitting time…"
-        failed="Could not load today's sitting time"
-      />
+      <LoadStatus state={state} retry={reload} what="today's sitting time" />
       {state.status === 'ready' && <TodaySummary stats={state.data} />}
       <p>
         <Link href="/sitting">Reminder options and weekly charts</Link>

@@ -28,12 +28,7 @@ function SettingsSection() {
   };
   return (
     <section className="card">
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading your break settings…"
-        failed="Could not load your break settings"
-      />
+      <LoadStatus state={state} retry={reload} what="your break settings" />
       {state.status === 'ready' && <BreakSettingsForm initial={state.data.settings} onSaved={applied} />}
     </section>
   );
@@ -54,12 +49,7 @@ export function SittingPage() {
       <CoachPanel />
       <section className="card" aria-labelledby="sitting-stats-title">
         <h2 id="sitting-stats-title">Your sitting</h2>
-        <LoadStatus
-          state={state}
-          retry={reload}
-          loading="Loading your sitting time…"
-          failed="Could not load your sitting time"
-        />
+        <LoadStatus state={state} retry={reload} what="your sitting time" />
         {state.status === 'ready' && (
           <>
             <h3>Today</h3>

@@ -61,12 +61,7 @@ function StressHome() {
           </>
         )}
       </p>
-      <LoadStatus
-        state={state}
-        retry={reload}
-        loading="Loading your practice…"
-        failed="Could not load your practice"
-      />
+      <LoadStatus state={state} retry={reload} what="your practice" />
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice

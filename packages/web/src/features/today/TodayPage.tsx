@@ -30,7 +30,7 @@ export function TodayPage() {
     return (
       <>
         <h1>Today</h1>
-        <LoadStatus state={state} retry={reload} loading="Loading your day…" failed="Could not load today" />
+        <LoadStatus state={state} retry={reload} what="today" loading="Loading your day…" />
       </>
     );
   }
