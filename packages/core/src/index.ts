@@ -5,6 +5,14 @@ export * from './safety/index.js';
 export * from './measures/peg.js';
 export * from './time/local-date.js';
 export * from './time/instant-in-zone.js';
+export {
+  isoWeekday,
+  startOfLocalDay,
+  wallClock,
+  zonedTimeToEpoch,
+  zoneOffsetMs,
+  type WallClock,
+} from './time/zoned-time.js';
 export * from './program/method-intro.js';
 export * from './contract/index.js';
 export * from './measures/index.js';

@@ -1,6 +1,8 @@
-import { Link, Route, Switch } from 'wouter';
+import type { ReactNode } from 'react';
+import { Link } from 'wouter';
 import { Layout } from './components/Layout';
-import { GuestOnly, HomeRedirect, RequireUser } from './features/auth/guards';
+import { RouteTable, type PageRoute } from './components/RouteTable';
+import { GuestOnly, HomeRedirect, RequireUser, type Requirement } from './features/auth/guards';
 import { LoginPage } from './features/auth/LoginPage';
 import { SessionProvider } from './features/auth/session';
 import { SignupPage } from './features/auth/SignupPage';
@@ -27,78 +29,41 @@ function NotFound() {
   );
 }
 
+/** Who may see a page: guests only, or users who have got this far (see RequireUser). */
+type Access = 'guest' | Requirement;
+
+function guarded(access: Access | undefined, page: ReactNode): ReactNode {
+  if (access === undefined) return page;
+  if (access === 'guest') return <GuestOnly>{page}</GuestOnly>;
+  return <RequireUser need={access}>{page}</RequireUser>;
+}
+
+const PAGES: readonly (Omit<PageRoute, 'page'> & {
+  readonly access?: Access;
+  readonly page: () => ReactNode;
+})[] = [
+  { path: '/', page: () => <HomeRedirect /> },
+  { path: '/signup', access: 'guest', page: () => <SignupPage /> },
+  { path: '/login', access: 'guest', page: () => <LoginPage /> },
+  { path: '/welcome', access: 'login', page: () => <WelcomePage /> },
+  { path: '/screening', access: 'login', page: () => <ScreeningPage /> },
+  { path: '/baseline', access: 'screening', page: () => <BaselinePage /> },
+  { path: '/today', access: 'onboarded', page: () => <TodayPage /> },
+  { path: '/program', nest: true, access: 'onboarded', page: () => <ProgramRoutes /> },
+  { path: '/sitting', nest: true, access: 'onboarded', page: () => <SittingRoutes /> },
+  { path: '/stress', nest: true, access: 'onboarded', page: () => <StressRoutes /> },
+  { path: '/progress', nest: true, access: 'onboarded', page: () => <ProgressRoutes /> },
+  { path: '/camera', nest: true, access: 'onboarded', page: () => <CameraRoutes /> },
+  { path: '/settings', access: 'login', page: () => <SettingsPage /> },
+];
+
+const ROUTES: readonly PageRoute[] = PAGES.map((p) => ({ ...p, page: () => guarded(p.access, p.page()) }));
+
 export function App() {
   return (
     <SessionProvider>
       <Layout>
-        <Switch>
-          <Route path="/">
-            <HomeRedirect />
-          </Route>
-          <Route path="/signup">
-            <GuestOnly>
-              <SignupPage />
-            </GuestOnly>
-          </Route>
-          <Route path="/login">
-            <GuestOnly>
-              <LoginPage />
-            </GuestOnly>
-          </Route>
-          <Route path="/welcome">
-            <RequireUser need="login">
-              <WelcomePage />
-            </RequireUser>
-          </Route>
-          <Route path="/screening">
-            <RequireUser need="login">
-              <ScreeningPage />
-            </RequireUser>
-          </Route>
-          <Route path="/baseline">
-            <RequireUser need="screening">
-              <BaselinePage />
-            </RequireUser>
-          </Route>
-          <Route path="/today">
-            <RequireUser need="onboarded">
-              <TodayPage />
-            </RequireUser>
-          </Route>
-          <Route path="/program" nest>
-            <RequireUser need="onboarded">
-              <ProgramRoutes />
-            </RequireUser>
-          </Route>
-          <Route path="/sitting" nest>
-            <RequireUser need="onboarded">
-              <SittingRoutes />
-            </RequireUser>
-          </Route>
-          <Route path="/stress" nest>
-            <RequireUser need="onboarded">
-              <StressRoutes />
-            </RequireUser>
-          </Route>
-          <Route path="/progress" nest>
-            <RequireUser need="onboarded">
-              <ProgressRoutes />
-            </RequireUser>
-          </Route>
-          <Route path="/camera" nest>
-            <RequireUser need="onboarded">
-              <CameraRoutes />
-            </RequireUser>
-          </Route>
-          <Route path="/settings">
-            <RequireUser need="login">
-              <SettingsPage />
-            </RequireUser>
-          </Route>
-          <Route>
-            <NotFound />
-          </Route>
-        </Switch>
+        <RouteTable routes={ROUTES} notFound={<NotFound />} />
       </Layout>
       <BreakCoach />
     </SessionProvider>

@@ -1,6 +1,6 @@
 import { clockMinutes, type BreakSettings } from '../contract/breaks.js';
 import { addDays, type LocalDate } from '../time/local-date.js';
-import { isoWeekday } from './zoned-time.js';
+import { isoWeekday } from '../time/zoned-time.js';
 
 /** Day arithmetic of the sitting coach: ranges of days, ISO weeks, and a day's walking-break goal. */
 

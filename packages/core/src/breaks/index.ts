@@ -3,11 +3,3 @@ export * from './stats.js';
 export * from './days.js';
 export * from './working-hours.js';
 export { reminderText, SITTING_RULE_NUMBERS } from './messages.js';
-export {
-  isoWeekday,
-  startOfLocalDay,
-  wallClock,
-  zonedTimeToEpoch,
-  zoneOffsetMs,
-  type WallClock,
-} from './zoned-time.js';

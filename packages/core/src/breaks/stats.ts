@@ -1,6 +1,6 @@
 import type { StoredBreakEvent } from '../contract/breaks.js';
-import { addDays, startOfLocalDay } from './zoned-time.js';
-import type { LocalDate } from '../time/local-date.js';
+import { addDays, type LocalDate } from '../time/local-date.js';
+import { startOfLocalDay } from '../time/zoned-time.js';
 
 /**
  * Statistics over stored scheduler events, per local day of the user's zone (so a DST day is 23

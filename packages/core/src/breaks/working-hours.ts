@@ -1,6 +1,6 @@
 import { clockMinutes, type WorkingHours } from '../contract/breaks.js';
-import { addDays, isoWeekday, localDate, startOfLocalDay, zonedTimeToEpoch } from './zoned-time.js';
-import type { LocalDate } from '../time/local-date.js';
+import { addDays, localDate, type LocalDate } from '../time/local-date.js';
+import { isoWeekday, startOfLocalDay, zonedTimeToEpoch } from '../time/zoned-time.js';
 
 /**
  * Working hours as spans of real time. Outside them the scheduler fires nothing and counts no

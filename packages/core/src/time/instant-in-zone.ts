@@ -1,4 +1,4 @@
-import { zoneOffsetMs } from '../breaks/zoned-time.js';
+import { zoneOffsetMs } from './zoned-time.js';
 
 /**
  * An instant as ISO 8601 with the offset of `timeZone` at that instant, e.g.

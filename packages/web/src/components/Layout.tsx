@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
-import { api, isApiError } from '../api';
 import { useSession } from '../features/auth/session';
+import { useLogOut } from '../features/auth/use-log-out';
 import { Alert } from './Alert';
 
 function NavLink({ href, children }: { readonly href: string; readonly children: ReactNode }) {
@@ -42,26 +42,10 @@ function useMenu(): { readonly open: boolean; readonly toggle: () => void } {
 }
 
 export function Layout({ children }: { readonly children: ReactNode }) {
-  const { state, forget } = useSession();
-  const [, navigate] = useLocation();
-  const [logoutError, setLogoutError] = useState<string>();
+  const { state } = useSession();
+  const { logOut, error: logoutError } = useLogOut(false);
   const menu = useMenu();
   useFocusHeadingOnNavigate();
-
-  async function logOut() {
-    setLogoutError(undefined);
-    try {
-      await api.logout();
-    } catch (e) {
-      // Already logged out on the server is fine; anything else leaves the user logged in.
-      if (!(isApiError(e) && e.isUnauthenticated)) {
-        setLogoutError(isApiError(e) ? e.message : 'Could not log out. Please try again.');
-        return;
-      }
-    }
-    navigate('/login');
-    forget();
-  }
 
   return (
     <>

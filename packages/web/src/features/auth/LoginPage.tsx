@@ -4,10 +4,10 @@ import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password' };
@@ -16,14 +16,13 @@ export function LoginPage() {
   usePageTitle('Log in');
   const { state: session, refresh } = useSession();
   const noAccounts = session.status === 'anonymous' && session.accounts === false;
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
   const everywhere = new URLSearchParams(useSearch()).get('everywhere') === '1';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = loginBody.safeParse({ email, password });
+    const parsed = loginBody.safeParse(account);
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
     await submit(async () => {
       await api.login(parsed.data);
@@ -49,26 +48,7 @@ export function LoginPage() {
       )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={state.fields['email']}
-        />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={state.fields['password']}
-        />
+        <AccountFields form={state} value={account} onChange={setAccount} newAccount={false} />
         <button type="submit" className="primary" disabled={state.submitting}>
           {state.submitting ? 'Logging in…' : 'Log in'}
         </button>

@@ -4,11 +4,11 @@ import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { deviceTimeZone } from '../../lib/time-zone';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
+import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
 
 const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
@@ -17,14 +17,13 @@ export function SignupPage() {
   usePageTitle('Create your account');
   const { setMe } = useSession();
   const search = new URLSearchParams(useSearch());
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
+  const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
   const timeZone = deviceTimeZone();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = signupBody.safeParse({ email, password, timeZone });
+    const parsed = signupBody.safeParse({ ...account, timeZone });
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
     await submit(async () => {
       const user = await api.signup(parsed.data);
@@ -44,27 +43,7 @@ export function SignupPage() {
       <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
-        <TextField
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-          error={state.fields['email']}
-        />
-        <TextField
-          name="password"
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          required
-          hint="At least 10 characters, and not a common password. A short sentence is easy to remember."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={state.fields['password']}
-        />
+        <AccountFields form={state} value={account} onChange={setAccount} newAccount />
         <p className="field-hint">
           Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can
           change it later in Settings.

@@ -1,23 +1,30 @@
 import type { ReactNode } from 'react';
 import { Redirect } from 'wouter';
-import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { LandingPage } from '../landing/LandingPage';
 import { homePath } from './home-path';
-import { useSession } from './session';
+import { useSession, type SessionState } from './session';
+import { LoadFailed } from '../../components/LoadFailed';
 
 /** What a page needs before it makes sense: a login, a screening, or all of onboarding. */
 export type Requirement = 'login' | 'screening' | 'onboarded';
 
-function SessionFailed({ message, retry }: { readonly message: string; readonly retry: () => void }) {
-  return (
-    <Alert tone="error" title="hipwise could not load your account">
-      <p>{message}</p>
-      <button type="button" onClick={retry}>
-        Try again
-      </button>
-    </Alert>
-  );
+type KnownSession = Extract<SessionState, { readonly status: 'anonymous' | 'ready' }>;
+
+/** Waits for the session (showing the failure with a retry if it did not load), then renders. */
+function WithSession({ children }: { readonly children: (state: KnownSession) => ReactNode }) {
+  const { state, refresh } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'failed') {
+    return (
+      <LoadFailed
+        title="hipwise could not load your account"
+        message={state.message}
+        retry={() => void refresh()}
+      />
+    );
+  }
+  return <>{children(state)}</>;
 }
 
 export function RequireUser({
@@ -27,49 +34,41 @@ export function RequireUser({
   readonly need: Requirement;
   readonly children: ReactNode;
 }) {
-  const { state, refresh } = useSession();
-  switch (state.status) {
-    case 'loading':
-      return <Loading />;
-    case 'failed':
-      return <SessionFailed message={state.message} retry={() => void refresh()} />;
-    case 'anonymous':
-      return <Redirect to={state.accounts === false ? '/signup' : '/login'} replace />;
-    case 'ready': {
-      const { screening, baseline } = state.me;
-      if (need !== 'login' && !screening) return <Redirect to="/welcome" replace />;
-      if (need === 'onboarded' && !baseline) return <Redirect to="/baseline" replace />;
-      return <>{children}</>;
-    }
-  }
+  return (
+    <WithSession>
+      {(state) => {
+        if (state.status === 'anonymous') {
+          return <Redirect to={state.accounts === false ? '/signup' : '/login'} replace />;
+        }
+        const { screening, baseline } = state.me;
+        if (need !== 'login' && !screening) return <Redirect to="/welcome" replace />;
+        if (need === 'onboarded' && !baseline) return <Redirect to="/baseline" replace />;
+        return children;
+      }}
+    </WithSession>
+  );
 }
 
 /** Login and signup: a logged-in user is sent where they belong instead. */
 export function GuestOnly({ children }: { readonly children: ReactNode }) {
-  const { state, refresh } = useSession();
-  switch (state.status) {
-    case 'loading':
-      return <Loading />;
-    case 'failed':
-      return <SessionFailed message={state.message} retry={() => void refresh()} />;
-    case 'anonymous':
-      return <>{children}</>;
-    case 'ready':
-      return <Redirect to={homePath(state.me)} replace />;
-  }
+  return (
+    <WithSession>
+      {(state) => (state.status === 'ready' ? <Redirect to={homePath(state.me)} replace /> : children)}
+    </WithSession>
+  );
 }
 
 /** `/`: the landing page for a visitor, else straight to where the user belongs. */
 export function HomeRedirect() {
-  const { state, refresh } = useSession();
-  switch (state.status) {
-    case 'loading':
-      return <Loading />;
-    case 'failed':
-      return <SessionFailed message={state.message} retry={() => void refresh()} />;
-    case 'anonymous':
-      return <LandingPage firstAccount={state.accounts === false} />;
-    case 'ready':
-      return <Redirect to={homePath(state.me)} replace />;
-  }
+  return (
+    <WithSession>
+      {(state) =>
+        state.status === 'ready' ? (
+          <Redirect to={homePath(state.me)} replace />
+        ) : (
+          <LandingPage firstAccount={state.accounts === false} />
+        )
+      }
+    </WithSession>
+  );
 }

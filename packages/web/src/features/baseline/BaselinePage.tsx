@@ -10,7 +10,7 @@ import { parsePlainNumber } from '../../lib/plain-number';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 import { useMe, useSession } from '../auth/session';
-import { PAIN_ENDS, STRESS_ENDS } from './scale-labels';
+import { PAIN_ENDS, STRESS_ENDS } from '../../components/scale-labels';
 
 interface Draft {
   painNow?: number | undefined;

@@ -12,7 +12,8 @@ import { useCamera } from './use-camera';
 import { CAMERA_OFF_WORDS, useCameraWatch } from './use-camera-watch';
 import { useFormCoach } from './use-form-coach';
 import { usePoseDetector } from './use-pose-detector';
-import { useSpokenCues } from './use-spoken-cues';
+import { useVoice, type Voice } from '../../lib/use-voice';
+import { VoiceSwitch } from '../../components/VoiceSwitch';
 
 export interface CameraCoachPanelProps {
   readonly variant: ExerciseVariant;
@@ -27,6 +28,11 @@ export interface CameraCoachPanelProps {
   readonly onCountingChange?: (counting: boolean) => void;
   /** Called when the user turns the camera on or off. */
   readonly onCameraChange?: (on: boolean) => void;
+  /**
+   * The voice of the screen around the panel (the guided session's), so one switch turns all
+   * speech on or off. Without it the panel has its own switch.
+   */
+  readonly voice?: Voice;
 }
 
 /**
@@ -39,7 +45,8 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
   const camera = useCamera();
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const { state: model, retry } = usePoseDetector(camera.status === 'on');
-  const voice = useSpokenCues('hipwise.camera.voice', true);
+  const ownVoice = useVoice('hipwise.camera.voice', true);
+  const voice = props.voice ?? ownVoice;
   const [lastResult, setLastResult] = useState<SetFormResult>();
 
   const latest = useRef(props);
@@ -55,7 +62,7 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
     latest.current.onSetResult?.(result);
   }, []);
 
-  const say = voice.say;
+  const say = voice.sayCue;
   const onCue = useCallback(
     (cue: string) => {
       // Only during the hold: while getting into position the session screen speaks its steps.
@@ -142,16 +149,9 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
                   : `form score ${Math.round(lastResult.formScore * 100)}%, ${lastResult.goodFormSeconds} s in good form.`}
               </p>
             )}
-            {voice.available && (
+            {props.voice === undefined && voice.available && (
               <div className="coach-options">
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={voice.on}
-                    onChange={(e) => voice.setOn(e.currentTarget.checked)}
-                  />
-                  Speak form cues during the hold
-                </label>
+                <VoiceSwitch voice={voice}>Speak form cues during the hold</VoiceSwitch>
               </div>
             )}
           </div>

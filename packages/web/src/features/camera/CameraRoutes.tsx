@@ -1,21 +1,15 @@
-import { Route, Switch } from 'wouter';
+import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { CameraHomePage } from './CameraHomePage';
 import { PostureCheckPage } from './PostureCheckPage';
 import { PracticePage } from './PracticePage';
 
+const ROUTES: readonly PageRoute[] = [
+  { path: '/', page: () => <CameraHomePage /> },
+  { path: '/posture', page: () => <PostureCheckPage /> },
+  { path: '/practice', page: () => <PracticePage /> },
+];
+
 /** Camera pages under /camera (nested route: paths here are relative). */
 export function CameraRoutes() {
-  return (
-    <Switch>
-      <Route path="/">
-        <CameraHomePage />
-      </Route>
-      <Route path="/posture">
-        <PostureCheckPage />
-      </Route>
-      <Route path="/practice">
-        <PracticePage />
-      </Route>
-    </Switch>
-  );
+  return <RouteTable routes={ROUTES} />;
 }

@@ -22,7 +22,8 @@ import { useDeadline } from './use-deadline';
 import { useFormCoach, type AnalysedFrame } from './use-form-coach';
 import { usePoseDetector } from './use-pose-detector';
 import { usePostureNotifications } from './use-posture-notifications';
-import { useSpokenCues } from './use-spoken-cues';
+import { useVoice } from '../../lib/use-voice';
+import { VoiceSwitch } from '../../components/VoiceSwitch';
 
 /** Once a second: often enough to catch a slouch within seconds, rare enough to leave the CPU to your work. */
 export const POSTURE_SAMPLE_MS = 1000;
@@ -52,7 +53,7 @@ export function PostureCheckPage() {
   const sampler = useRef<PostureSamplerState>(INITIAL_POSTURE_SAMPLER);
   const [samplerView, setSamplerView] = useState<PostureSamplerState>(INITIAL_POSTURE_SAMPLER);
   const [nudge, setNudge] = useState<Nudge>();
-  const voice = useSpokenCues('hipwise.posture.voice', false);
+  const voice = useVoice('hipwise.posture.voice', false);
   const notifications = usePostureNotifications();
 
   const onAnalysed = useCallback(
@@ -85,7 +86,7 @@ export function PostureCheckPage() {
       if (out.nudge !== undefined) {
         const cue = SITTING_CUES[out.nudge];
         setNudge({ issue: out.nudge, atMs: frame.atMs });
-        voice.say(cue);
+        voice.sayCue(cue);
         notifications.notify(`hipwise: ${postureWords(out.nudge).label.toLowerCase()}`, cue);
       }
     },
@@ -231,16 +232,7 @@ export function PostureCheckPage() {
                 A reminder comes after {OPTIONS.nudgeAfter} checks in a row that are not upright, then not
                 again for {OPTIONS.cooldownMs / 60_000} minutes.
               </p>
-              {voice.available && (
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={voice.on}
-                    onChange={(e) => voice.setOn(e.currentTarget.checked)}
-                  />
-                  Say reminders out loud
-                </label>
-              )}
+              <VoiceSwitch voice={voice}>Say reminders out loud</VoiceSwitch>
               {notifications.permission === 'unsupported' ? (
                 <p className="hint">
                   This browser does not offer notifications; reminders show on this page.

@@ -29,7 +29,8 @@ export function PracticeGateNotice({
       )}
       {gate.kind === 'rest' && (
         <p className="lead">
-          Today’s session was painful (you stopped for pain, or your pain rose afterwards): rest, and try again tomorrow. Practice opens again then.
+          Today’s session was painful (you stopped for pain, or your pain rose afterwards): rest, and try
+          again tomorrow. Practice opens again then.
         </p>
       )}
       <p>

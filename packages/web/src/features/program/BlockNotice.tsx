@@ -49,13 +49,17 @@ export function BlockNotice({ block, outcomeShownAbove = false, clearance }: Blo
       if (outcomeShownAbove) {
         return (
           <p>
-            The exercises are locked because of your answers to the safety questions: see the advice at the top of
-            this page{block.clearanceAllowed ? ', where you can also record a clinician’s clearance' : ''}.
+            The exercises are locked because of your answers to the safety questions: see the advice at the
+            top of this page
+            {block.clearanceAllowed ? ', where you can also record a clinician’s clearance' : ''}.
           </p>
         );
       }
       return (
-        <Alert tone={block.outcome === 'see_clinician' ? 'warning' : 'error'} title={`Exercises are locked: ${advice.title}`}>
+        <Alert
+          tone={block.outcome === 'see_clinician' ? 'warning' : 'error'}
+          title={`Exercises are locked: ${advice.title}`}
+        >
           <p>{advice.whatToDo}</p>
           {block.clearanceAllowed ? (
             clearance ? (
@@ -66,7 +70,9 @@ export function BlockNotice({ block, outcomeShownAbove = false, clearance }: Blo
               </p>
             )
           ) : (
-            <p>After this result, only a new screening can unlock the exercises, once these signs have gone.</p>
+            <p>
+              After this result, only a new screening can unlock the exercises, once these signs have gone.
+            </p>
           )}
           <p>
             <Link href="~/screening">Answer the safety questions again</Link> if something has changed.

@@ -4,7 +4,15 @@ import { PsoasIllustration } from '../onboarding/PsoasIllustration';
 import { Chair, Figure, Floor, type Pose } from './Figure';
 import { POSES } from './poses';
 
-function Drawing({ title, viewBox, children }: { readonly title: string; readonly viewBox: string; readonly children: ReactNode }) {
+function Drawing({
+  title,
+  viewBox,
+  children,
+}: {
+  readonly title: string;
+  readonly viewBox: string;
+  readonly children: ReactNode;
+}) {
   const id = useId();
   return (
     <svg className="pose lesson-drawing" viewBox={viewBox} role="img" aria-labelledby={id}>
@@ -19,14 +27,25 @@ function Drawing({ title, viewBox, children }: { readonly title: string; readonl
  * from the front of the spine over the front rim to the thigh bone. `tilt` rotates the pelvis
  * forward; the lower back then curves (arches) more to keep the trunk upright.
  */
-function SpineOnPelvis({ x, tilt, label }: { readonly x: number; readonly tilt: number; readonly label: string }) {
+function SpineOnPelvis({
+  x,
+  tilt,
+  label,
+}: {
+  readonly x: number;
+  readonly tilt: number;
+  readonly label: string;
+}) {
   const arch = tilt * 0.9;
   const base: [number, number] = [40 + tilt * 0.2, 104 - tilt * 0.25];
   return (
     <g transform={`translate(${x} 0)`}>
       <line className="guide" x1="14" y1="100" x2="110" y2="100" />
       <g transform={`rotate(${tilt} 60 112)`}>
-        <path className="bone-fill" d="M30 96 Q34 132 62 136 Q86 134 94 100 L86 98 Q80 122 62 124 Q42 122 38 96 Z" />
+        <path
+          className="bone-fill"
+          d="M30 96 Q34 132 62 136 Q86 134 94 100 L86 98 Q80 122 62 124 Q42 122 38 96 Z"
+        />
         <circle className="bone-fill" cx="72" cy="126" r="7" />
       </g>
       <path className="spine-line" d={`M${base[0]} ${base[1]} Q${46 + arch} 66 40 22`} />
@@ -41,10 +60,7 @@ function SpineOnPelvis({ x, tilt, label }: { readonly x: number; readonly tilt: 
 
 function PelvicTilt() {
   return (
-    <Drawing
-      viewBox="0 0 250 186"
-      title={METHOD_WORDS.pelvicTiltDrawing}
-    >
+    <Drawing viewBox="0 0 250 186" title={METHOD_WORDS.pelvicTiltDrawing}>
       <SpineOnPelvis x={0} tilt={0} label="Balanced" />
       <SpineOnPelvis x={125} tilt={20} label="Tipped forward" />
     </Drawing>
@@ -53,10 +69,7 @@ function PelvicTilt() {
 
 function UnevenSides() {
   return (
-    <Drawing
-      viewBox="0 0 200 170"
-      title={METHOD_WORDS.unevenSidesDrawing}
-    >
+    <Drawing viewBox="0 0 200 170" title={METHOD_WORDS.unevenSidesDrawing}>
       <line className="spine-line" x1="100" y1="14" x2="100" y2="78" />
       <g transform="rotate(-7 100 92)">
         <path className="bone-fill" d="M40 80 Q100 128 160 80 L150 112 Q100 140 50 112 Z" />
@@ -106,10 +119,7 @@ const TENSE: Pose = {
 
 function Stress() {
   return (
-    <Drawing
-      viewBox="0 0 200 160"
-      title={METHOD_WORDS.stressDrawing}
-    >
+    <Drawing viewBox="0 0 200 160" title={METHOD_WORDS.stressDrawing}>
       <Floor />
       <Figure pose={TENSE} psoas />
       <path className="tension" d="M70 18 l8 6 -8 6 8 6 M130 18 l-8 6 8 6 -8 6" />

@@ -1,13 +1,14 @@
 import { LESSONS, type LessonBlock, type LessonState } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { isApiError, programApi } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
+import { programApi } from '../../api';
+import { LoadStatus } from '../../components/LoadStatus';
 
 function Block({ block }: { readonly block: LessonBlock }) {
   switch (block.kind) {
@@ -32,8 +33,7 @@ export function LessonPage({ id }: { readonly id: string }) {
   usePageTitle(lesson?.title ?? 'Lesson not found');
   const load = useCallback(async (signal: AbortSignal) => programApi.lessons(signal), []);
   const { state, reload, update } = useLoad(load);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
   const [justRead, setJustRead] = useState(false);
 
   if (!lesson) {
@@ -49,17 +49,13 @@ export function LessonPage({ id }: { readonly id: string }) {
   const current = lesson;
 
   async function setRead(read: boolean) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const updated: LessonState = read ? await programApi.markRead(current.id) : await programApi.unmarkRead(current.id);
+    await run(async () => {
+      const updated: LessonState = read
+        ? await programApi.markRead(current.id)
+        : await programApi.unmarkRead(current.id);
       setJustRead(read);
       update((d) => ({ ...d, lessons: d.lessons.map((l) => (l.id === updated.id ? updated : l)) }));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Could not save. Please try again.');
-    } finally {
-      setBusy(false);
-    }
+    }, 'Could not save. Please try again.');
   }
 
   const heading = (
@@ -70,17 +66,11 @@ export function LessonPage({ id }: { readonly id: string }) {
       </span>
     </h1>
   );
-  if (state.status === 'loading') return (<>{heading}<Loading label="Loading the lesson…" /></>);
-  if (state.status === 'failed') {
+  if (state.status !== 'ready') {
     return (
       <>
         {heading}
-        <Alert tone="error" title="Could not load the lesson">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadStatus state={state} retry={reload} what="the lesson" />
       </>
     );
   }
@@ -90,8 +80,8 @@ export function LessonPage({ id }: { readonly id: string }) {
       <>
         {heading}
         <p className="empty">
-          This lesson opens on {formatLongDate(mine?.unlocksOn ?? state.data.date)}. Lessons open one a day, so
-          each has time to settle.
+          This lesson opens on {formatLongDate(mine?.unlocksOn ?? state.data.date)}. Lessons open one a day,
+          so each has time to settle.
         </p>
         <p>
           <Link href="/">Back to your programme</Link>
@@ -115,7 +105,10 @@ export function LessonPage({ id }: { readonly id: string }) {
       {error && <Alert tone="error" title={error} />}
       {mine.readOn ? (
         <>
-          <Alert tone="success" title={justRead ? 'Marked as read.' : `Read on ${formatLongDate(mine.readOn)}.`}>
+          <Alert
+            tone="success"
+            title={justRead ? 'Marked as read.' : `Read on ${formatLongDate(mine.readOn)}.`}
+          >
             <button type="button" className="link-button" disabled={busy} onClick={() => void setRead(false)}>
               Mark as unread
             </button>

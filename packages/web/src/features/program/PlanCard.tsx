@@ -9,12 +9,11 @@ import {
 import { Alert } from '../../components/Alert';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from '../../api';
 import './program.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 type Item = Extract<DailyPlanJson, { status: 'ready' }>['items'][number];
 
@@ -24,7 +23,9 @@ function ItemBody({ item }: { readonly item: Item }) {
       return (
         <>
           <Link href={`/program/lessons/${item.lessonId}`}>Read: {item.title}</Link>
-          <p>About {item.readingMinutes} min{item.done ? ' · read today' : ''}</p>
+          <p>
+            About {item.readingMinutes} min{item.done ? ' · read today' : ''}
+          </p>
         </>
       );
     case 'exercise':
@@ -38,8 +39,8 @@ function ItemBody({ item }: { readonly item: Item }) {
                   ? 'You stopped the exercise for pain today.'
                   : 'Your pain went up by 2 points or more during today’s session.'}
               </strong>{' '}
-              Rest today and try again tomorrow. If the pain is sharp, spreads, or does not settle, see a doctor or
-              physiotherapist. Two painful sessions within a week pause the programme.
+              Rest today and try again tomorrow. If the pain is sharp, spreads, or does not settle, see a
+              doctor or physiotherapist. Two painful sessions within a week pause the programme.
             </p>
           </>
         );
@@ -94,7 +95,10 @@ function RescreenNotice({ rescreen }: { readonly rescreen: RescreenPromptJson })
   if (rescreen.reasons.length === 0) return null;
   const painRising = rescreen.reasons.includes('pain_rising');
   return (
-    <Alert tone="warning" title={painRising ? 'Your pain is going up' : 'Time to answer the safety questions again'}>
+    <Alert
+      tone="warning"
+      title={painRising ? 'Your pain is going up' : 'Time to answer the safety questions again'}
+    >
       {rescreen.reasons.map((r) => (
         <p key={r}>{RESCREEN_WORDING[r]}</p>
       ))}
@@ -107,7 +111,11 @@ function RescreenNotice({ rescreen }: { readonly rescreen: RescreenPromptJson })
 }
 
 /** The STarT Back pathway's referral advice, shown with the plan it shapes (none for low risk). */
-function PathwayAdvice({ risk }: { readonly risk: Extract<DailyPlanJson, { status: 'ready' }>['startBackRisk'] }) {
+function PathwayAdvice({
+  risk,
+}: {
+  readonly risk: Extract<DailyPlanJson, { status: 'ready' }>['startBackRisk'];
+}) {
   const step = pathwayFor(risk);
   if (!step || step.plan.referral === 'none') return null;
   return (
@@ -154,8 +162,7 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
   return (
     <section className="card plan-card" aria-labelledby="plan-title">
       <h2 id="plan-title">Today’s plan</h2>
-      {state.status === 'loading' && <Loading label="Loading today’s plan…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load today’s plan" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="today’s plan" />
       {state.status === 'ready' && <RescreenNotice rescreen={state.data.rescreen} />}
       {state.status === 'ready' && state.data.status === 'blocked' && (
         <>
@@ -171,8 +178,8 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
         <>
           <PathwayAdvice risk={state.data.startBackRisk} />
           <p className="hint">
-            Day {state.data.programDay} of your programme ·{' '}
-            {state.data.items.filter((i) => i.done).length} of {state.data.items.length} done
+            Day {state.data.programDay} of your programme · {state.data.items.filter((i) => i.done).length} of{' '}
+            {state.data.items.length} done
           </p>
           <ul className="plan-list">
             {state.data.items.map((item) => (
@@ -193,7 +200,8 @@ export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
         </>
       )}
       <p className="hint">
-        New or changed symptoms? <Link href="~/screening?reason=new-symptoms">Tell us: answer the safety questions again</Link>
+        New or changed symptoms?{' '}
+        <Link href="~/screening?reason=new-symptoms">Tell us: answer the safety questions again</Link>
       </p>
     </section>
   );

@@ -13,14 +13,13 @@ import {
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { isApiError, programApi } from '../../api';
 import { BlockNotice } from './BlockNotice';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 interface ProgramData {
   readonly progression: ProgressionResponse;
@@ -78,9 +77,9 @@ function Progression({
       </p>
       {p.lastChange && (
         <p>
-          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on {formatLongDate(p.lastChange.date)}: from{' '}
-          {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds} s to {p.lastChange.to.sets} ×{' '}
-          {p.lastChange.to.holdSeconds} s.
+          {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on{' '}
+          {formatLongDate(p.lastChange.date)}: from {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds}{' '}
+          s to {p.lastChange.to.sets} × {p.lastChange.to.holdSeconds} s.
         </p>
       )}
       {p.goodSessionsToAdvance === null ? (
@@ -103,10 +102,14 @@ function Progression({
         <>
           <p id="floor-status">
             Good chair days: {goodDays} of {GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}. Highest chair level reached:{' '}
-            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of {CHAIR_LEVEL_TO_UNLOCK_FLOOR}.{' '}
-            {FLOOR_UNLOCK_RULE}
+            {Math.min(p.byVariant.chair.highestLevel, CHAIR_LEVEL_TO_UNLOCK_FLOOR)} of{' '}
+            {CHAIR_LEVEL_TO_UNLOCK_FLOOR}. {FLOOR_UNLOCK_RULE}
           </p>
-          <Meter done={goodDays} of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR} label="Good chair days towards the floor version" />
+          <Meter
+            done={goodDays}
+            of={GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR}
+            label="Good chair days towards the floor version"
+          />
         </>
       )}
       <label className="checkbox">
@@ -208,17 +211,14 @@ function History({ sessions }: { readonly sessions: readonly ExerciseSession[] }
 /** /program: where the user stands, the lessons and the session history. */
 export function ProgramPage() {
   usePageTitle('Your programme');
-  const load = useCallback(
-    async (signal: AbortSignal): Promise<ProgramData> => {
-      const [progression, lessons, sessions] = await Promise.all([
-        programApi.progression(signal),
-        programApi.lessons(signal),
-        programApi.sessions(signal),
-      ]);
-      return { progression, lessons, sessions };
-    },
-    [],
-  );
+  const load = useCallback(async (signal: AbortSignal): Promise<ProgramData> => {
+    const [progression, lessons, sessions] = await Promise.all([
+      programApi.progression(signal),
+      programApi.lessons(signal),
+      programApi.sessions(signal),
+    ]);
+    return { progression, lessons, sessions };
+  }, []);
   const { state, reload, update } = useLoad(load);
 
   return (
@@ -227,14 +227,13 @@ export function ProgramPage() {
       {state.status === 'ready' && !state.data.progression.block && (
         <p>
           In a session you can turn on the camera to check your form; or{' '}
-          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures never
-          leave your computer.
+          <Link href="~/camera/practice">practise the boat pose with the camera</Link> first. The pictures
+          never leave your computer.
         </p>
       )}
-      {state.status === 'loading' && <Loading label="Loading your programme…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your programme" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="your programme" />
       {state.status === 'ready' && (
-        <div className="program-grid">
+        <div className="page-grid">
           <Progression
             data={state.data.progression}
             onPrefs={(progression) => update((d) => ({ ...d, progression }))}

@@ -6,14 +6,13 @@ import {
 } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
 import { programApi } from '../../api';
 import { browserClock } from './session-clock';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /** /program/session/:variant: checks the programme allows a session now, then guides it. */
 export function SessionPage({ variant: raw }: { readonly variant: string }) {
@@ -38,24 +37,11 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     );
   }
   const heading = <h1>{name}</h1>;
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <>
         {heading}
-        <Loading label="Getting your session ready…" />
-      </>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <>
-        {heading}
-        <Alert tone="error" title="Could not load your session">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadStatus state={state} retry={reload} what="your session" loading="Getting your session ready…" />
       </>
     );
   }
@@ -76,8 +62,8 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
       <>
         {heading}
         <p className="empty">
-          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and have
-          reached chair level {progression.progression.byVariant.chair.highestLevel}.
+          {FLOOR_UNLOCK_RULE} You have {progression.progression.goodChairDays} good chair days so far, and
+          have reached chair level {progression.progression.byVariant.chair.highestLevel}.
         </p>
         <p className="button-row">
           <Link className="button primary" href="/session/chair">
@@ -95,7 +81,12 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
     <>
       {heading}
       <GuidedSession
-        plan={{ variant, sets: level.sets, holdSeconds: level.holdSeconds, stepCount: EXERCISE_VARIANTS[variant].steps.length }}
+        plan={{
+          variant,
+          sets: level.sets,
+          holdSeconds: level.holdSeconds,
+          stepCount: EXERCISE_VARIANTS[variant].steps.length,
+        }}
         restAdvised={restAdvised}
         clock={browserClock}
       />

@@ -16,7 +16,13 @@ const ALT: Readonly<Record<StepIllustration, string>> = {
 };
 
 /** The drawing of one exercise step, with the position in words for screen readers. */
-export function StepDrawing({ step, className = 'step-drawing' }: { readonly step: StepIllustration; readonly className?: string }) {
+export function StepDrawing({
+  step,
+  className = 'step-drawing',
+}: {
+  readonly step: StepIllustration;
+  readonly className?: string;
+}) {
   const id = useId();
   const onChair = step.startsWith('chair');
   const works = step === 'chair-lean-back' || step === 'floor-balance' || step === 'floor-hold-shins';

@@ -13,8 +13,11 @@ export const OUTCOME_WORDS: Readonly<Record<SessionOutcome, string>> = {
 };
 
 /** "3 × 10 s planned; held 10, 10, 10 s" */
-export function holdsText(s: Pick<ExerciseSession, 'plannedSets' | 'plannedHoldSeconds' | 'achievedHoldSeconds'>): string {
-  const held = s.achievedHoldSeconds.length > 0 ? `held ${s.achievedHoldSeconds.join(', ')} s` : 'no hold started';
+export function holdsText(
+  s: Pick<ExerciseSession, 'plannedSets' | 'plannedHoldSeconds' | 'achievedHoldSeconds'>,
+): string {
+  const held =
+    s.achievedHoldSeconds.length > 0 ? `held ${s.achievedHoldSeconds.join(', ')} s` : 'no hold started';
   return `${s.plannedSets} × ${s.plannedHoldSeconds} s planned; ${held}`;
 }
 
@@ -23,7 +26,11 @@ export function painText(s: Pick<ExerciseSession, 'painBefore' | 'painAfter'>): 
   return `pain ${n(s.painBefore)} before, ${n(s.painAfter)} after`;
 }
 
-export function sessionSummary(s: ExerciseSession): { outcome: SessionOutcome; title: string; detail: string } {
+export function sessionSummary(s: ExerciseSession): {
+  outcome: SessionOutcome;
+  title: string;
+  detail: string;
+} {
   const outcome = classifySession(s);
   const stopped =
     s.stoppedEarly === 'pain' ? ' · stopped for pain' : s.stoppedEarly === 'other' ? ' · ended early' : '';

@@ -1,11 +1,10 @@
 import type { Point } from '@hipwise/core';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
 import { chartTime, formatShortDate } from '../../lib/dates';
 
 const DAY = 86_400;
-const HEIGHT = 200;
 
 export interface Series {
   readonly label: string;
@@ -25,17 +24,13 @@ export function MeasureChart({
   readonly series: readonly Series[];
   readonly range: readonly [number, number];
 }) {
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const el = box.current;
+  const chart = useMemo((): ChartSpec | null => {
     const dates = [...new Set(series.flatMap((s) => s.points.map((p) => p.date)))].sort();
     const first = dates[0];
     const last = dates.at(-1);
-    if (!el || !first || !last) return;
-    const xs = dates.map(chartTime);
+    if (!first || !last) return null;
     const data: uPlot.AlignedData = [
-      xs,
+      dates.map(chartTime),
       ...series.map((s) => {
         const byDate = new Map(s.points.map((p) => [p.date, p.value]));
         return dates.map((d) => byDate.get(d) ?? null);
@@ -43,9 +38,9 @@ export function MeasureChart({
     ];
     const from = chartTime(first) - DAY * 2;
     const to = chartTime(last) + DAY * 2;
-    const opts: uPlot.Options = {
-      width: Math.max(el.clientWidth, 260),
-      height: HEIGHT,
+    const options = (width: number, height: number): uPlot.Options => ({
+      width,
+      height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
       cursor: { drag: { x: false, y: false } },
       legend: { live: false, show: series.length > 1 },
@@ -70,18 +65,9 @@ export function MeasureChart({
           points: { show: true, size: 9, fill: s.colour },
         })),
       ],
-    };
-    const chart = new uPlot(opts, data, el);
-    const observer = new ResizeObserver(() => {
-      const width = Math.max(el.clientWidth, 260);
-      if (width !== chart.width) chart.setSize({ width, height: HEIGHT });
     });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.destroy();
-    };
+    return { data, options };
   }, [series, range]);
 
-  return <div ref={box} className="chart" aria-hidden="true" />;
+  return <UPlotChart chart={chart} height={200} minWidth={260} />;
 }

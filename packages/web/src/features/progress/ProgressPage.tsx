@@ -7,20 +7,66 @@ import {
 } from '@hipwise/core';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'wouter';
-import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ChangeList } from './ChangeList';
 import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
+import type { Series } from './MeasureChart';
 import { MeasureSection } from './MeasureSection';
 import { measuresApi } from '../../api';
+import { LoadStatus } from '../../components/LoadStatus';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';
 const GREEN = '#1f5f5b';
+
+type MeasureId = 'pain-stress' | 'peg' | 'rmdq' | 'pss4';
+
+interface Measure {
+  readonly id: MeasureId;
+  readonly title: string;
+  readonly range: readonly [number, number];
+  readonly scale: string;
+  readonly empty: string;
+  /** A questionnaire this hipwise may not offer: shown only if offered or already answered. */
+  readonly optional?: 'rmdq' | 'pss4';
+}
+
+/** The charts of "Over time", in order. */
+const MEASURES: readonly Measure[] = [
+  {
+    id: 'pain-stress',
+    title: 'Pain and stress (daily check-ins)',
+    range: [0, 10],
+    scale: '0 to 10; lower is better.',
+    empty: 'No check-ins yet: check in on the Today page.',
+  },
+  {
+    id: 'peg',
+    title: 'PEG',
+    range: [0, 10],
+    scale: '0 to 10, pain and how much it gets in the way; lower is better.',
+    empty: 'No PEG yet.',
+  },
+  {
+    id: 'rmdq',
+    title: 'Roland-Morris (RMDQ)',
+    range: INSTRUMENTS.rmdq.range,
+    scale: '0 to 24 everyday activities affected; lower is better.',
+    empty: 'No Roland-Morris questionnaire yet.',
+    optional: 'rmdq',
+  },
+  {
+    id: 'pss4',
+    title: 'Perceived stress (PSS-4)',
+    range: INSTRUMENTS.pss4.range,
+    scale: '0 to 16; lower means less stress.',
+    empty: 'No PSS-4 yet.',
+    optional: 'pss4',
+  },
+];
 
 function QuestionnaireList({
   instruments,
@@ -101,34 +147,22 @@ export function ProgressPage() {
     if (!data) return null;
     const [p] = data;
     return {
-      painStress: [
+      'pain-stress': [
         { label: 'Pain', points: p.pain, colour: RED },
         { label: 'Stress', points: p.stress, colour: BLUE, dash: [8, 5] },
       ],
       peg: [{ label: 'PEG', points: p.peg, colour: GREEN }],
       rmdq: [{ label: 'RMDQ', points: p.rmdq, colour: GREEN }],
       pss4: [{ label: 'PSS-4', points: p.pss4, colour: BLUE }],
-    };
+    } satisfies Record<MeasureId, Series[]>;
   }, [data]);
 
-  if (state.status === 'loading') {
+  // charts is there exactly when the data is.
+  if (state.status !== 'ready' || !charts) {
     return (
       <>
         <h1>Progress</h1>
-        <Loading label="Loading your progress…" />
-      </>
-    );
-  }
-  if (state.status === 'failed' || !charts) {
-    return (
-      <>
-        <h1>Progress</h1>
-        <Alert tone="error" title="Could not load your progress">
-          <p>{state.status === 'failed' ? state.message : ''}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadStatus state={state} retry={reload} what="your progress" />
       </>
     );
   }
@@ -148,42 +182,19 @@ export function ProgressPage() {
         <section aria-labelledby="charts-title">
           <h2 id="charts-title">Over time</h2>
           <div className="measure-grid">
-            <MeasureSection
-              id="pain-stress"
-              title="Pain and stress (daily check-ins)"
-              series={charts.painStress}
-              range={[0, 10]}
-              scale="0 to 10; lower is better."
-              empty="No check-ins yet: check in on the Today page."
-            />
-            <MeasureSection
-              id="peg"
-              title="PEG"
-              series={charts.peg}
-              range={[0, 10]}
-              scale="0 to 10, pain and how much it gets in the way; lower is better."
-              empty="No PEG yet."
-            />
-            {offered.has('rmdq') || progress.rmdq.length > 0 ? (
+            {MEASURES.filter(
+              (m) => m.optional === undefined || offered.has(m.optional) || progress[m.optional].length > 0,
+            ).map((m) => (
               <MeasureSection
-                id="rmdq"
-                title="Roland-Morris (RMDQ)"
-                series={charts.rmdq}
-                range={INSTRUMENTS.rmdq.range}
-                scale="0 to 24 everyday activities affected; lower is better."
-                empty="No Roland-Morris questionnaire yet."
+                key={m.id}
+                id={m.id}
+                title={m.title}
+                series={charts[m.id]}
+                range={m.range}
+                scale={m.scale}
+                empty={m.empty}
               />
-            ) : null}
-            {offered.has('pss4') || progress.pss4.length > 0 ? (
-              <MeasureSection
-                id="pss4"
-                title="Perceived stress (PSS-4)"
-                series={charts.pss4}
-                range={INSTRUMENTS.pss4.range}
-                scale="0 to 16; lower means less stress."
-                empty="No PSS-4 yet."
-              />
-            ) : null}
+            ))}
           </div>
           <p className="hint">
             Breathing practice: {progress.stressPractice.sessions}{' '}

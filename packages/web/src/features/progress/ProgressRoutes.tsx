@@ -1,20 +1,16 @@
-import { Route, Switch } from 'wouter';
+import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { ProgressPage } from './ProgressPage';
 import { QuestionnairePage } from './QuestionnairePage';
 import { WeeklyPage } from './WeeklyPage';
 import './progress.css';
 
+const ROUTES: readonly PageRoute[] = [
+  { path: '/', page: () => <ProgressPage /> },
+  { path: '/questionnaires/:id', page: ({ id = '' }) => <QuestionnairePage id={id} /> },
+  { path: '/weekly', page: () => <WeeklyPage /> },
+];
+
 /** Every page under /progress (nested route: paths here are relative). */
 export function ProgressRoutes() {
-  return (
-    <Switch>
-      <Route path="/">
-        <ProgressPage />
-      </Route>
-      <Route path="/questionnaires/:id">{(params) => <QuestionnairePage id={params.id} />}</Route>
-      <Route path="/weekly">
-        <WeeklyPage />
-      </Route>
-    </Switch>
-  );
+  return <RouteTable routes={ROUTES} />;
 }

@@ -1,14 +1,19 @@
-import { INSTRUMENTS, isInstrumentId, pathwayFor, type InstrumentId, type ResponseEnvelope } from '@hipwise/core';
+import {
+  INSTRUMENTS,
+  isInstrumentId,
+  pathwayFor,
+  type InstrumentId,
+  type ResponseEnvelope,
+} from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isApiError, measuresApi } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { randomId } from '../../lib/random-id';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { resultExplanation } from './wording';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 type Answers = Record<string, number>;
 
@@ -256,8 +261,7 @@ export function QuestionnairePage({ id }: { readonly id: string }) {
       <p className="licence-note" data-testid="licence-note">
         <small>{instrument.licence.note}</small>
       </p>
-      {state.status === 'loading' && <Loading label="Loading the questionnaire…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load the questionnaire" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="the questionnaire" />
       {state.status === 'ready' && state.data && !state.data.offered && (
         <Alert tone="info" title="Not offered here">
           <p>

@@ -1,14 +1,13 @@
 import { addDays, STRESS_RULES, type WeeklyResponse } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { formatLongDate, formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { measuresApi } from '../../api';
 import { instrumentShort } from './wording';
 import './weekly-print.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 function avg(value: number | null, days: number): string {
   return value === null ? 'no check-ins' : `${value} (${days} ${days === 1 ? 'day' : 'days'})`;
@@ -71,8 +70,8 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
         {w.painfulSessions.painful > 0 && (
           <li>
             <strong>
-              Painful sessions: {w.painfulSessions.painful} (stopped for pain: {w.painfulSessions.stoppedForPain};
-              pain up 2 points or more: {w.painfulSessions.painRose}).
+              Painful sessions: {w.painfulSessions.painful} (stopped for pain:{' '}
+              {w.painfulSessions.stoppedForPain}; pain up 2 points or more: {w.painfulSessions.painRose}).
             </strong>{' '}
             If pain during the exercise keeps coming back, see a doctor or physiotherapist.
           </li>
@@ -116,8 +115,7 @@ export function WeeklyPage() {
       <p className="no-print">
         <Link href="/">Back to Progress</Link>
       </p>
-      {state.status === 'loading' && <Loading label="Loading the week…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load the week" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="the week" />
       {state.status === 'ready' && (
         <>
           <nav className="button-row no-print" aria-label="Weeks">

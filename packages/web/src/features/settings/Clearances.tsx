@@ -2,28 +2,28 @@ import { redFlagQuestion, type Clearance } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../components/Alert';
-import { LoadFailed } from '../../components/LoadFailed';
-import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
+import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
-import { clearanceApi, isApiError } from '../../api';
+import { clearanceApi } from '../../api';
+import { LoadStatus } from '../../components/LoadStatus';
 
-function ClearanceItem({ c, onWithdrawn }: { readonly c: Clearance; readonly onWithdrawn: (c: Clearance) => void }) {
+function ClearanceItem({
+  c,
+  onWithdrawn,
+}: {
+  readonly c: Clearance;
+  readonly onWithdrawn: (c: Clearance) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const { busy, error, run } = useAction();
 
   async function withdraw() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onWithdrawn(await clearanceApi.withdraw(c.id));
-    } catch (e) {
-      setError(isApiError(e) ? e.message : 'Something went wrong. Please try again.');
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await run(
+      async () => onWithdrawn(await clearanceApi.withdraw(c.id)),
+      'Something went wrong. Please try again.',
+    );
+    setConfirming(false);
   }
 
   return (
@@ -49,7 +49,13 @@ function ClearanceItem({ c, onWithdrawn }: { readonly c: Clearance; readonly onW
           <div className="confirm" role="group" aria-label="Withdraw this clearance?">
             <p>Withdraw it? What it unlocked is locked again until a new screening or clearance.</p>
             <div className="button-row">
-              <button type="button" className="danger" disabled={busy} onClick={() => void withdraw()} autoFocus>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy}
+                onClick={() => void withdraw()}
+                autoFocus
+              >
                 {busy ? 'Withdrawing…' : 'Withdraw the clearance'}
               </button>
               <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
@@ -75,13 +81,11 @@ export function Clearances() {
       <h2 id="clearances-title">Clinician’s clearance</h2>
       <p>
         When the safety questions or a pause ask you to see a clinician, and a clinician has cleared you to
-        exercise, you record it on the page that asked (Today). It never changes your answers; it is in your data
-        export. Something new? <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
+        exercise, you record it on the page that asked (Today). It never changes your answers; it is in your
+        data export. Something new?{' '}
+        <Link href="~/screening?reason=new-symptoms">Answer the safety questions again</Link>.
       </p>
-      {state.status === 'loading' && <Loading label="Loading your clearances…" />}
-      {state.status === 'failed' && (
-        <LoadFailed title="Could not load your clearances" message={state.message} retry={reload} />
-      )}
+      <LoadStatus state={state} retry={reload} what="your clearances" />
       {state.status === 'ready' &&
         (state.data.length === 0 ? (
           <p>You have not recorded a clinician’s clearance.</p>

@@ -1,31 +1,9 @@
-import { useState } from 'react';
-import { useLocation } from 'wouter';
-import { api, isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
-import { useSession } from '../auth/session';
+import { useLogOut } from '../auth/use-log-out';
 
 /** Ends every session of the account, for a lost phone or a shared computer left logged in. */
 export function LogoutEverywhere() {
-  const { forget } = useSession();
-  const [, navigate] = useLocation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  async function onClick() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await api.logoutEverywhere();
-    } catch (e) {
-      if (!(isApiError(e) && e.isUnauthenticated)) {
-        setError(isApiError(e) ? e.message : 'Could not log out everywhere. Please try again.');
-        setBusy(false);
-        return;
-      }
-    }
-    navigate('/login?everywhere=1');
-    forget();
-  }
+  const { logOut, busy, error } = useLogOut(true);
 
   return (
     <section className="card" aria-labelledby="everywhere-title">
@@ -35,7 +13,7 @@ export function LogoutEverywhere() {
         account, this one included. Your data stays as it is.
       </p>
       {error && <Alert tone="error" title={error} />}
-      <button type="button" onClick={() => void onClick()} disabled={busy} aria-busy={busy}>
+      <button type="button" onClick={() => void logOut()} disabled={busy} aria-busy={busy}>
         {busy ? 'Logging out…' : 'Log out everywhere'}
       </button>
     </section>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { CoachEngine, CoachView } from './coach-engine';
-import { useNow } from './coach-store';
-import { formatCountdown } from './format';
+import { useNow } from '../../lib/use-now';
+import { formatCountdown } from '../../lib/time-format';
 import { refusalText, skipBlockedWhy, postponeBlockedWhy, doneBlockedWhy } from './why-disabled';
 
 /** About 100 steps a minute at an easy walking pace. */

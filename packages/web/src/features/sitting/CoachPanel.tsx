@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
 import { coachSentence } from './CoachStatus';
-import { useCoach, useNow } from './coach-store';
+import { useNow } from '../../lib/use-now';
+import { useCoach } from './coach-store';
 import { refusalText } from './why-disabled';
 
 const PAUSE_CHOICES = [
@@ -31,7 +32,9 @@ export function CoachPanel() {
             </p>
           </>
         ) : coach.status === 'disabled' ? (
-          <p role="status">Break reminders are off. Turn them on with “Remind me to take breaks” in the settings below.</p>
+          <p role="status">
+            Break reminders are off. Turn them on with “Remind me to take breaks” in the settings below.
+          </p>
         ) : (
           <p>The break coach is not running.</p>
         )}

@@ -1,6 +1,6 @@
 import type { SchedulerStatus } from '@hipwise/core';
 import type { CoachView } from './coach-engine';
-import { formatDayClock, formatIn } from './format';
+import { formatDayClock, formatIn } from '../../lib/time-format';
 
 /** One sentence on what the coach is doing now. */
 export function coachSentence(view: CoachView, status: SchedulerStatus, timeZone: string): string {

@@ -1,10 +1,11 @@
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { coachSentence } from './CoachStatus';
-import { useCoach, useNow } from './coach-store';
+import { useNow } from '../../lib/use-now';
+import { useCoach } from './coach-store';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
 import './sitting.css';
+import { LoadStatus } from '../../components/LoadStatus';
 
 /** Today's sitting time and breaks on the Today page. */
 export function SittingCard() {
@@ -24,15 +25,7 @@ export function SittingCard() {
     <section className="card sitting-card" aria-labelledby="sitting-card-title">
       <h2 id="sitting-card-title">Sitting and breaks today</h2>
       {next && <p className="coach-now">{next}</p>}
-      {state.status === 'loading' && <Loading label="Loading today's sitting time…" />}
-      {state.status === 'failed' && (
-        <div role="alert">
-          <p>Could not load today&apos;s sitting time: {state.message}</p>
-          <button type="button" className="button" onClick={reload}>
-            Try again
-          </button>
-        </div>
-      )}
+      <LoadStatus state={state} retry={reload} what="today's sitting time" />
       {state.status === 'ready' && <TodaySummary stats={state.data} />}
       <p>
         <Link href="/sitting">Reminder options and weekly charts</Link>

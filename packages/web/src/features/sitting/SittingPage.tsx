@@ -1,7 +1,6 @@
 import { METHOD_WORDS, schedulerConfig, type BreakSettings } from '@hipwise/core';
 import { useCallback } from 'react';
 import { Link } from 'wouter';
-import { Loading } from '../../components/Loading';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
 import { RULE_TEXTS } from './BreakCoach';
@@ -13,7 +12,7 @@ import { sittingApi } from '../../api';
 import { SittingStats } from './SittingStats';
 import { TodaySummary } from './TodaySummary';
 import { useBreakStats } from './use-break-stats';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 const WEEKS = 8;
 
@@ -29,8 +28,7 @@ function SettingsSection() {
   };
   return (
     <section className="card">
-      {state.status === 'loading' && <Loading label="Loading your break settings…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your break settings" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="your break settings" />
       {state.status === 'ready' && <BreakSettingsForm initial={state.data.settings} onSaved={applied} />}
     </section>
   );
@@ -45,14 +43,13 @@ export function SittingPage() {
       <h1>Sitting and breaks</h1>
       <p className="lead">{METHOD_WORDS.sittingPage}</p>
       <p>
-        <Link href="~/camera/posture">Check how you sit with the camera</Link>: optional, and the pictures never
-        leave your computer.
+        <Link href="~/camera/posture">Check how you sit with the camera</Link>: optional, and the pictures
+        never leave your computer.
       </p>
       <CoachPanel />
       <section className="card" aria-labelledby="sitting-stats-title">
         <h2 id="sitting-stats-title">Your sitting</h2>
-        {state.status === 'loading' && <Loading label="Loading your sitting time…" />}
-        {state.status === 'failed' && <LoadFailed title="Could not load your sitting time" message={state.message} retry={reload} />}
+        <LoadStatus state={state} retry={reload} what="your sitting time" />
         {state.status === 'ready' && (
           <>
             <h3>Today</h3>

@@ -1,14 +1,10 @@
-import { Route, Switch } from 'wouter';
+import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { SittingPage } from './SittingPage';
 import './sitting.css';
 
+const ROUTES: readonly PageRoute[] = [{ path: '/', page: () => <SittingPage /> }];
+
 /** Every page under /sitting (nested route: paths here are relative). */
 export function SittingRoutes() {
-  return (
-    <Switch>
-      <Route path="/">
-        <SittingPage />
-      </Route>
-    </Switch>
-  );
+  return <RouteTable routes={ROUTES} />;
 }

@@ -3,8 +3,8 @@ import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import uPlotLib from 'uplot';
 import { chartTime, formatShortDate } from '../../lib/dates';
-import { formatDuration } from './format';
-import { UPlotChart } from './UPlotChart';
+import { formatDuration } from '../../lib/time-format';
+import { UPlotChart } from '../../components/UPlotChart';
 
 const DAY = 86_400;
 const MIN = 60_000;
@@ -154,7 +154,7 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
     <>
       <figure className="chart-figure">
         <h3>Sitting per day</h3>
-        <UPlotChart options={daily.options} data={daily.data} testId="sitting-daily-chart" />
+        <UPlotChart chart={daily} testId="sitting-daily-chart" />
         <figcaption className="chart-summary">
           Bars: estimated sitting minutes per day. Dashed line: the longest unbroken stretch. On the{' '}
           {activeDays.length} {activeDays.length === 1 ? 'day' : 'days'} you were at the computer you sat{' '}
@@ -163,7 +163,7 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
       </figure>
       <figure className="chart-figure">
         <h3>Walking breaks per week</h3>
-        <UPlotChart options={weekly.options} data={weekly.data} testId="sitting-weekly-chart" />
+        <UPlotChart chart={weekly} testId="sitting-weekly-chart" />
         <figcaption className="chart-summary">
           Solid: breaks taken (including time away that counted as a break). Dashed: skipped. Dotted:
           postponed.

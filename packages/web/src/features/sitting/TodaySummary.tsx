@@ -1,5 +1,5 @@
 import type { BreakStatsResponse } from '@hipwise/core';
-import { formatDuration } from './format';
+import { formatDuration } from '../../lib/time-format';
 
 /** Today's numbers as a definition list: the same on the Today card and the Sitting page. */
 export function TodaySummary({ stats }: { readonly stats: BreakStatsResponse }) {

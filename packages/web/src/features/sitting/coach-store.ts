@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import type { CoachEngine, CoachView } from './coach-engine';
 import type { IdlePermission } from '../../lib/idle-detection';
 
@@ -76,14 +76,4 @@ export function useCoach(): CoachSnapshot {
     },
     () => snapshot,
   );
-}
-
-/** The current time, refreshed every `everyMs` (from the page clock, so tests can move it). */
-export function useNow(everyMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), everyMs);
-    return () => window.clearInterval(id);
-  }, [everyMs]);
-  return now;
 }

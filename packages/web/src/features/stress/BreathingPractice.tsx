@@ -16,8 +16,10 @@ import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { NrsScale } from '../../components/NrsScale';
 import { randomId } from '../../lib/random-id';
+import { formatCountdown } from '../../lib/time-format';
+import { useNow } from '../../lib/use-now';
 import { useForm } from '../../lib/use-form';
-import { STRESS_ENDS } from '../baseline/scale-labels';
+import { STRESS_ENDS } from '../../components/scale-labels';
 import { createCues, type Cues } from './cues';
 import { Pacer } from './Pacer';
 import { stressApi } from '../../api';
@@ -32,11 +34,6 @@ type Step =
 const TICK_MS = 100;
 const LABELS = { stressBefore: 'Stress before', stressAfter: 'Stress after' };
 
-function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
 /** Paced breathing, 1-5 minutes, with stress asked before and after; the session is stored. */
 export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSession) => void }) {
   const [minutes, setMinutes] = useState<number>(DEFAULT_PRACTICE_MINUTES);
@@ -48,7 +45,6 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
   const [before, setBefore] = useState<number>();
   const [afterValue, setAfterValue] = useState<number>();
   const [step, setStep] = useState<Step>({ kind: 'setup' });
-  const [now, setNow] = useState(() => Date.now());
   const reducedMotion = useReducedMotion();
   const { state, submit, invalid } = useForm();
   const cues = useRef<Cues | null>(null);
@@ -57,14 +53,8 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
   const settings = clampPacer({ inhaleSeconds: inhale, exhaleSeconds: exhale });
   const plannedMs = minutes * 60_000;
 
-  // The clock: Date.now() polled on an interval, so Playwright's page.clock can drive it in tests.
-  useEffect(() => {
-    if (step.kind !== 'running') return;
-    const id = window.setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => window.clearInterval(id);
-  }, [step.kind]);
-
-  const elapsed = step.kind === 'running' ? Math.min(plannedMs, now - step.startedAt) : 0;
+  const now = useNow(TICK_MS, step.kind === 'running');
+  const elapsed = step.kind === 'running' ? Math.max(0, Math.min(plannedMs, now - step.startedAt)) : 0;
   const pacer = pacerAt(settings, elapsed);
 
   useEffect(() => {
@@ -95,9 +85,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
     cues.current = sound || voice ? createCues({ sound, voice }) : null;
     lastPhase.current = '';
     setMuted(false);
-    const t = Date.now();
-    setNow(t);
-    setStep({ kind: 'running', startedAt: t });
+    setStep({ kind: 'running', startedAt: Date.now() });
   }
 
   function stopEarly() {
@@ -161,32 +149,20 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
             ))}
           </fieldset>
           <div className="pace-row">
-            <label>
-              Breathe in (seconds)
-              <input
-                type="number"
-                inputMode="decimal"
-                min={INHALE_RANGE.min}
-                max={INHALE_RANGE.max}
-                step={PACER_STEP_SECONDS}
-                value={inhale}
-                onChange={(e) => setInhale(e.target.valueAsNumber)}
-                onBlur={() => setInhale(settings.inhaleSeconds)}
-              />
-            </label>
-            <label>
-              Breathe out (seconds)
-              <input
-                type="number"
-                inputMode="decimal"
-                min={EXHALE_RANGE.min}
-                max={EXHALE_RANGE.max}
-                step={PACER_STEP_SECONDS}
-                value={exhale}
-                onChange={(e) => setExhale(e.target.valueAsNumber)}
-                onBlur={() => setExhale(settings.exhaleSeconds)}
-              />
-            </label>
+            <SecondsInput
+              label="Breathe in (seconds)"
+              range={INHALE_RANGE}
+              value={inhale}
+              onChange={setInhale}
+              onBlur={() => setInhale(settings.inhaleSeconds)}
+            />
+            <SecondsInput
+              label="Breathe out (seconds)"
+              range={EXHALE_RANGE}
+              value={exhale}
+              onChange={setExhale}
+              onBlur={() => setExhale(settings.exhaleSeconds)}
+            />
           </div>
           <p className="hint" id="pace-summary">
             {breathsPerMinute(settings)} breaths a minute ({settings.inhaleSeconds} s in,{' '}
@@ -220,7 +196,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
         <div className="practice">
           <Pacer state={pacer} reducedMotion={reducedMotion} />
           <p className="practice-time" role="timer" aria-live="off">
-            {formatClock((plannedMs - elapsed) / 1000)} left
+            {formatCountdown(plannedMs - elapsed)} left
           </p>
           <div className="button-row">
             {(sound || voice) && (
@@ -236,7 +212,10 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
       )}
       {step.kind === 'after' && (
         <form onSubmit={(e) => void save(e)} noValidate>
-          <Alert tone="success" title={`Done: ${formatClock(step.durationSeconds)} of slow breathing.`} />
+          <Alert
+            tone="success"
+            title={`Done: ${formatCountdown(step.durationSeconds * 1000)} of slow breathing.`}
+          />
           <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
           <NrsScale
             name="stressAfter"
@@ -272,5 +251,33 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
         </>
       )}
     </section>
+  );
+}
+
+interface SecondsInputProps {
+  readonly label: string;
+  readonly range: { readonly min: number; readonly max: number };
+  readonly value: number;
+  readonly onChange: (seconds: number) => void;
+  /** Snaps the typed value into range when the user leaves the field. */
+  readonly onBlur: () => void;
+}
+
+/** A breath length in seconds, in the pacer's steps. */
+function SecondsInput({ label, range, value, onChange, onBlur }: SecondsInputProps) {
+  return (
+    <label>
+      {label}
+      <input
+        type="number"
+        inputMode="decimal"
+        min={range.min}
+        max={range.max}
+        step={PACER_STEP_SECONDS}
+        value={value}
+        onChange={(e) => onChange(e.target.valueAsNumber)}
+        onBlur={onBlur}
+      />
+    </label>
   );
 }

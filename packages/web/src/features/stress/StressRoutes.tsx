@@ -1,7 +1,7 @@
 import { LESSONS, METHOD_WORDS, type StressOverview } from '@hipwise/core';
 import { useCallback } from 'react';
-import { Link, Route, Switch } from 'wouter';
-import { Loading } from '../../components/Loading';
+import { Link } from 'wouter';
+import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -9,7 +9,7 @@ import { BreathingPractice } from './BreathingPractice';
 import { ReflectionCard } from './ReflectionCard';
 import { stressApi } from '../../api';
 import './stress.css';
-import { LoadFailed } from '../../components/LoadFailed';
+import { LoadStatus } from '../../components/LoadStatus';
 
 // Lesson 5 of the programme is the one about stress and the psoas.
 const STRESS_LESSON = LESSONS[4];
@@ -61,8 +61,7 @@ function StressHome() {
           </>
         )}
       </p>
-      {state.status === 'loading' && <Loading label="Loading your practice…" />}
-      {state.status === 'failed' && <LoadFailed title="Could not load your practice" message={state.message} retry={reload} />}
+      <LoadStatus state={state} retry={reload} what="your practice" />
       {state.status === 'ready' && (
         <div className="stack">
           <BreathingPractice
@@ -83,13 +82,9 @@ function StressHome() {
   );
 }
 
+const ROUTES: readonly PageRoute[] = [{ path: '/', page: () => <StressHome /> }];
+
 /** Every page under /stress (nested route: paths here are relative). */
 export function StressRoutes() {
-  return (
-    <Switch>
-      <Route path="/">
-        <StressHome />
-      </Route>
-    </Switch>
-  );
+  return <RouteTable routes={ROUTES} />;
 }

@@ -1,9 +1,10 @@
 import type { BreathPhase } from '@hipwise/core';
+import { speak, stopSpeaking } from '../../lib/speech';
 
 /**
  * Optional sound and voice cues at each turn of the breath. A soft tone that rises for breathing in
  * and falls for breathing out (WebAudio, made here: nothing is downloaded), and a spoken "Breathe
- * in" / "Breathe out" (speechSynthesis). Both only after the user turned them on, and the
+ * in" / "Breathe out" (lib/speech.ts). Both only after the user turned them on, and the
  * AudioContext is created in the click that starts the practice, as browsers require.
  */
 export interface Cues {
@@ -14,7 +15,6 @@ export interface Cues {
 export function createCues(opts: { sound: boolean; voice: boolean }): Cues {
   const Ctx = typeof window !== 'undefined' ? window.AudioContext : undefined;
   const audio = opts.sound && Ctx ? new Ctx() : undefined;
-  const speech = opts.voice && typeof speechSynthesis !== 'undefined' ? speechSynthesis : undefined;
   return {
     cue(phase, seconds) {
       if (audio) {
@@ -33,13 +33,10 @@ export function createCues(opts: { sound: boolean; voice: boolean }): Cues {
         osc.start(now);
         osc.stop(now + length + 0.05);
       }
-      if (speech) {
-        speech.cancel();
-        speech.speak(new SpeechSynthesisUtterance(phase === 'inhale' ? 'Breathe in' : 'Breathe out'));
-      }
+      if (opts.voice) speak(phase === 'inhale' ? 'Breathe in' : 'Breathe out', 1);
     },
     close() {
-      speech?.cancel();
+      if (opts.voice) stopSpeaking();
       void audio?.close();
     },
   };

@@ -8,7 +8,7 @@ import { NrsScale } from '../../components/NrsScale';
 import { issuesToFields } from '../../lib/field-errors';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
-import { PAIN_ENDS, STRESS_ENDS } from '../baseline/scale-labels';
+import { PAIN_ENDS, STRESS_ENDS } from '../../components/scale-labels';
 
 const NOTE_MAX = 1000;
 const LABELS = { pain: 'Pain', stress: 'Stress', note: 'Note' };

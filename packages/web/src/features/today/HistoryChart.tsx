@@ -1,11 +1,10 @@
 import { addDays, type CheckinPoint, type LocalDate } from '@hipwise/core';
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
 import { chartTime, formatShortDate } from '../../lib/dates';
 
 const DAY = 86_400;
-const HEIGHT = 260;
 // Pain and stress differ by colour, dash and point shape size, so they never rely on colour alone.
 const PAIN_COLOUR = '#b4231b';
 const STRESS_COLOUR = '#1d5fa8';
@@ -23,13 +22,13 @@ function daySplits(u: uPlot, _axis: number, min: number, max: number): number[] 
 
 const dayLabel = (ts: number) => formatShortDate(new Date(ts * 1000).toISOString().slice(0, 10));
 
-function options(width: number, today: LocalDate, first: LocalDate): uPlot.Options {
+function options(width: number, height: number, today: LocalDate, first: LocalDate): uPlot.Options {
   // Always show at least a week ending today, so one point sits in context, not alone in a void.
   const from = chartTime(first < addDays(today, -6) ? first : addDays(today, -6)) - DAY / 2;
   const to = chartTime(today) + DAY / 2;
   return {
     width,
-    height: HEIGHT,
+    height,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     cursor: { drag: { x: false, y: false } },
     // A fixed key; the hover read-out would show placeholder dashes most of the time.
@@ -74,29 +73,13 @@ interface HistoryChartProps {
 
 /** Pain and stress over time. Decorative for assistive technology: the summary and table carry the data. */
 export function HistoryChart({ history, today }: HistoryChartProps) {
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const el = box.current;
+  const chart = useMemo((): ChartSpec | null => {
     const first = history[0];
-    if (!el || !first) return;
-    const data: uPlot.AlignedData = [
-      history.map((c) => chartTime(c.date)),
-      history.map((c) => c.pain),
-      history.map((c) => c.stress),
-    ];
-    const chart = new uPlot(options(Math.max(el.clientWidth, 280), today, first.date), data, el);
-    // uPlot has a fixed size; follow the container so it fits 360px phones and wide screens alike.
-    const observer = new ResizeObserver(() => {
-      const width = Math.max(el.clientWidth, 280);
-      if (width !== chart.width) chart.setSize({ width, height: HEIGHT });
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      chart.destroy();
+    if (!first) return null;
+    return {
+      options: (width, height) => options(width, height, today, first.date),
+      data: [history.map((c) => chartTime(c.date)), history.map((c) => c.pain), history.map((c) => c.stress)],
     };
   }, [history, today]);
-
-  return <div ref={box} className="chart" aria-hidden="true" data-testid="history-chart" />;
+  return <UPlotChart chart={chart} height={260} testId="history-chart" />;
 }

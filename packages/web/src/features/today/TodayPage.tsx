@@ -1,8 +1,6 @@
 import type { Checkin, Today } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { api } from '../../api';
-import { Alert } from '../../components/Alert';
-import { Loading } from '../../components/Loading';
 import { formatLongDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -13,6 +11,7 @@ import { HistorySection } from './HistorySection';
 import { PlanCard } from '../program/PlanCard';
 import { SittingCard } from '../sitting/SittingCard';
 import { DueCard } from '../progress/DueCard';
+import { LoadStatus } from '../../components/LoadStatus';
 
 function withCheckin(today: Today, checkin: Checkin): Today {
   const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
@@ -27,24 +26,11 @@ export function TodayPage() {
   const { state, reload, update } = useLoad(load);
   const [planVersion, setPlanVersion] = useState(0);
 
-  if (state.status === 'loading') {
+  if (state.status !== 'ready') {
     return (
       <>
         <h1>Today</h1>
-        <Loading label="Loading your day…" />
-      </>
-    );
-  }
-  if (state.status === 'failed') {
-    return (
-      <>
-        <h1>Today</h1>
-        <Alert tone="error" title="Could not load today">
-          <p>{state.message}</p>
-          <button type="button" onClick={reload}>
-            Try again
-          </button>
-        </Alert>
+        <LoadStatus state={state} retry={reload} what="today" loading="Loading your day…" />
       </>
     );
   }
@@ -60,12 +46,16 @@ export function TodayPage() {
           not even once a clinician's clearance has opened the programme. */}
       {screening && screening.outcome !== 'clear' && (
         <OutcomePanel screening={screening} headingLevel={2}>
-          <ClearanceStatus screening={screening} today={today.date} onChange={() => setPlanVersion((n) => n + 1)} />
+          <ClearanceStatus
+            screening={screening}
+            today={today.date}
+            onChange={() => setPlanVersion((n) => n + 1)}
+          />
         </OutcomePanel>
       )}
       <PlanCard checkinDate={today.checkin?.date ?? null} refreshKey={planVersion} />
       <DueCard />
-      <div className="today-grid">
+      <div className="page-grid">
         <CheckinForm existing={today.checkin} onSaved={(c) => update((t) => withCheckin(t, c))} />
         <HistorySection history={today.history} today={today.date} />
       </div>

@@ -1,4 +1,4 @@
-import { addDays, localDate, type LocalDate } from '../time/local-date.js';
+import { localDate, type LocalDate } from './local-date.js';
 
 /**
  * Local wall-clock time in an IANA zone, from `Intl` alone. The scheduler counts time in epoch
@@ -85,5 +85,3 @@ export function wallClock(epochMs: number, timeZone: string): WallClock {
   const date = localDate(new Date(epochMs), timeZone);
   return { date, minuteOfDay: (local - Date.parse(`${date}T00:00:00Z`)) / MINUTE };
 }
-
-export { addDays, localDate };

@@ -1,6 +1,6 @@
 const MIN = 60_000;
 
-/** "2 h 05 min", "45 min", "0 min": sitting times read as durations, not clock times. */
+/** "2 h 05 min", "45 min", "0 min": times spent (sitting) read as durations, not clock times. */
 export function formatDuration(ms: number): string {
   const minutes = Math.round(ms / MIN);
   if (minutes < 60) return `${minutes} min`;
@@ -9,7 +9,7 @@ export function formatDuration(ms: number): string {
   return m === 0 ? `${h} h` : `${h} h ${String(m).padStart(2, '0')} min`;
 }
 
-/** "2:05" for a countdown. */
+/** "2:05" (minutes:seconds), for a countdown or a short stretch of time; rounded up, so a countdown reads "0:00" only at its end. */
 export function formatCountdown(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
@@ -19,11 +19,6 @@ export function formatCountdown(ms: number): string {
 export function formatIn(ms: number): string {
   const minutes = Math.round(ms / MIN);
   return minutes < 1 ? 'in less than a minute' : `in ${minutes} min`;
-}
-
-/** Local time of day in the user's zone, e.g. "14:30". */
-export function formatClock(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', timeZone }).format(epochMs);
 }
 
 /** "Mon 14:30" for times that may be on another day (a pause until tomorrow). */

@@ -1,4 +1,6 @@
-import type { ExerciseSessionBody, ExerciseVariant, StoppedEarly } from '@hipwise/core';
+import type { ExerciseSessionBody } from '../contract/exercise-session.js';
+import type { ExerciseVariant } from './variants.js';
+import type { StoppedEarly } from './session-record.js';
 
 /** Seconds to get into position before each hold. */
 export const COUNTDOWN_MS = 5_000;
@@ -69,7 +71,8 @@ export function phaseEnd(phase: Phase, plan: SessionPlan): number | null {
 /** The phase after a finished hold (or after one let go early). */
 function afterHold(s: SessionState, plan: SessionPlan, set: number, heldSeconds: number, at: number) {
   const held = [...s.held, heldSeconds];
-  const phase: Phase = set + 1 < plan.sets ? { kind: 'rest', afterSet: set, startedAt: at } : { kind: 'pain-after' };
+  const phase: Phase =
+    set + 1 < plan.sets ? { kind: 'rest', afterSet: set, startedAt: at } : { kind: 'pain-after' };
   const event: SessionEvent = phase.kind === 'rest' ? 'rest' : 'last-hold-done';
   return { state: { ...s, held, phase }, event };
 }
@@ -131,8 +134,10 @@ export function letGo(s: SessionState, plan: SessionPlan, now: number): SessionS
 
 /** Skip the rest of the rest (or the countdown) and go straight on. */
 export function skipWait(s: SessionState, now: number): SessionState {
-  if (s.phase.kind === 'rest') return { ...s, phase: { kind: 'countdown', set: s.phase.afterSet + 1, startedAt: now } };
-  if (s.phase.kind === 'countdown') return { ...s, phase: { kind: 'hold', set: s.phase.set, startedAt: now } };
+  if (s.phase.kind === 'rest')
+    return { ...s, phase: { kind: 'countdown', set: s.phase.afterSet + 1, startedAt: now } };
+  if (s.phase.kind === 'countdown')
+    return { ...s, phase: { kind: 'hold', set: s.phase.set, startedAt: now } };
   return s;
 }
 

@@ -1,0 +1,43 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+/** What a chart draws; build it in a useMemo, or the chart is rebuilt on every render. */
+export interface ChartSpec {
+  /** The options for a width and height. */
+  readonly options: (width: number, height: number) => uPlot.Options;
+  readonly data: uPlot.AlignedData;
+}
+
+interface UPlotChartProps {
+  /** Null while there is nothing to draw. */
+  readonly chart: ChartSpec | null;
+  readonly height?: number;
+  /** Never narrower than this, even in a narrower container. */
+  readonly minWidth?: number;
+  readonly testId?: string;
+}
+
+/**
+ * The one mount of a uPlot chart. uPlot has a fixed size, so the chart follows its container's
+ * width (360px phones to wide screens). Hidden from assistive technology: every chart has a
+ * summary or table beside it that carries the same numbers.
+ */
+export function UPlotChart({ chart: spec, height = 240, minWidth = 280, testId }: UPlotChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!el || !spec) return;
+    const chart = new uPlot(spec.options(Math.max(el.clientWidth, minWidth), height), spec.data, el);
+    const observer = new ResizeObserver(() => {
+      const width = Math.max(el.clientWidth, minWidth);
+      if (width !== chart.width) chart.setSize({ width, height });
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      chart.destroy();
+    };
+  }, [spec, height, minWidth]);
+  return <div ref={box} className="chart" aria-hidden="true" data-testid={testId} />;
+}
