@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
 import { decodeSittingPhoto } from '@hipwise/pose/testing';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
+import { fileHarness } from './file-harness.js';
+import type { Harness } from './harness.js';
 
 /** Photos the journeys use, chosen from the 13 that the pose bench classifies correctly. */
 export const PHOTOS = {
@@ -244,19 +244,13 @@ export const MODEL_TIMEOUT = 90_000;
  */
 export function harnessWithCamera(scene: CameraScene): () => Harness {
   let camera: FakeCamera | undefined;
-  let h: Harness | undefined;
-  before(async () => {
-    camera = fakeCamera(scene);
-    h = await startHarness({ chromiumArgs: camera.chromiumArgs });
+  return fileHarness({
+    options: () => {
+      camera = fakeCamera(scene);
+      return { chromiumArgs: camera.chromiumArgs };
+    },
+    cleanup: () => camera?.remove(),
   });
-  after(async () => {
-    await h?.close();
-    camera?.remove();
-  });
-  return () => {
-    if (h === undefined) throw new Error('harness not started');
-    return h;
-  };
 }
 
 /** N in the coach's "Seeing N of 17 joints" (NaN when the text is not that). */

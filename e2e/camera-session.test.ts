@@ -18,7 +18,10 @@ import {
   recordCameraStreams,
   type RecordedRequest,
 } from './camera-fixtures.js';
-import { choosePain, newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
+import { checkA11y } from './axe.js';
+import { inPage } from './in-page.js';
+import { newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
+import { chooseScale } from './steps.js';
 
 const SETS = 3;
 const HOLD_SECONDS = 10;
@@ -64,12 +67,11 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
   return { ...seen, setResult };
 }
 
-test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', async (t) => {
-  const { context, page, problems } = await h().openPage();
+test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', (t) =>
+  inPage(h(), async ({ context, page, problems }) => {
   const requests: RecordedRequest[] = [];
   const warnings: string[] = [];
   const record = (r: Request) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
-  try {
     await context.addInitScript(recordCameraStreams);
     page.on('request', record);
     page.on('console', (m) => {
@@ -80,7 +82,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     await page.getByRole('link', { name: 'Start today’s session' }).click();
     await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
     assert.ok(await page.getByText(`Today: ${SETS} holds of ${HOLD_SECONDS} seconds`).isVisible());
-    await choosePain(page, 'Back pain right now, before the exercise', 4);
+    await chooseScale(page, 'Back pain right now, before the exercise', 4);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // The form check is offered from the first step on; the camera goes on before the holds.
@@ -90,6 +92,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     await panel.locator('.coach-cue').waitFor({ timeout: MODEL_TIMEOUT });
     assert.deepEqual(await cameraTrackStates(page), ['live']);
     assert.equal(await panel.getByText('The form hold timer runs during the hold.').count(), 1);
+    await checkA11y(page, 'session: camera form check');
 
     await stepToCountdown(page);
     const holds: HoldSeen[] = [];
@@ -113,12 +116,13 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     assert.ok(overlay.painted > 500, `the skeleton is drawn (${overlay.painted} pixels)`);
 
     await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
-    await choosePain(page, 'Back pain right now, after the exercise', 3);
+    await chooseScale(page, 'Back pain right now, after the exercise', 3);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
     // The session screen closed the camera view: the camera is released.
     assert.equal(await page.getByRole('region', { name: 'Camera form check' }).count(), 0);
     assert.deepEqual(await cameraTrackStates(page), ['ended'], 'the camera track is stopped');
+    await checkA11y(page, 'session with the camera: summary');
 
     const { sessions } = await page.evaluate(async () => {
       const res = await fetch('/api/exercise-sessions?limit=10');
@@ -163,8 +167,4 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     assert.deepEqual(warnings.filter((w) => /pose/i.test(w)), [], 'the pose worker started without a fallback');
     assertNoImageUploads(requests, new URL(h().url).origin);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    page.off('request', record);
-    await context.close();
-  }
-});
+  }));

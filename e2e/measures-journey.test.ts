@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startHarness, type Harness } from './harness.js';
+import { test } from 'node:test';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
 import { checkIn, onboardedUser } from './steps.js';
 import { answerQuestions, chooseScale, download, noSidewaysScroll } from './measures-steps.js';
 import type { Page } from 'playwright-core';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
-test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', () =>
+  inPage(h(), async ({ page, problems }) => {
     const email = await onboardedUser(page);
     await checkIn(page, 4, 6);
 
@@ -147,14 +141,10 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.equal((JSON.parse(json.text) as { account: { email: string } }).account.email, email);
 
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('stress: a breathing session with the clock sped up, the weekly rule of thumb, the weekly summary', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('stress: a breathing session with the clock sped up, the weekly rule of thumb, the weekly summary', () =>
+  inPage(h(), async ({ page, problems }) => {
     await page.clock.install();
     await onboardedUser(page);
     await nav(page, 'Stress');
@@ -249,14 +239,10 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     const csv = await download(page, 'Breathing practice (CSV)');
     assert.match(csv.text, /,1,60,4,6,7,4\r\n$/);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the stress, progress, questionnaire and weekly screens fit a 360px phone', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
-  try {
+test('the stress, progress, questionnaire and weekly screens fit a 360px phone', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
     await onboardedUser(page);
     await checkIn(page, 5, 5);
     for (const [path, heading] of [
@@ -272,7 +258,4 @@ test('the stress, progress, questionnaire and weekly screens fit a 360px phone',
       await noSidewaysScroll(page, path);
     }
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -4,22 +4,16 @@
  * the chair version at their current 10 s hold.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FLOOR_UNLOCK_RULE } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { answerScreening, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('practice: a user told to see a clinician sees why and cannot start a hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('practice: a user told to see a clinician sees why and cannot start a hold', () =>
+  inPage(h(), async ({ page, problems }) => {
     await signUp(page, freshEmail());
     await readWelcome(page);
     await answerScreening(page, ['cancer_history'], 'see_clinician');
@@ -40,14 +34,10 @@ test('practice: a user told to see a clinician sees why and cannot start a hold'
     assert.equal(await page.getByRole('button', { name: 'Use camera to check my form' }).count(), 0);
     assert.ok(await page.getByRole('link', { name: 'Back to your programme' }).isVisible());
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('practice: at chair level 1 only the chair is offered, for the current 10 s hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('practice: at chair level 1 only the chair is offered, for the current 10 s hold', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page);
     await page.goto('/program');
     await page.getByRole('link', { name: 'practise the boat pose with the camera' }).click();
@@ -60,7 +50,4 @@ test('practice: at chair level 1 only the chair is offered, for the current 10 s
     assert.ok(await page.getByRole('button', { name: 'Start a 10 s hold' }).isVisible());
     assert.equal(await page.getByRole('button', { name: /^Start a (?!10 s)/ }).count(), 0);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

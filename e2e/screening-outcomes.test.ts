@@ -1,23 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 const CLEARANCE_FORM = 'A clinician has cleared me to exercise';
 
-test('a history of cancer: see a clinician soon; a recorded clearance unlocks the plan; the export keeps the answers and the clearance', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('a history of cancer: see a clinician soon; a recorded clearance unlocks the plan; the export keeps the answers and the clearance', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page, ['cancer_history'], 'see_clinician');
 
     const advice = OUTCOME_ADVICE.see_clinician;
@@ -68,14 +62,10 @@ test('a history of cancer: see a clinician soon; a recorded clearance unlocks th
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     await plan.getByText(/The exercises are locked because of your answers/).waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('fever: the same-day outcome says to be seen by a doctor today', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('fever: the same-day outcome says to be seen by a doctor today', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page, ['fever_unwell'], 'same_day');
     const advice = OUTCOME_ADVICE.same_day;
     const banner = page.getByRole('region', { name: advice.title });
@@ -87,14 +77,10 @@ test('fever: the same-day outcome says to be seen by a doctor today', async () =
     // A doctor's clearance can be recorded once they have been seen.
     assert.ok(await banner.getByRole('form', { name: CLEARANCE_FORM }).isVisible());
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('saddle numbness: an emergency, with no clearance to record; only a new screening clears it', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('saddle numbness: an emergency, with no clearance to record; only a new screening clears it', () =>
+  inPage(h(), async ({ page, problems }) => {
     const yes: RedFlagId[] = ['saddle_numbness', 'cancer_history'];
     await onboardedUser(page, yes, 'emergency');
 
@@ -128,20 +114,13 @@ test('saddle numbness: an emergency, with no clearance to record; only a new scr
     assert.equal(await page.getByRole('alert', { name: advice.title }).count(), 0);
     await page.getByRole('region', { name: 'Today’s plan' }).getByText(/Day 1 of your programme/).waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('new or changed symptoms: Today has a way to say so, which opens the safety questions', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('new or changed symptoms: Today has a way to say so, which opens the safety questions', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page);
     await page.getByRole('link', { name: 'Tell us: answer the safety questions again' }).click();
     await page.waitForURL((u) => u.pathname === '/screening');
     await page.getByText('You told us you have new or changed symptoms.').waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

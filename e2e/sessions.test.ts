@@ -1,19 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startHarness, type Harness } from './harness.js';
+import { test } from 'node:test';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { answerScreening, fillBaseline, freshEmail, logIn, readWelcome, signUp } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 test('log out everywhere ends the session on another device too', async () => {
-  const laptop = await h.openPage();
-  const phone = await h.openPage();
+  const laptop = await h().openPage();
+  const phone = await h().openPage();
   try {
     const email = freshEmail();
     await signUp(laptop.page, email);
@@ -38,9 +33,8 @@ test('log out everywhere ends the session on another device too', async () => {
   }
 });
 
-test('after repeated wrong passwords the log-in page says to wait, in words', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('after repeated wrong passwords the log-in page says to wait, in words', () =>
+  inPage(h(), async ({ context, page, problems }) => {
     const email = freshEmail();
     await signUp(page, email);
     await page.context().clearCookies();
@@ -52,7 +46,4 @@ test('after repeated wrong passwords the log-in page says to wait, in words', as
     await page.getByText(/Too many failed log-ins\. For your safety, please wait \d+ seconds/).first().waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { StoredBreakEvent } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
 import {
   breakDialog,
   clockStart,
@@ -12,17 +13,10 @@ import {
 } from './sitting-steps.js';
 import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', () =>
+  inPage(h(), async ({ page, problems }) => {
     await page.clock.install({ time: clockStart() });
     await onboardedUser(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
@@ -117,18 +111,14 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
     // The one failed send was ours (the aborted answer above).
     const unexpected = problems.filter((p) => !/net::ERR_FAILED .*\/api\/break-events\)$/.test(p));
     assert.deepEqual(unexpected, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the sitting page and the break screen fit a 360px phone', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
+test('the sitting page and the break screen fit a 360px phone', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
   const fits = async (name: string) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
   };
-  try {
     await page.clock.install({ time: clockStart() });
     await onboardedUser(page);
     await page.goto('/sitting');
@@ -142,7 +132,4 @@ test('the sitting page and the break screen fit a 360px phone', async () => {
     await breakDialog(page).getByRole('button', { name: 'Skip' }).click();
     await breakDialog(page).waitFor({ state: 'hidden' });
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

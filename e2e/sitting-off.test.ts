@@ -1,20 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startHarness, type Harness } from './harness.js';
+import { test } from 'node:test';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { breakDialog, clockStart, saveQuickBreaks, work } from './sitting-steps.js';
 import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('break reminders can be switched off and on again', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('break reminders can be switched off and on again', () =>
+  inPage(h(), async ({ page, problems }) => {
     await page.clock.install({ time: clockStart() });
     await onboardedUser(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
@@ -32,7 +26,4 @@ test('break reminders can be switched off and on again', async () => {
     await page.getByRole('button', { name: 'Save break settings' }).click();
     await work(page, 8, () => breakDialog(page).isVisible());
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));
