@@ -8,14 +8,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
-export const AXE_TAGS = [
-  'wcag2a',
-  'wcag2aa',
-  'wcag21a',
-  'wcag21aa',
-  'wcag22aa',
-  'best-practice',
-] as const;
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -67,18 +60,27 @@ export async function checkA11y(page: Page, screen: string): Promise<void> {
   const start = Date.now();
   await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> } })
-      .axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return results.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      helpUrl: v.helpUrl,
-      nodes: v.nodes.map((n) => ({ target: n.target })),
-    }));
-  }, AXE_TAGS as unknown as string[]);
+  const violations = await page.evaluate(
+    async (tags) => {
+      const axe = (
+        window as unknown as {
+          axe: { run(ctx: Document, opts: object): Promise<{ violations: Violation[] }> };
+        }
+      ).axe;
+      const results = await axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return results.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target })),
+      }));
+    },
+    AXE_TAGS as unknown as string[],
+  );
   if (LOG !== undefined) appendFileSync(LOG, `${key}\t${Date.now() - start}\t${violations.length}\n`);
   if (violations.length > 0) assert.fail(formatViolations(key, violations));
 }

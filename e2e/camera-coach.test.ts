@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Request } from 'playwright-core';
 import { checkA11y } from './axe.js';
 import {
   assertNoImageUploads,
@@ -13,8 +12,8 @@ import {
   MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
+  recordRequests,
   seenJoints,
-  type RecordedRequest,
 } from './camera-fixtures.js';
 import { inPage, PHONE } from './in-page.js';
 import { assertNoSidewaysScroll } from './layout.js';
@@ -71,12 +70,9 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
 
 test('privacy: no request carries an image, and turning the camera off stops every track', () =>
   inPage(h(), async ({ context, page, problems }) => {
-  const requests: RecordedRequest[] = [];
-  const sockets: string[] = [];
-  const record = (r: Request) =>
-    requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
+    const sockets: string[] = [];
     await context.addInitScript(recordCameraStreams);
-    page.on('request', record);
+    const requests = recordRequests(page);
     page.on('websocket', (ws) => sockets.push(ws.url()));
     await onboardedUser(page);
     const beforeCamera = requests.length;

@@ -27,12 +27,8 @@ export const PHOTOS = {
 export const FAKE_CAMERA_WIDTH = 640;
 export const FAKE_CAMERA_HEIGHT = 480;
 
-/** RGB, 3 bytes a pixel. */
-export interface RgbImage {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
+/** RGB, 3 bytes a pixel: a fixture photo as decoded, or a picture made here. */
+export type RgbImage = ReturnType<typeof decodeSittingPhoto>;
 
 export function decodePhoto(relativePath: string): RgbImage {
   return decodeSittingPhoto(relativePath, { rgba: false });
@@ -201,6 +197,13 @@ export interface RecordedRequest {
   readonly url: string;
   readonly method: string;
   readonly body: Buffer | null;
+}
+
+/** Records every request the page makes from now on (for as long as the page is open). */
+export function recordRequests(page: Page): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
+  return requests;
 }
 
 const IMAGE_MAGIC = [

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExerciseSession } from '@hipwise/core';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   assertNoImageUploads,
   cameraTrackStates,
@@ -16,7 +16,7 @@ import {
   MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
-  type RecordedRequest,
+  recordRequests,
 } from './camera-fixtures.js';
 import { checkA11y } from './axe.js';
 import { inPage } from './in-page.js';
@@ -53,11 +53,17 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
     joints: jointsIn(await panel.getByText(/Seeing \d+ of 17 joints/).textContent()),
     cue: (await panel.locator('.coach-cue').textContent()) ?? '',
     timer: (await page.getByRole('timer').textContent()) ?? '',
-    holdStatus: (await panel.getByRole('status').filter({ hasText: /^Hold timer:/ }).textContent()) ?? '',
+    holdStatus:
+      (await panel
+        .getByRole('status')
+        .filter({ hasText: /^Hold timer:/ })
+        .textContent()) ?? '',
     goodFormText: (await panel.locator('.coach-hold-time').textContent()) ?? '',
   };
   const next = set < SETS ? `Rest before set ${set + 1} of ${SETS}` : 'All holds done';
-  await page.getByRole('heading', { level: 2, name: next }).waitFor({ timeout: HOLD_SECONDS * 1000 + 10_000 });
+  await page
+    .getByRole('heading', { level: 2, name: next })
+    .waitFor({ timeout: HOLD_SECONDS * 1000 + 10_000 });
   // The panel stays open through the rests and the pain question after the last hold.
   const result = page.getByRole('status').filter({ hasText: new RegExp(`^Set ${set}: `) });
   await result.waitFor();
@@ -69,11 +75,9 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
 
 test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', (t) =>
   inPage(h(), async ({ context, page, problems }) => {
-  const requests: RecordedRequest[] = [];
-  const warnings: string[] = [];
-  const record = (r: Request) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
+    const warnings: string[] = [];
     await context.addInitScript(recordCameraStreams);
-    page.on('request', record);
+    const requests = recordRequests(page);
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
@@ -101,7 +105,11 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     for (const [i, seen] of holds.entries()) {
       assert.ok(seen.joints >= 12, `set ${i + 1}: keypoints seen and drawn (${seen.joints} of 17)`);
       assert.ok(seen.cue.length > 5, `set ${i + 1}: a cue is shown`);
-      assert.match(seen.timer, new RegExp(`^\\d+ of ${HOLD_SECONDS} seconds held$`), `set ${i + 1}: the hold timer`);
+      assert.match(
+        seen.timer,
+        new RegExp(`^\\d+ of ${HOLD_SECONDS} seconds held$`),
+        `set ${i + 1}: the hold timer`,
+      );
       assert.match(seen.holdStatus, /^Hold timer: (counting|paused until your form is good)$/);
       assert.match(seen.goodFormText, new RegExp(`^\\d+ s of ${HOLD_SECONDS} s in good form$`));
     }
@@ -143,7 +151,10 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       assert.equal(typeof good, 'number', `set ${i + 1} has seconds in good form`);
       // The photo passes some of the chair boat checks and not all: neither 0 nor 100%.
       assert.ok(score! > 0 && score! < 1, `set ${i + 1}: form score ${score} between 0 and 1`);
-      assert.ok(Number.isInteger(good) && good! >= 0 && good! <= s.achievedHoldSeconds[i]!, `set ${i + 1}: ${good} s`);
+      assert.ok(
+        Number.isInteger(good) && good! >= 0 && good! <= s.achievedHoldSeconds[i]!,
+        `set ${i + 1}: ${good} s`,
+      );
     }
     // What the panel said after each hold is what was stored.
     for (const [i, seen] of holds.entries()) {
@@ -153,7 +164,10 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       );
     }
     const formRow = (await page.getByRole('row', { name: /Form \(camera\)/ }).textContent()) ?? '';
-    assert.match(formRow, new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]} s in good form\\)`));
+    assert.match(
+      formRow,
+      new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]} s in good form\\)`),
+    );
 
     // The model ran in its worker, and nothing it saw left the browser.
     assert.ok(
@@ -164,7 +178,11 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       requests.some((r) => new URL(r.url).pathname === '/models/movenet-lightning.json'),
       'the recording saw the model load from our own server',
     );
-    assert.deepEqual(warnings.filter((w) => /pose/i.test(w)), [], 'the pose worker started without a fallback');
+    assert.deepEqual(
+      warnings.filter((w) => /pose/i.test(w)),
+      [],
+      'the pose worker started without a fallback',
+    );
     assertNoImageUploads(requests, new URL(h().url).origin);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));

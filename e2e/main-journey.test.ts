@@ -9,12 +9,14 @@ import {
   PASSWORD,
   checkIn,
   checkedValue,
+  chooseScale,
   freshEmail,
   logIn,
   logOut,
   onboardedUser,
   readWelcome,
   signUp,
+  submitAccountForm,
   trackApi,
   turnOffBreakReminders,
 } from './steps.js';
@@ -92,10 +94,7 @@ test('sign up, onboard, check in, come back, export, delete', () =>
 
 test('forms say what is missing, next to each field and in a summary', () =>
   inPage(h(), async ({ page, problems }) => {
-    await page.goto('/signup');
-    await page.getByLabel('Email').fill('not-an-email');
-    await page.getByLabel('Password', { exact: true }).fill('short');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await submitAccountForm(page, 'sign up', 'not-an-email', 'short');
     const summary = page.getByRole('alert');
     await summary.waitFor();
     assert.match((await summary.textContent()) ?? '', /Email: must be a valid email address/);
@@ -109,7 +108,10 @@ test('forms say what is missing, next to each field and in a summary', () =>
     await page.getByRole('button', { name: 'See my result' }).click();
     await page.getByRole('alert').waitFor();
     const n = RED_FLAG_QUESTIONS.length;
-    assert.match((await page.getByRole('alert').textContent()) ?? '', new RegExp(`Please fix these ${n} things`));
+    assert.match(
+      (await page.getByRole('alert').textContent()) ?? '',
+      new RegExp(`Please fix these ${n} things`),
+    );
     assert.equal(await page.getByText('Please answer yes or no.', { exact: true }).count(), n);
     await checkA11y(page, 'safety questions: errors');
 
@@ -118,10 +120,7 @@ test('forms say what is missing, next to each field and in a summary', () =>
       const email = freshEmail();
       await signUp(second, email);
       await logOut(second);
-      await second.goto('/signup');
-      await second.getByLabel('Email').fill(email);
-      await second.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await second.getByRole('button', { name: 'Create account' }).click();
+      await submitAccountForm(second, 'sign up', email, PASSWORD);
       await second.getByRole('alert').waitFor();
       assert.match((await second.getByRole('alert').textContent()) ?? '', /already exists/);
     });
@@ -178,14 +177,8 @@ test('a check-in whose answer was lost is retried with the same Idempotency-Key'
         await route.continue();
       }
     });
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now' })
-      .getByRole('radio', { name: '3', exact: true })
-      .check();
-    await page
-      .getByRole('radiogroup', { name: 'Stress right now' })
-      .getByRole('radio', { name: '2', exact: true })
-      .check();
+    await chooseScale(page, 'Back pain right now', 3);
+    await chooseScale(page, 'Stress right now', 2);
     await page.getByRole('button', { name: "Save today's check-in" }).click();
     await page.getByRole('alert').filter({ hasText: 'Could not reach hipwise' }).waitFor();
     await checkA11y(page, 'today: check-in not sent');
@@ -199,10 +192,7 @@ test('a check-in whose answer was lost is retried with the same Idempotency-Key'
     assert.ok(keys[0] && keys[0] === keys[1], 'the retry reused the key');
 
     // Changing the answers is a new submission with a new key.
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now' })
-      .getByRole('radio', { name: '4', exact: true })
-      .check();
+    await chooseScale(page, 'Back pain right now', 4);
     await page.getByRole('button', { name: "Update today's check-in" }).click();
     await page.getByRole('status').filter({ hasText: "Today's check-in is updated." }).waitFor();
     assert.equal(keys.length, 3);

@@ -14,6 +14,7 @@ import {
   startSession,
   stopForPain,
 } from './program-steps.js';
+import { chooseScale } from './steps.js';
 
 const h = fileHarness();
 // Journeys move the server's clock to later days; the next one starts on the real today.
@@ -56,10 +57,7 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await page.clock.fastForward(100_000);
     await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
     await checkA11y(page, 'session: pain after');
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now, after the exercise' })
-      .getByRole('radio', { name: '3', exact: true })
-      .check();
+    await chooseScale(page, 'Back pain right now, after the exercise', 3);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
     const summary = (await page.locator('.session').textContent()) ?? '';
@@ -72,7 +70,10 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await openProgramme(page);
     const history = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
     assert.equal(await history.count(), 1);
-    assert.match((await history.first().textContent()) ?? '', /Good session.*held 10, 10, 10 s; pain 4 before, 3 after/);
+    assert.match(
+      (await history.first().textContent()) ?? '',
+      /Good session.*held 10, 10, 10 s; pain 4 before, 3 after/,
+    );
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /Good chair days: 1 of 6/);
     await checkA11y(page, 'programme with a session');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -85,9 +86,16 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
       assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).count(), 0);
       await page.getByRole('link', { name: 'Start today’s session' }).click();
       await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
-      assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).isChecked(), false, 'mute remembered');
+      assert.equal(
+        await page.getByRole('checkbox', { name: /^Spoken cues/ }).isChecked(),
+        false,
+        'mute remembered',
+      );
       const hold = day < 3 ? 10 : 15;
-      assert.ok(await page.getByText(`Today: 3 holds of ${hold} seconds`).isVisible(), `day ${day + 1} at ${hold} s`);
+      assert.ok(
+        await page.getByText(`Today: 3 holds of ${hold} seconds`).isVisible(),
+        `day ${day + 1} at ${hold} s`,
+      );
       const text = await doSession(page, 3, 3);
       if (day === 2) assert.match(text, /You moved up a level: next time it is 3 × 15 s/);
       if (day === 5) assert.match(text, /The floor version is now unlocked/);
@@ -96,7 +104,10 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await openProgramme(page);
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /The floor version is unlocked/);
     assert.match((await page.locator('.level').textContent()) ?? '', /Boat pose on the floor: 3 × 10 s/);
-    assert.equal(await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(), 6);
+    assert.equal(
+      await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(),
+      6,
+    );
     // Staying on the chair is a choice, and it sticks.
     await page.getByRole('checkbox', { name: /Stay on the chair version/ }).check();
     await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
@@ -121,7 +132,10 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
 
     await openProgramme(page);
     const first = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').first();
-    assert.match((await first.textContent()) ?? '', /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/);
+    assert.match(
+      (await first.textContent()) ?? '',
+      /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/,
+    );
 
     // The plan advises rest for the rest of the day.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -155,7 +169,13 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     assert.ok(await page.getByRole('button', { name: "Save today's check-in" }).isVisible());
     // The pause says why: both stops, with their dates.
     const planCard = page.getByRole('region', { name: 'Today’s plan' });
-    assert.equal(await planCard.getByRole('listitem').filter({ hasText: /you stopped the exercise for pain\./ }).count(), 2);
+    assert.equal(
+      await planCard
+        .getByRole('listitem')
+        .filter({ hasText: /you stopped the exercise for pain\./ })
+        .count(),
+      2,
+    );
     await checkA11y(page, 'today: programme paused');
 
     // The next day a physiotherapist has checked them: recorded here, the programme carries on.

@@ -1,4 +1,4 @@
-/** Steps of the programme journeys (issue 3), with accessible locators only. */
+/** Steps of the programme journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EXERCISE_SAFETY } from '@hipwise/core';
@@ -80,7 +80,11 @@ export async function openProgramme(page: Page): Promise<void> {
 
 /** The text of the Today page's plan item that mentions `hasText` ("Done: ..." or "To do: ..."). */
 export async function planItemText(page: Page, hasText: string | RegExp): Promise<string> {
-  const item = page.getByRole('region', { name: 'Today’s plan' }).getByRole('listitem').filter({ hasText }).first();
+  const item = page
+    .getByRole('region', { name: 'Today’s plan' })
+    .getByRole('listitem')
+    .filter({ hasText })
+    .first();
   await item.waitFor();
   return ((await item.textContent()) ?? '').replace('✓', '').trim();
 }

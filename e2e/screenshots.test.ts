@@ -6,9 +6,19 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
 import { inPage, PHONE } from './in-page.js';
-import { answerScreening, checkIn, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
+import { assertNoSidewaysScroll } from './layout.js';
+import {
+  answerScreening,
+  checkIn,
+  fillBaseline,
+  freshEmail,
+  onboardedUser,
+  readWelcome,
+  signUp,
+} from './steps.js';
 
 const UPDATE_DOCS = process.env['HIPWISE_UPDATE_DOCS'] === '1';
 const DOCS_DIR = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
@@ -59,6 +69,7 @@ test('Today with two weeks of check-ins (docs screenshot)', () =>
     await checkIn(page, 4, 3, 'Walked at lunch');
     await page.locator('.chart canvas').first().waitFor();
     assert.match((await page.locator('#history-summary').textContent()) ?? '', /Last 7 days: 6 check-ins/);
+    await checkA11y(page, 'today: two weeks of check-ins');
 
     const dir = UPDATE_DOCS ? DOCS_DIR : TMP_DIR;
     mkdirSync(dir, { recursive: true });
@@ -71,32 +82,29 @@ test('Today with two weeks of check-ins (docs screenshot)', () =>
 
 test('every screen fits a 360px phone without sideways scrolling', () =>
   inPage(h(), PHONE, async ({ page, problems }) => {
-  const fits = async (name: string) => {
-    const path = join(TMP_DIR, `phone-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    assertNonEmpty(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
-  };
-    try {
-      await page.goto('/signup');
-      await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-      await fits('signup');
-      await signUp(page, freshEmail());
-      await fits('welcome');
-      await readWelcome(page);
-      await fits('screening');
-      await answerScreening(page, ['saddle_numbness', 'trauma'], 'emergency');
-      await fits('baseline');
-      await fillBaseline(page);
-      await checkIn(page, 6, 4);
-      await page.locator('.chart canvas').first().waitFor();
-      await fits('today');
-      await page.getByRole('link', { name: 'Settings' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-      await fits('settings');
-      assert.deepEqual(problems, [], 'no console errors or CSP violations');
-    } finally {
-      console.log(`screenshots in ${TMP_DIR}`);
-    }
+    console.log(`screenshots in ${TMP_DIR}`);
+    const fits = async (name: string) => {
+      const path = join(TMP_DIR, `phone-${name.replaceAll(' ', '-')}.png`);
+      await page.screenshot({ path, fullPage: true });
+      assertNonEmpty(path);
+      await assertNoSidewaysScroll(page, name);
+      await checkA11y(page, name);
+    };
+    await page.goto('/signup');
+    await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
+    await fits('sign up');
+    await signUp(page, freshEmail());
+    await fits('welcome');
+    await readWelcome(page);
+    await fits('safety questions');
+    await answerScreening(page, ['saddle_numbness', 'trauma'], 'emergency');
+    await fits('baseline');
+    await fillBaseline(page);
+    await checkIn(page, 6, 4);
+    await page.locator('.chart canvas').first().waitFor();
+    await fits('today: emergency');
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    await fits('settings');
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { StoredBreakEvent } from '@hipwise/core';
+import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
 import { inPage, PHONE } from './in-page.js';
+import { assertNoSidewaysScroll } from './layout.js';
 import {
   breakDialog,
   clockStart,
-  saveQuickBreaks,
+  newUserWithQuickBreaks,
   todayValue,
   waitForTodayValue,
   work,
@@ -17,11 +19,8 @@ const h = fileHarness();
 
 test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', () =>
   inPage(h(), async ({ page, problems }) => {
-    await page.clock.install({ time: clockStart() });
-    await onboardedUser(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
-    await saveQuickBreaks(page, 5, 1);
+    await newUserWithQuickBreaks(page);
+    await checkA11y(page, 'sitting');
 
     // The first batch that holds the postponement reaches the server, but its answer is lost:
     // the browser must send it again, and the server must store it once.
@@ -45,6 +44,7 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
     assert.ok(await dialog.getByRole('button', { name: 'Skip' }).isEnabled());
     // Focus is inside the modal dialog.
     assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), true);
+    await checkA11y(page, 'break screen');
 
     await dialog.getByRole('button', { name: 'Postpone 2 min' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -107,6 +107,7 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
     assert.equal(await todayValue(page, 'Postponed'), '1');
     assert.match(await todayValue(page, 'Walking breaks taken'), /^1/);
     assert.match((await card.textContent()) ?? '', /Next walking break in [23] min/);
+    await checkA11y(page, 'today: sitting card after a break');
 
     // The one failed send was ours (the aborted answer above).
     const unexpected = problems.filter((p) => !/net::ERR_FAILED .*\/api\/break-events\)$/.test(p));
@@ -115,10 +116,10 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
 
 test('the sitting page and the break screen fit a 360px phone', () =>
   inPage(h(), PHONE, async ({ page, problems }) => {
-  const fits = async (name: string) => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
-  };
+    const fits = async (name: string) => {
+      await assertNoSidewaysScroll(page, name);
+      await checkA11y(page, name);
+    };
     await page.clock.install({ time: clockStart() });
     await onboardedUser(page);
     await page.goto('/sitting');

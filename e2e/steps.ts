@@ -15,23 +15,35 @@ async function onPath(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === path);
 }
 
-export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto('/signup');
-  await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-  await checkA11y(page, 'sign up');
+/** The two account forms: where each is, its heading and its button. */
+const ACCOUNT_FORMS = {
+  'sign up': { path: '/signup', heading: 'Create your account', submit: 'Create account' },
+  'log in': { path: '/login', heading: 'Log in', submit: 'Log in' },
+} as const;
+
+/** Opens the sign-up or log-in form, checks it with axe, and submits an email and password. */
+export async function submitAccountForm(
+  page: Page,
+  form: keyof typeof ACCOUNT_FORMS,
+  email: string,
+  password: string,
+): Promise<void> {
+  const { path, heading, submit } = ACCOUNT_FORMS[form];
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await checkA11y(page, form);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: submit }).click();
+}
+
+export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await submitAccountForm(page, 'sign up', email, password);
   await onPath(page, '/welcome');
 }
 
 export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
-  await checkA11y(page, 'log in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await submitAccountForm(page, 'log in', email, password);
 }
 
 export async function logOut(page: Page): Promise<void> {
