@@ -4,8 +4,11 @@
  * violation fails the journey with one line per rule and the elements it found.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] as const;
@@ -15,8 +18,60 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 /** `HIPWISE_AXE_LOG=file`: one line per check (screen, milliseconds, violations), for timing. */
 const LOG = process.env['HIPWISE_AXE_LOG'];
 
-/** Screens already checked by this test file (each file runs in its own process). */
+/** Screens already checked in this process. */
 const checked = new Set<string>();
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Under `node --test` every test file is a child process of one runner: a directory named after
+ * the runner (pid and start time, so a reused pid is a new run) lets the files of one run share
+ * which screens are checked. Directories of runners that have ended are removed. Elsewhere (not
+ * run by `node --test`, or no /proc), each process keeps its own list.
+ */
+function runDirectory(): string | undefined {
+  if (process.env['NODE_TEST_CONTEXT'] === undefined) return undefined;
+  let started: string | undefined;
+  try {
+    const stat = readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    started = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]; // field 22: start time
+  } catch {
+    return undefined;
+  }
+  if (started === undefined) return undefined;
+  for (const name of readdirSync(tmpdir())) {
+    const pid = Number(/^hipwise-axe-(\d+)-/.exec(name)?.[1]);
+    if (pid > 0 && pid !== process.ppid && !isRunning(pid)) {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    }
+  }
+  const dir = join(tmpdir(), `hipwise-axe-${process.ppid}-${started}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const RUN_DIR = runDirectory();
+
+/** True for the first caller of the run to name `key` (a file per key, created exclusively). */
+function firstToCheck(key: string): boolean {
+  if (checked.has(key)) return false;
+  checked.add(key);
+  if (RUN_DIR === undefined) return true;
+  try {
+    writeFileSync(join(RUN_DIR, createHash('sha256').update(key).digest('hex')), key, { flag: 'wx' });
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+}
 
 interface Violation {
   readonly id: string;
@@ -50,13 +105,12 @@ export function formatViolations(screen: string, violations: readonly Violation[
 
 /**
  * Runs axe on the page as it is now, named `screen` in the failure. A screen (by name and
- * viewport width) is checked once per test file: the journeys of a file pass the same screens.
- * The page's clock must not be paused (axe uses the page's timers).
+ * viewport width) is checked once per test run: most journeys pass through the same sign-up and
+ * safety screens. The page's clock must not be paused (axe uses the page's timers).
  */
 export async function checkA11y(page: Page, screen: string): Promise<void> {
   const key = `${screen} @${page.viewportSize()?.width ?? 0}px`;
-  if (checked.has(key)) return;
-  checked.add(key);
+  if (!firstToCheck(key)) return;
   const start = Date.now();
   await settled(page);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
