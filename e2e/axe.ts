@@ -83,14 +83,14 @@ interface Violation {
 
 /** Waits until no "Loading…" status is on screen, so axe sees what the user will read. */
 async function settled(page: Page): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000;
   const loading = () =>
     page.evaluate(() =>
       [...document.querySelectorAll('[role="status"]')].some((e) => /^\s*Loading/.test(e.textContent ?? '')),
     );
   // Polled from Node: the page's own timers may be faked by a journey's clock.
   while (await loading()) {
-    assert.ok(Date.now() < deadline, 'the screen is still loading after 15 s');
+    assert.ok(Date.now() < deadline, 'the screen is still loading after 30 s');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
