@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,19 +29,10 @@ const LOG = process.env['HIPWISE_AXE_LOG'];
 /** Screens already checked in this process. */
 const checked = new Set<string>();
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Under `node --test` every test file is a child process of one runner: a directory named after
  * the runner (pid and start time, so a reused pid is a new run) lets the files of one run share
- * which screens are checked. Directories of runners that have ended are removed. Elsewhere (not
+ * which screens are checked. Directories older than a day are removed. Elsewhere (not
  * run by `node --test`, or no /proc), each process keeps its own list.
  */
 function runDirectory(): string | undefined {
@@ -46,11 +45,9 @@ function runDirectory(): string | undefined {
     return undefined;
   }
   if (started === undefined) return undefined;
-  for (const name of readdirSync(tmpdir())) {
-    const pid = Number(/^hipwise-axe-(\d+)-/.exec(name)?.[1]);
-    if (pid > 0 && pid !== process.ppid && !isRunning(pid)) {
-      rmSync(join(tmpdir(), name), { recursive: true, force: true });
-    }
+  for (const name of readdirSync(tmpdir()).filter((n) => n.startsWith('hipwise-axe-'))) {
+    const old = join(tmpdir(), name);
+    if (statSync(old).mtimeMs < Date.now() - 86_400_000) rmSync(old, { recursive: true, force: true });
   }
   const dir = join(tmpdir(), `hipwise-axe-${process.ppid}-${started}`);
   mkdirSync(dir, { recursive: true });
