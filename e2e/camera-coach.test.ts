@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Request } from 'playwright-core';
+import { checkA11y } from './axe.js';
 import {
   assertNoImageUploads,
   cameraTrackStates,
@@ -12,24 +12,26 @@ import {
   MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
+  recordRequests,
   seenJoints,
-  type RecordedRequest,
 } from './camera-fixtures.js';
+import { inPage, PHONE } from './in-page.js';
+import { assertNoSidewaysScroll } from './layout.js';
 import { onboardedUser } from './steps.js';
 
 const h = harnessWithCamera(PHOTOS.upright);
 
-test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits for good form', async () => {
-  const { context, page, problems } = await h().openPage({ viewport: { width: 360, height: 780 } });
-  try {
+test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits for good form', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
     await onboardedUser(page);
     await page.goto('/camera');
     await page.getByRole('heading', { level: 1, name: 'Camera coach' }).waitFor();
-    const homeOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(homeOverflow <= 0, `camera home overflows 360px by ${homeOverflow}px`);
+    await assertNoSidewaysScroll(page, 'camera home');
+    await checkA11y(page, 'camera home');
     await page.getByRole('link', { name: 'Practise with the camera' }).click();
     await page.getByRole('heading', { level: 1, name: 'Practise with the camera' }).waitFor();
     assert.ok(await page.getByRole('radio', { name: 'Boat pose on a chair' }).isChecked());
+    await checkA11y(page, 'practice');
 
     await page.getByRole('button', { name: 'Use camera to check my form' }).click();
     assert.ok((await seenJoints(page)) >= 12, 'keypoints are seen and reported');
@@ -40,6 +42,7 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
     await cue.waitFor();
     assert.ok(((await cue.textContent()) ?? '').length > 5, 'a cue is shown');
     assert.equal(await page.getByText('Good form', { exact: true }).count(), 0);
+    await checkA11y(page, 'practice: camera on');
 
     await page.getByRole('button', { name: 'Start a 10 s hold' }).click();
     await page
@@ -48,6 +51,7 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
       .waitFor();
     assert.ok(await page.getByText('0 s of 10 s in good form').isVisible());
     assert.equal(await page.getByLabel('Time in good form').evaluate((m: HTMLMeterElement) => m.value), 0);
+    await checkA11y(page, 'practice: hold');
 
     await page.getByRole('button', { name: 'End hold' }).click();
     const result = page.getByRole('listitem').filter({ hasText: /^Hold 1:/ });
@@ -57,25 +61,18 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
       /^Hold 1: (form score \d+%, 0 of \d+ s in good form|not seen by the camera)$/,
     );
 
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `practice page with the camera on overflows 360px by ${overflow}px`);
+    await assertNoSidewaysScroll(page, 'practice page with the camera on');
+    await checkA11y(page, 'practice: hold results');
     await page.getByRole('button', { name: 'Turn camera off' }).click();
     await page.getByRole('status').filter({ hasText: 'Camera off' }).waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('privacy: no request carries an image, and turning the camera off stops every track', async () => {
-  const { context, page, problems } = await h().openPage();
-  const requests: RecordedRequest[] = [];
-  const sockets: string[] = [];
-  const record = (r: Request) =>
-    requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
-  try {
+test('privacy: no request carries an image, and turning the camera off stops every track', () =>
+  inPage(h(), async ({ context, page, problems }) => {
+    const sockets: string[] = [];
     await context.addInitScript(recordCameraStreams);
-    page.on('request', record);
+    const requests = recordRequests(page);
     page.on('websocket', (ws) => sockets.push(ws.url()));
     await onboardedUser(page);
     const beforeCamera = requests.length;
@@ -94,6 +91,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
       .filter({ hasText: 'Camera off: the camera is released and its light is off.' })
       .waitFor();
     assert.deepEqual(await cameraTrackStates(page), ['ended'], 'Turn camera off stops the track');
+    await checkA11y(page, 'posture check: camera off');
     assert.equal(await page.locator('video').evaluate((v: HTMLVideoElement) => v.srcObject), null);
 
     // Leaving the page with the camera on releases it too.
@@ -120,15 +118,10 @@ test('privacy: no request carries an image, and turning the camera off stops eve
     assertNoImageUploads(requests, origin);
     assert.deepEqual(sockets, [], 'no WebSocket was opened');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    page.off('request', record);
-    await context.close();
-  }
-});
+  }));
 
-test('a blocked camera says what to do, and trying again works once allowed', async () => {
-  const { context, page, problems } = await h().openPage();
-  try {
+test('a blocked camera says what to do, and trying again works once allowed', () =>
+  inPage(h(), async ({ context, page, problems }) => {
     // The first request is refused as a user's "Block" would be; later ones reach the fake camera.
     await context.addInitScript(() => {
       const devices = navigator.mediaDevices;
@@ -147,13 +140,11 @@ test('a blocked camera says what to do, and trying again works once allowed', as
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /Allow the camera for this site/);
     assert.equal(await page.getByRole('button', { name: 'Turn camera off' }).count(), 0);
+    await checkA11y(page, 'posture check: camera blocked');
 
     await page.getByRole('button', { name: 'Try the camera again' }).click();
     await page.getByRole('button', { name: 'Turn camera off' }).waitFor();
     assert.equal(await alert.count(), 0, 'the error goes once the camera works');
     await page.getByRole('button', { name: 'Turn camera off' }).click();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before } from 'node:test';
 import { decodeSittingPhoto } from '@hipwise/pose/testing';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
+import { fileHarness } from './file-harness.js';
+import type { Harness } from './harness.js';
 
 /** Photos the journeys use, chosen from the 13 that the pose bench classifies correctly. */
 export const PHOTOS = {
@@ -27,12 +27,8 @@ export const PHOTOS = {
 export const FAKE_CAMERA_WIDTH = 640;
 export const FAKE_CAMERA_HEIGHT = 480;
 
-/** RGB, 3 bytes a pixel. */
-export interface RgbImage {
-  readonly data: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
+/** RGB, 3 bytes a pixel: a fixture photo as decoded, or a picture made here. */
+export type RgbImage = ReturnType<typeof decodeSittingPhoto>;
 
 export function decodePhoto(relativePath: string): RgbImage {
   return decodeSittingPhoto(relativePath, { rgba: false });
@@ -203,6 +199,13 @@ export interface RecordedRequest {
   readonly body: Buffer | null;
 }
 
+/** Records every request the page makes from now on (for as long as the page is open). */
+export function recordRequests(page: Page): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() }));
+  return requests;
+}
+
 const IMAGE_MAGIC = [
   ['JPEG', Buffer.from([0xff, 0xd8, 0xff])],
   ['PNG', Buffer.from([0x89, 0x50, 0x4e, 0x47])],
@@ -244,19 +247,13 @@ export const MODEL_TIMEOUT = 90_000;
  */
 export function harnessWithCamera(scene: CameraScene): () => Harness {
   let camera: FakeCamera | undefined;
-  let h: Harness | undefined;
-  before(async () => {
-    camera = fakeCamera(scene);
-    h = await startHarness({ chromiumArgs: camera.chromiumArgs });
+  return fileHarness({
+    options: () => {
+      camera = fakeCamera(scene);
+      return { chromiumArgs: camera.chromiumArgs };
+    },
+    cleanup: () => camera?.remove(),
   });
-  after(async () => {
-    await h?.close();
-    camera?.remove();
-  });
-  return () => {
-    if (h === undefined) throw new Error('harness not started');
-    return h;
-  };
 }
 
 /** N in the coach's "Seeing N of 17 joints" (NaN when the text is not that). */

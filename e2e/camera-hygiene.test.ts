@@ -15,7 +15,9 @@ import {
   MODEL_TIMEOUT,
   recordCameraStreams,
 } from './camera-fixtures.js';
+import { inPage } from './in-page.js';
 import { onboardedUser } from './steps.js';
+import { checkA11y } from './axe.js';
 
 const NO_ONE = 'No one in view: step into the frame, side-on';
 
@@ -85,6 +87,7 @@ async function cameraOnEmptyRoom(page: Page, path: string, button: string): Prom
   await page.goto(path);
   await page.getByRole('button', { name: button }).click();
   await page.getByRole('status').filter({ hasText: NO_ONE }).waitFor({ timeout: MODEL_TIMEOUT });
+  await checkA11y(page, `${path}: no one in view`);
 }
 
 /** What a browser does when the tab goes to the background or comes back. */
@@ -108,9 +111,8 @@ async function allTracksEnded(page: Page): Promise<void> {
   );
 }
 
-test('posture check with no one in view: says so, pauses while hidden, gives up calibrating, releases the camera after 2 minutes', async () => {
-  const { context, page, problems } = await h().openPage();
-  try {
+test('posture check with no one in view: says so, pauses while hidden, gives up calibrating, releases the camera after 2 minutes', () =>
+  inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(recordCameraStreams);
     await context.addInitScript(countInferences);
     await onboardedUser(page);
@@ -126,6 +128,7 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
       await page.getByText(/could not take 3 readings of you sitting upright within 20 s/).isVisible(),
     );
     assert.ok(await page.getByRole('button', { name: 'Sit upright and calibrate' }).isVisible());
+    await checkA11y(page, 'posture check: calibration stopped');
 
     // Hidden tab: no frame goes to the model (at most one already on its way), then it resumes.
     await setHidden(page, true);
@@ -146,15 +149,12 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
       .waitFor();
     await allTracksEnded(page);
     assert.ok(await page.getByRole('button', { name: 'Turn camera on' }).isVisible(), 'a way back');
+    await checkA11y(page, 'posture check: camera turned itself off');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the camera is released when the screen locks, where Idle Detection is allowed', async () => {
-  const { context, page, problems } = await h().openPage();
-  try {
+test('the camera is released when the screen locks, where Idle Detection is allowed', () =>
+  inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(recordCameraStreams);
     await context.addInitScript({ content: FAKE_IDLE_DETECTION });
     await onboardedUser(page);
@@ -168,14 +168,10 @@ test('the camera is released when the screen locks, where Idle Detection is allo
       .waitFor();
     await allTracksEnded(page);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('a practice hold the camera cannot see stops after its length plus a minute, with a message (a new user holds 10 s)', async () => {
-  const { context, page, problems } = await h().openPage();
-  try {
+test('a practice hold the camera cannot see stops after its length plus a minute, with a message (a new user holds 10 s)', () =>
+  inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(countInferences);
     await onboardedUser(page);
     await page.clock.install();
@@ -190,6 +186,7 @@ test('a practice hold the camera cannot see stops after its length plus a minute
       await page.getByRole('button', { name: 'Start a 10 s hold' }).isVisible(),
       'another hold can start',
     );
+    await checkA11y(page, 'practice: hold stopped');
     // The hold's result is kept: nothing (or no good form) was seen in an empty room.
     const result = page.getByRole('listitem').filter({ hasText: /^Hold 1:/ });
     await result.waitFor();
@@ -201,7 +198,4 @@ test('a practice hold the camera cannot see stops after its length plus a minute
     await page.getByRole('button', { name: 'Start a 10 s hold' }).click();
     assert.equal(await page.getByText('Hold stopped after 70 s', { exact: true }).count(), 0);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

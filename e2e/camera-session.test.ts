@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ExerciseSession } from '@hipwise/core';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   assertNoImageUploads,
   cameraTrackStates,
@@ -16,9 +16,12 @@ import {
   MODEL_TIMEOUT,
   PHOTOS,
   recordCameraStreams,
-  type RecordedRequest,
+  recordRequests,
 } from './camera-fixtures.js';
-import { choosePain, newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
+import { checkA11y } from './axe.js';
+import { inPage } from './in-page.js';
+import { newClearedUser, openProgramme, stepToCountdown } from './program-steps.js';
+import { chooseScale } from './steps.js';
 
 const SETS = 3;
 const HOLD_SECONDS = 10;
@@ -50,11 +53,17 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
     joints: jointsIn(await panel.getByText(/Seeing \d+ of 17 joints/).textContent()),
     cue: (await panel.locator('.coach-cue').textContent()) ?? '',
     timer: (await page.getByRole('timer').textContent()) ?? '',
-    holdStatus: (await panel.getByRole('status').filter({ hasText: /^Hold timer:/ }).textContent()) ?? '',
+    holdStatus:
+      (await panel
+        .getByRole('status')
+        .filter({ hasText: /^Hold timer:/ })
+        .textContent()) ?? '',
     goodFormText: (await panel.locator('.coach-hold-time').textContent()) ?? '',
   };
   const next = set < SETS ? `Rest before set ${set + 1} of ${SETS}` : 'All holds done';
-  await page.getByRole('heading', { level: 2, name: next }).waitFor({ timeout: HOLD_SECONDS * 1000 + 10_000 });
+  await page
+    .getByRole('heading', { level: 2, name: next })
+    .waitFor({ timeout: HOLD_SECONDS * 1000 + 10_000 });
   // The panel stays open through the rests and the pain question after the last hold.
   const result = page.getByRole('status').filter({ hasText: new RegExp(`^Set ${set}: `) });
   await result.waitFor();
@@ -64,14 +73,11 @@ async function doHold(page: Page, set: number): Promise<HoldSeen> {
   return { ...seen, setResult };
 }
 
-test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', async (t) => {
-  const { context, page, problems } = await h().openPage();
-  const requests: RecordedRequest[] = [];
-  const warnings: string[] = [];
-  const record = (r: Request) => requests.push({ url: r.url(), method: r.method(), body: r.postDataBuffer() });
-  try {
+test('a guided chair session with the camera on: form per set stored, camera released, no picture sent', (t) =>
+  inPage(h(), async ({ context, page, problems }) => {
+    const warnings: string[] = [];
     await context.addInitScript(recordCameraStreams);
-    page.on('request', record);
+    const requests = recordRequests(page);
     page.on('console', (m) => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
@@ -80,7 +86,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     await page.getByRole('link', { name: 'Start today’s session' }).click();
     await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
     assert.ok(await page.getByText(`Today: ${SETS} holds of ${HOLD_SECONDS} seconds`).isVisible());
-    await choosePain(page, 'Back pain right now, before the exercise', 4);
+    await chooseScale(page, 'Back pain right now, before the exercise', 4);
     await page.getByRole('button', { name: 'Continue' }).click();
 
     // The form check is offered from the first step on; the camera goes on before the holds.
@@ -90,6 +96,7 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     await panel.locator('.coach-cue').waitFor({ timeout: MODEL_TIMEOUT });
     assert.deepEqual(await cameraTrackStates(page), ['live']);
     assert.equal(await panel.getByText('The form hold timer runs during the hold.').count(), 1);
+    await checkA11y(page, 'session: camera form check');
 
     await stepToCountdown(page);
     const holds: HoldSeen[] = [];
@@ -98,7 +105,11 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     for (const [i, seen] of holds.entries()) {
       assert.ok(seen.joints >= 12, `set ${i + 1}: keypoints seen and drawn (${seen.joints} of 17)`);
       assert.ok(seen.cue.length > 5, `set ${i + 1}: a cue is shown`);
-      assert.match(seen.timer, new RegExp(`^\\d+ of ${HOLD_SECONDS} seconds held$`), `set ${i + 1}: the hold timer`);
+      assert.match(
+        seen.timer,
+        new RegExp(`^\\d+ of ${HOLD_SECONDS} seconds held$`),
+        `set ${i + 1}: the hold timer`,
+      );
       assert.match(seen.holdStatus, /^Hold timer: (counting|paused until your form is good)$/);
       assert.match(seen.goodFormText, new RegExp(`^\\d+ s of ${HOLD_SECONDS} s in good form$`));
     }
@@ -113,12 +124,13 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     assert.ok(overlay.painted > 500, `the skeleton is drawn (${overlay.painted} pixels)`);
 
     await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
-    await choosePain(page, 'Back pain right now, after the exercise', 3);
+    await chooseScale(page, 'Back pain right now, after the exercise', 3);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
     // The session screen closed the camera view: the camera is released.
     assert.equal(await page.getByRole('region', { name: 'Camera form check' }).count(), 0);
     assert.deepEqual(await cameraTrackStates(page), ['ended'], 'the camera track is stopped');
+    await checkA11y(page, 'session with the camera: summary');
 
     const { sessions } = await page.evaluate(async () => {
       const res = await fetch('/api/exercise-sessions?limit=10');
@@ -139,7 +151,10 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       assert.equal(typeof good, 'number', `set ${i + 1} has seconds in good form`);
       // The photo passes some of the chair boat checks and not all: neither 0 nor 100%.
       assert.ok(score! > 0 && score! < 1, `set ${i + 1}: form score ${score} between 0 and 1`);
-      assert.ok(Number.isInteger(good) && good! >= 0 && good! <= s.achievedHoldSeconds[i]!, `set ${i + 1}: ${good} s`);
+      assert.ok(
+        Number.isInteger(good) && good! >= 0 && good! <= s.achievedHoldSeconds[i]!,
+        `set ${i + 1}: ${good} s`,
+      );
     }
     // What the panel said after each hold is what was stored.
     for (const [i, seen] of holds.entries()) {
@@ -149,7 +164,10 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       );
     }
     const formRow = (await page.getByRole('row', { name: /Form \(camera\)/ }).textContent()) ?? '';
-    assert.match(formRow, new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]} s in good form\\)`));
+    assert.match(
+      formRow,
+      new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]} s in good form\\)`),
+    );
 
     // The model ran in its worker, and nothing it saw left the browser.
     assert.ok(
@@ -160,11 +178,11 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       requests.some((r) => new URL(r.url).pathname === '/models/movenet-lightning.json'),
       'the recording saw the model load from our own server',
     );
-    assert.deepEqual(warnings.filter((w) => /pose/i.test(w)), [], 'the pose worker started without a fallback');
+    assert.deepEqual(
+      warnings.filter((w) => /pose/i.test(w)),
+      [],
+      'the pose worker started without a fallback',
+    );
     assertNoImageUploads(requests, new URL(h().url).origin);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    page.off('request', record);
-    await context.close();
-  }
-});
+  }));

@@ -1,48 +1,40 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { RED_FLAG_QUESTIONS } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { checkA11y } from './axe.js';
+import { download } from './download.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import {
   PASSWORD,
-  answerScreening,
   checkIn,
   checkedValue,
-  fillBaseline,
+  chooseScale,
   freshEmail,
   logIn,
   logOut,
+  onboardedUser,
   readWelcome,
   signUp,
+  submitAccountForm,
   trackApi,
   turnOffBreakReminders,
 } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('sign up, onboard, check in, come back, export, delete', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    const email = freshEmail();
-
+test('sign up, onboard, check in, come back, export, delete', () =>
+  inPage(h(), async ({ page, problems }) => {
     // Logged out on a server nobody has an account on yet, app pages send you to sign up.
     await page.goto('/today');
     await page.waitForURL((u) => u.pathname === '/signup');
 
-    await signUp(page, email);
-    await readWelcome(page);
-    await answerScreening(page, [], 'clear');
-    await fillBaseline(page);
+    const email = await onboardedUser(page);
 
     // A fresh account has nothing to chart yet.
     await page.getByText('No check-ins yet.').waitFor();
     assert.equal(await page.getByRole('region', { name: /^Please see|^Get medical help/ }).count(), 0);
+    await checkA11y(page, 'today: new user');
 
     await checkIn(page, 6, 4, 'Long drive today');
     assert.equal((await page.locator('.chart canvas').count()) > 0, true, 'the chart is drawn');
@@ -52,6 +44,7 @@ test('sign up, onboard, check in, come back, export, delete', async () => {
     const row = page.getByRole('table', { name: 'Your check-ins, newest first' }).getByRole('row').nth(1);
     assert.deepEqual(await row.getByRole('cell').allTextContents(), ['6', '4', 'Long drive today']);
     assert.ok(await page.getByRole('button', { name: "Update today's check-in" }).isVisible());
+    await checkA11y(page, 'today: check-ins as a table');
 
     await logOut(page);
     await logIn(page, email);
@@ -67,12 +60,10 @@ test('sign up, onboard, check in, come back, export, delete', async () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Export my data' }).click(),
-    ]);
-    assert.match(download.suggestedFilename(), /^hipwise-export-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+    await checkA11y(page, 'settings');
+    const file = await download(page, 'Export my data');
+    assert.match(file.name, /^hipwise-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const exported = JSON.parse(file.text) as {
       account: { email: string };
       checkins: Array<{ pain: number; stress: number; note: string | null }>;
     };
@@ -84,34 +75,32 @@ test('sign up, onboard, check in, come back, export, delete', async () => {
     // Deleting needs the password, then an explicit confirmation.
     await page.getByLabel('Your password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Delete my account…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).waitFor();
+    await checkA11y(page, 'settings: confirm deletion');
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await page.waitForURL((u) => u.pathname === '/signup');
     await page.getByRole('status').filter({ hasText: 'Your account has been deleted' }).waitFor();
+    await checkA11y(page, 'sign up: account deleted');
 
     await logIn(page, email);
     const alert = page.getByRole('alert');
     await alert.waitFor();
     assert.match((await alert.textContent()) ?? '', /The email or password is not right\./);
+    await checkA11y(page, 'log in: wrong password');
     assert.equal(new URL(page.url()).pathname, '/login');
 
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('forms say what is missing, next to each field and in a summary', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await page.goto('/signup');
-    await page.getByLabel('Email').fill('not-an-email');
-    await page.getByLabel('Password', { exact: true }).fill('short');
-    await page.getByRole('button', { name: 'Create account' }).click();
+test('forms say what is missing, next to each field and in a summary', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await submitAccountForm(page, 'sign up', 'not-an-email', 'short');
     const summary = page.getByRole('alert');
     await summary.waitFor();
     assert.match((await summary.textContent()) ?? '', /Email: must be a valid email address/);
     assert.match((await summary.textContent()) ?? '', /Password: must be at least 10 characters/);
     assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await checkA11y(page, 'sign up: errors');
 
     await signUp(page, freshEmail());
     await readWelcome(page);
@@ -119,39 +108,28 @@ test('forms say what is missing, next to each field and in a summary', async () 
     await page.getByRole('button', { name: 'See my result' }).click();
     await page.getByRole('alert').waitFor();
     const n = RED_FLAG_QUESTIONS.length;
-    assert.match((await page.getByRole('alert').textContent()) ?? '', new RegExp(`Please fix these ${n} things`));
+    assert.match(
+      (await page.getByRole('alert').textContent()) ?? '',
+      new RegExp(`Please fix these ${n} things`),
+    );
     assert.equal(await page.getByText('Please answer yes or no.', { exact: true }).count(), n);
+    await checkA11y(page, 'safety questions: errors');
 
     // The email is taken now: the server's 409 lands on the email field.
-    const { context: other, page: second } = await h.openPage();
-    try {
-      await second.goto('/signup');
+    await inPage(h(), async ({ page: second }) => {
       const email = freshEmail();
       await signUp(second, email);
-      await second.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
-      await second.waitForURL((u) => u.pathname === '/login');
-      await second.goto('/signup');
-      await second.getByLabel('Email').fill(email);
-      await second.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      await second.getByRole('button', { name: 'Create account' }).click();
+      await logOut(second);
+      await submitAccountForm(second, 'sign up', email, PASSWORD);
       await second.getByRole('alert').waitFor();
       assert.match((await second.getByRole('alert').textContent()) ?? '', /already exists/);
-    } finally {
-      await other.close();
-    }
+    });
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the 0-10 scales work from the keyboard, and a lost session goes to log in', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, [], 'clear');
-    await fillBaseline(page);
+test('the 0-10 scales work from the keyboard, and a lost session goes to log in', () =>
+  inPage(h(), async ({ context, page, problems }) => {
+    await onboardedUser(page);
     // The break coach calls the API in the background; off, only this test's own steps do.
     const api = trackApi(page);
     await turnOffBreakReminders(page);
@@ -170,6 +148,7 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     );
     await page.getByRole('button', { name: "Save today's check-in" }).press('Enter');
     await page.getByRole('status').filter({ hasText: "Today's check-in is saved." }).waitFor();
+    await checkA11y(page, 'today: saved from the keyboard');
 
     // The session disappears (expired, logged out elsewhere): the next call that gets a 401 sends the user to log in.
     // Loads still running from the save would meet the 401 first and leave no Settings link to click.
@@ -181,18 +160,11 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
 
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('a check-in whose answer was lost is retried with the same Idempotency-Key', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, [], 'clear');
-    await fillBaseline(page);
+test('a check-in whose answer was lost is retried with the same Idempotency-Key', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await onboardedUser(page);
 
     // The first attempt reaches the server and is saved, but its answer never arrives.
     const keys: string[] = [];
@@ -205,16 +177,11 @@ test('a check-in whose answer was lost is retried with the same Idempotency-Key'
         await route.continue();
       }
     });
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now' })
-      .getByRole('radio', { name: '3', exact: true })
-      .check();
-    await page
-      .getByRole('radiogroup', { name: 'Stress right now' })
-      .getByRole('radio', { name: '2', exact: true })
-      .check();
+    await chooseScale(page, 'Back pain right now', 3);
+    await chooseScale(page, 'Stress right now', 2);
     await page.getByRole('button', { name: "Save today's check-in" }).click();
     await page.getByRole('alert').filter({ hasText: 'Could not reach hipwise' }).waitFor();
+    await checkA11y(page, 'today: check-in not sent');
 
     await page.getByRole('button', { name: "Save today's check-in" }).click();
     await page
@@ -225,10 +192,7 @@ test('a check-in whose answer was lost is retried with the same Idempotency-Key'
     assert.ok(keys[0] && keys[0] === keys[1], 'the retry reused the key');
 
     // Changing the answers is a new submission with a new key.
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now' })
-      .getByRole('radio', { name: '4', exact: true })
-      .check();
+    await chooseScale(page, 'Back pain right now', 4);
     await page.getByRole('button', { name: "Update today's check-in" }).click();
     await page.getByRole('status').filter({ hasText: "Today's check-in is updated." }).waitFor();
     assert.equal(keys.length, 3);
@@ -246,14 +210,10 @@ test('a check-in whose answer was lost is retried with the same Idempotency-Key'
       problems.filter((p) => !p.includes('net::ERR_CONNECTION_RESET')),
       [],
     );
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('settings: time zone and password', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('settings: time zone and password', () =>
+  inPage(h(), async ({ page, problems }) => {
     const email = freshEmail();
     await signUp(page, email);
     await page.goto('/settings');
@@ -269,6 +229,7 @@ test('settings: time zone and password', async () => {
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Is not your current password.', { exact: true }).waitFor();
     assert.equal(await page.getByLabel('Current password').getAttribute('aria-invalid'), 'true');
+    await checkA11y(page, 'settings: password error');
 
     await page.getByLabel('Current password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -280,7 +241,4 @@ test('settings: time zone and password', async () => {
     const me = (await (await page.request.get('/api/me')).json()) as { user: { timeZone: string } };
     assert.equal(me.user.timeZone, 'America/New_York');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

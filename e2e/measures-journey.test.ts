@@ -1,24 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startHarness, type Harness } from './harness.js';
-import { checkIn, onboardedUser } from './steps.js';
-import { answerQuestions, chooseScale, download, noSidewaysScroll } from './measures-steps.js';
+import { test } from 'node:test';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
+import { checkIn, chooseScale, onboardedUser } from './steps.js';
+import { checkA11y } from './axe.js';
+import { download } from './download.js';
+import { assertNoSidewaysScroll } from './layout.js';
+import { answerQuestions } from './measures-steps.js';
 import type { Page } from 'playwright-core';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 const nav = (page: Page, name: string) =>
   page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
-test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', () =>
+  inPage(h(), async ({ page, problems }) => {
     const email = await onboardedUser(page);
     await checkIn(page, 4, 6);
 
@@ -26,6 +23,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     const due = page.getByRole('region', { name: 'Questionnaires for today' });
     await due.waitFor();
     assert.deepEqual(await due.getByRole('link').allTextContents(), ['Keele STarT Back Screening Tool']);
+    await checkA11y(page, 'today: questionnaires due');
 
     // RMDQ, not due until day 3 but offered: answer five, close the page, come back from Today and carry on.
     await page.goto('/progress/questionnaires/rmdq');
@@ -34,6 +32,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       (await page.getByTestId('licence-note').textContent()) ?? '',
       /free to use for non-commercial purposes/,
     );
+    await checkA11y(page, 'questionnaire: first question');
     const ticked = new Set(['rmdq_01', 'rmdq_03', 'rmdq_13']);
     const rmdqAnswer = (id: string) => (ticked.has(id) ? 'Describes me today' : 'Does not describe me today');
     await answerQuestions(page, 'rmdq', rmdqAnswer, 5);
@@ -45,14 +44,17 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     await finish.click();
     await page.getByText('Welcome back: 5 of 24 already answered.').waitFor();
     await page.getByText('Question 6 of 24', { exact: true }).waitFor();
+    await checkA11y(page, 'questionnaire: resumed');
     await answerQuestions(page, 'rmdq', rmdqAnswer);
     const result = page.getByTestId('questionnaire-result');
     assert.match((await result.textContent()) ?? '', /RMDQ: 3/);
     assert.match((await result.textContent()) ?? '', /3 of the 24 statements describe you today/);
+    await checkA11y(page, 'questionnaire: result');
 
     // STarT Back from the Progress page: agreeing with the distress items puts you in the high-risk group.
     await nav(page, 'Progress');
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
+    await checkA11y(page, 'progress: questionnaires due');
     await page.getByRole('link', { name: 'Keele STarT Back Screening Tool' }).click();
     assert.match((await page.getByTestId('licence-note').textContent()) ?? '', /Keele University/);
     const agree = new Set(['leg_pain', 'fear', 'anxiety', 'catastrophising', 'low_mood']);
@@ -66,6 +68,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     await page.getByTestId('pathway-advice').waitFor();
     assert.match((await page.getByTestId('pathway-advice').textContent()) ?? '', /GP or a physiotherapist/);
     await page.getByRole('link', { name: 'Calm-down breathing: 3 minutes' }).waitFor();
+    await checkA11y(page, 'today: high-risk pathway');
 
     // PSS-4: 3 + (4-1) + (4-1) + 3 = 12.
     await page.goto('/progress/questionnaires/pss4');
@@ -105,6 +108,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     const stressInsight = page.getByTestId('insight-stress_same_day');
     assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14 days\./);
     assert.ok(await page.getByText('Nothing is due today.', { exact: false }).isVisible());
+    await checkA11y(page, 'progress: every measure');
 
     // Exports: CSV per measure, FHIR and the JSON of everything.
     const checkins = await download(page, 'Pain and stress check-ins (CSV)');
@@ -153,14 +157,10 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.equal((JSON.parse(json.text) as { account: { email: string } }).account.email, email);
 
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('stress: a breathing session with the clock sped up, the weekly rule of thumb, the weekly summary', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('stress: a breathing session with the clock sped up, the weekly rule of thumb, the weekly summary', () =>
+  inPage(h(), async ({ page, problems }) => {
     await page.clock.install();
     await onboardedUser(page);
     await nav(page, 'Stress');
@@ -174,6 +174,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
       (await page.locator('#pace-summary').textContent()) ?? '',
       /^6 breaths a minute \(5 s in, 5 s out\)/,
     );
+    await checkA11y(page, 'stress');
 
     // Starting without the "before" rating says what is missing.
     await page.getByRole('radio', { name: '1 min' }).check();
@@ -182,6 +183,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
       .getByRole('alert')
       .filter({ hasText: 'Stress before: choose a number from 0 to 10.' })
       .waitFor();
+    await checkA11y(page, 'stress: missing rating');
     await page.getByLabel('Breathe in (seconds)').fill('4');
     await page.getByLabel('Breathe out (seconds)').fill('6');
     await chooseScale(page, 'Stress before you start', 7);
@@ -201,13 +203,16 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await page.clock.runFor(2000);
     assert.equal(await pacer.getAttribute('data-phase'), 'exhale');
     assert.match((await pacer.textContent()) ?? '', /Breathe out/);
+    await checkA11y(page, 'stress: breathing');
     // Reduced motion: a text and bar pacer instead of the moving circle.
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.locator('.pacer-bar').waitFor();
     assert.equal(await page.locator('.pacer-circle').count(), 0);
+    await checkA11y(page, 'stress: breathing, reduced motion');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
     await page.clock.runFor(56_000);
     await page.getByText('Done: 1:00 of slow breathing.').waitFor();
+    await checkA11y(page, 'stress: breathing done');
     await chooseScale(page, 'Stress now', 4);
     await page.getByRole('button', { name: 'Save this practice' }).click();
     await page.getByText('Stress before 7, after 4 — 3 points calmer.').waitFor();
@@ -217,6 +222,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
       '7',
       '4',
     ]);
+    await checkA11y(page, 'stress: practice saved');
 
     // The weekly rule of thumb.
     await page.getByRole('button', { name: 'Save my pick' }).click();
@@ -224,6 +230,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
       .getByRole('alert')
       .filter({ hasText: 'Rule of thumb: choose one rule of thumb to try.' })
       .waitFor();
+    await checkA11y(page, 'stress: rule of thumb missing');
     await page.getByRole('radio', { name: /^Simplify/ }).check();
     await page.getByLabel('How will you try it? (optional)').fill('One calendar instead of three');
     await page.getByRole('button', { name: 'Save my pick' }).click();
@@ -231,6 +238,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await page.reload();
     await page.getByText('This week you are trying: Simplify').waitFor();
     assert.ok(await page.getByText('One calendar instead of three').isVisible());
+    await checkA11y(page, 'stress: rule of thumb saved');
 
     // The weekly summary carries both, on a printable page.
     await page.goto('/progress/weekly');
@@ -241,6 +249,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
       /Breathing practice: 1 session, 1 minutes; stress down 3 points/,
     );
     assert.match((await summary.textContent()) ?? '', /Simplify — “One calendar instead of three”/);
+    await checkA11y(page, 'weekly summary');
     await page.emulateMedia({ media: 'print' });
     assert.equal(
       await page.getByRole('button', { name: 'Print' }).isVisible(),
@@ -255,14 +264,10 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     const csv = await download(page, 'Breathing practice (CSV)');
     assert.match(csv.text, /,1,60,4,6,7,4\r\n$/);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the stress, progress, questionnaire and weekly screens fit a 360px phone', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
-  try {
+test('the stress, progress, questionnaire and weekly screens fit a 360px phone', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
     await onboardedUser(page);
     await checkIn(page, 5, 5);
     for (const [path, heading] of [
@@ -275,10 +280,8 @@ test('the stress, progress, questionnaire and weekly screens fit a 360px phone',
       await page.goto(path);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.locator('.loading').waitFor({ state: 'detached' });
-      await noSidewaysScroll(page, path);
+      await assertNoSidewaysScroll(page, path);
+      await checkA11y(page, path);
     }
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -1,15 +1,7 @@
 /** Steps for the questionnaire, progress, stress and export journeys. */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { INSTRUMENTS, type InstrumentId } from '@hipwise/core';
-
-export async function chooseScale(page: Page, scale: string, value: number): Promise<void> {
-  await page
-    .getByRole('radiogroup', { name: scale })
-    .getByRole('radio', { name: String(value), exact: true })
-    .check();
-}
 
 /**
  * Answers questions of an open questionnaire from where it stands, one per screen, with
@@ -39,19 +31,4 @@ export async function answerQuestions(
     }
     await page.getByText(`Question ${index + 2} of ${items.length}`, { exact: true }).waitFor();
   }
-}
-
-/** Clicks a download link and returns the suggested file name and the file's text. */
-export async function download(page: Page, link: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('link', { name: link, exact: true }).click(),
-  ]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), text: await readFile(path, 'utf8') };
-}
-
-export async function noSidewaysScroll(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
 }

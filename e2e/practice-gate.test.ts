@@ -4,32 +4,25 @@
  * the chair version at their current 10 s hold.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { FLOOR_UNLOCK_RULE } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
-import { answerScreening, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
+import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('practice: a user told to see a clinician sees why and cannot start a hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await signUp(page, freshEmail());
-    await readWelcome(page);
-    await answerScreening(page, ['cancer_history'], 'see_clinician');
-    await fillBaseline(page);
+test('practice: a user told to see a clinician sees why and cannot start a hold', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await onboardedUser(page, ['cancer_history'], 'see_clinician');
 
     // Programme does not offer practice while the exercise is locked.
     await page.goto('/program');
     await page.getByRole('heading', { level: 1, name: 'Your programme' }).waitFor();
     await page.getByRole('heading', { name: 'Your exercise' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'practise the boat pose with the camera' }).count(), 0);
+    await checkA11y(page, 'programme: exercise locked');
 
     // Going there directly shows the reason, and no way to start.
     await page.goto('/camera/practice');
@@ -39,15 +32,12 @@ test('practice: a user told to see a clinician sees why and cannot start a hold'
     assert.equal(await page.getByRole('radio').count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Use camera to check my form' }).count(), 0);
     assert.ok(await page.getByRole('link', { name: 'Back to your programme' }).isVisible());
+    await checkA11y(page, 'practice: locked');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('practice: at chair level 1 only the chair is offered, for the current 10 s hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('practice: at chair level 1 only the chair is offered, for the current 10 s hold', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page);
     await page.goto('/program');
     await page.getByRole('link', { name: 'practise the boat pose with the camera' }).click();
@@ -59,8 +49,6 @@ test('practice: at chair level 1 only the chair is offered, for the current 10 s
     assert.ok(await page.getByText(FLOOR_UNLOCK_RULE).isVisible(), 'says when the floor opens');
     assert.ok(await page.getByRole('button', { name: 'Start a 10 s hold' }).isVisible());
     assert.equal(await page.getByRole('button', { name: /^Start a (?!10 s)/ }).count(), 0);
+    await checkA11y(page, 'practice');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import { EXERCISE_SAFETY, SAFETY_PAUSE_ADVICE } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
+import { assertNoSidewaysScroll } from './layout.js';
 import {
-  assertFits,
   doSession,
   moveToDay,
   newClearedUser,
@@ -12,18 +14,14 @@ import {
   startSession,
   stopForPain,
 } from './program-steps.js';
+import { chooseScale } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
+// Journeys move the server's clock to later days; the next one starts on the real today.
+afterEach(() => h().clock.setOffsetDays(0));
 
-test('read a lesson, do guided chair sessions on six days, and unlock the floor version', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('read a lesson, do guided chair sessions on six days, and unlock the floor version', () =>
+  inPage(h(), async ({ page, problems }) => {
     await newClearedUser(page);
 
     // Day 1: the plan offers lesson 1 and the chair at 3 x 10 s.
@@ -34,6 +32,7 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     // The heading shows while the lesson state still loads; the drawing comes with the lesson.
     await page.getByRole('img', { name: 'The psoas muscle' }).waitFor();
     assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
+    await checkA11y(page, 'lesson');
     await page.getByRole('button', { name: 'Mark as read' }).click();
     await page.getByRole('status').filter({ hasText: 'Marked as read.' }).waitFor();
     await page.getByRole('link', { name: 'Today', exact: true }).first().click();
@@ -51,40 +50,52 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     assert.match((await page.getByRole('timer').textContent()) ?? '', /^4 of 10 seconds held$/);
     assert.equal(await page.locator('svg.ring').count(), 1, 'the progress ring is drawn');
     assert.ok(await page.getByRole('button', { name: EXERCISE_SAFETY.stopButton }).isVisible());
+    await checkA11y(page, 'session: hold');
     await page.clock.runFor(6_500);
     await page.getByRole('heading', { level: 2, name: 'Rest before set 2 of 3' }).waitFor();
+    await checkA11y(page, 'session: rest');
     await page.clock.fastForward(100_000);
     await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
-    await page
-      .getByRole('radiogroup', { name: 'Back pain right now, after the exercise' })
-      .getByRole('radio', { name: '3', exact: true })
-      .check();
+    await checkA11y(page, 'session: pain after');
+    await chooseScale(page, 'Back pain right now, after the exercise', 3);
     await page.getByRole('button', { name: 'Save session' }).click();
     await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
     const summary = (await page.locator('.session').textContent()) ?? '';
     assert.match(summary, /Good session/);
     assert.match(summary, /10 s, 10 s, 10 s of 3 × 10 s/);
     assert.match(summary, /pain 4 before, 3 after/);
+    await checkA11y(page, 'session: summary');
 
     // It is in the history on the Programme page, and ticked on Today.
     await openProgramme(page);
     const history = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem');
     assert.equal(await history.count(), 1);
-    assert.match((await history.first().textContent()) ?? '', /Good session.*held 10, 10, 10 s; pain 4 before, 3 after/);
+    assert.match(
+      (await history.first().textContent()) ?? '',
+      /Good session.*held 10, 10, 10 s; pain 4 before, 3 after/,
+    );
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /Good chair days: 1 of 6/);
+    await checkA11y(page, 'programme with a session');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     assert.match(await planItemText(page, 'Boat pose on a chair'), /^Done:/);
 
     // Five more days, a good session each at the level the plan sets (3 x 10 s, then 3 x 15 s).
     for (let day = 1; day <= 5; day++) {
-      await moveToDay(h, page, day);
+      await moveToDay(h(), page, day);
       await openProgramme(page);
       assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).count(), 0);
       await page.getByRole('link', { name: 'Start today’s session' }).click();
       await page.getByRole('heading', { level: 1, name: 'Boat pose on a chair' }).waitFor();
-      assert.equal(await page.getByRole('checkbox', { name: /^Spoken cues/ }).isChecked(), false, 'mute remembered');
+      assert.equal(
+        await page.getByRole('checkbox', { name: /^Spoken cues/ }).isChecked(),
+        false,
+        'mute remembered',
+      );
       const hold = day < 3 ? 10 : 15;
-      assert.ok(await page.getByText(`Today: 3 holds of ${hold} seconds`).isVisible(), `day ${day + 1} at ${hold} s`);
+      assert.ok(
+        await page.getByText(`Today: 3 holds of ${hold} seconds`).isVisible(),
+        `day ${day + 1} at ${hold} s`,
+      );
       const text = await doSession(page, 3, 3);
       if (day === 2) assert.match(text, /You moved up a level: next time it is 3 × 15 s/);
       if (day === 5) assert.match(text, /The floor version is now unlocked/);
@@ -93,23 +104,22 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await openProgramme(page);
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /The floor version is unlocked/);
     assert.match((await page.locator('.level').textContent()) ?? '', /Boat pose on the floor: 3 × 10 s/);
-    assert.equal(await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(), 6);
+    assert.equal(
+      await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(),
+      6,
+    );
     // Staying on the chair is a choice, and it sticks.
     await page.getByRole('checkbox', { name: /Stay on the chair version/ }).check();
     await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
     await page.reload();
     await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /Stay on the chair version/ }).isChecked(), true);
+    await checkA11y(page, 'programme: floor unlocked');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    h.clock.setOffsetDays(0);
-    await context.close();
-  }
-});
+  }));
 
-test('stop for pain: advice at once, stored as stopped; two stops in a week pause the programme', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('stop for pain: advice at once, stored as stopped; two stops in a week pause the programme', () =>
+  inPage(h(), async ({ page, problems }) => {
     await newClearedUser(page);
     await openProgramme(page);
     await page.getByRole('link', { name: 'Start today’s session' }).click();
@@ -118,10 +128,14 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
     await stopForPain(page);
     assert.match((await page.locator('.session').textContent()) ?? '', /Holds2 s of 3 × 10 s/);
+    await checkA11y(page, 'session: stopped for pain');
 
     await openProgramme(page);
     const first = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').first();
-    assert.match((await first.textContent()) ?? '', /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/);
+    assert.match(
+      (await first.textContent()) ?? '',
+      /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/,
+    );
 
     // The plan advises rest for the rest of the day.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -129,9 +143,10 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
       await planItemText(page, 'Boat pose on a chair'),
       /You stopped the exercise for pain today\. Rest today and try again tomorrow\..*see a doctor or physiotherapist/,
     );
+    await checkA11y(page, 'today: stopped for pain');
 
     // Three days later, stopped again, this time before even starting.
-    await moveToDay(h, page, 3);
+    await moveToDay(h(), page, 3);
     await openProgramme(page);
     await page.getByRole('link', { name: 'Start today’s session' }).click();
     await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
@@ -145,6 +160,7 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     assert.ok(await page.getByText(SAFETY_PAUSE_ADVICE.howToResume).isVisible());
     assert.equal(await page.getByRole('button', { name: EXERCISE_SAFETY.stopButton }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'Continue' }).count(), 0);
+    await checkA11y(page, 'session: paused');
     await openProgramme(page);
     assert.equal(await page.getByRole('link', { name: 'Start today’s session' }).count(), 0);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
@@ -153,10 +169,17 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     assert.ok(await page.getByRole('button', { name: "Save today's check-in" }).isVisible());
     // The pause says why: both stops, with their dates.
     const planCard = page.getByRole('region', { name: 'Today’s plan' });
-    assert.equal(await planCard.getByRole('listitem').filter({ hasText: /you stopped the exercise for pain\./ }).count(), 2);
+    assert.equal(
+      await planCard
+        .getByRole('listitem')
+        .filter({ hasText: /you stopped the exercise for pain\./ })
+        .count(),
+      2,
+    );
+    await checkA11y(page, 'today: programme paused');
 
     // The next day a physiotherapist has checked them: recorded here, the programme carries on.
-    await moveToDay(h, page, 4);
+    await moveToDay(h(), page, 4);
     await page.reload();
     const form = planCard.getByRole('form', { name: 'A clinician has cleared me to exercise' });
     await form.getByLabel('Note (optional)').fill('Physio: keep going, gently');
@@ -164,37 +187,36 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     await planCard.getByText(/Day \d+ of your programme/).waitFor();
     assert.equal(await planCard.getByText(SAFETY_PAUSE_ADVICE.title).count(), 0);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    h.clock.setOffsetDays(0);
-    await context.close();
-  }
-});
+  }));
 
-test('the programme screens fit a 360px phone without sideways scrolling', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
-  try {
+test('the programme screens fit a 360px phone without sideways scrolling', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
     await newClearedUser(page);
-    await assertFits(page, 'today with the plan');
+    await assertNoSidewaysScroll(page, 'today with the plan');
+    await checkA11y(page, 'today with the plan');
     await openProgramme(page);
-    await assertFits(page, 'programme');
+    await assertNoSidewaysScroll(page, 'programme');
+    await checkA11y(page, 'programme');
     await page.getByRole('link', { name: '1. Where the method looks: the hips' }).click();
     await page.getByRole('button', { name: 'Mark as read' }).waitFor();
-    await assertFits(page, 'lesson');
+    await assertNoSidewaysScroll(page, 'lesson');
+    await checkA11y(page, 'lesson');
     await page.goto('/program/lessons/pelvic-tilt');
     await page.getByText(/This lesson opens on/).waitFor();
-    await assertFits(page, 'locked lesson');
+    await assertNoSidewaysScroll(page, 'locked lesson');
+    await checkA11y(page, 'locked lesson');
     await page.goto('/program/session/chair');
     await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
-    await assertFits(page, 'session: pain before');
+    await assertNoSidewaysScroll(page, 'session: pain before');
+    await checkA11y(page, 'session: pain before');
     await startSession(page, 2);
     await page.clock.runFor(6_000);
     await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
-    await assertFits(page, 'session: hold');
+    await assertNoSidewaysScroll(page, 'session: hold');
+    await checkA11y(page, 'session: hold');
     await page.getByRole('button', { name: 'End session' }).click();
     await page.getByRole('heading', { level: 2, name: 'Session ended' }).waitFor();
-    await assertFits(page, 'session: pain after');
+    await assertNoSidewaysScroll(page, 'session: pain after');
+    await checkA11y(page, 'session: pain after');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

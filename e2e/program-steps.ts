@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EXERCISE_SAFETY } from '@hipwise/core';
 import type { Harness } from './harness.js';
-import { onboardedUser, turnOffBreakReminders } from './steps.js';
+import { chooseScale, onboardedUser, turnOffBreakReminders } from './steps.js';
 
 const DAY_MS = 86_400_000;
 
@@ -21,13 +21,6 @@ export async function newClearedUser(page: Page): Promise<void> {
 export async function moveToDay(h: Harness, page: Page, days: number): Promise<void> {
   h.clock.setOffsetDays(days);
   await page.clock.setSystemTime(Date.now() + days * DAY_MS);
-}
-
-export async function choosePain(page: Page, label: string, value: number): Promise<void> {
-  await page
-    .getByRole('radiogroup', { name: label })
-    .getByRole('radio', { name: String(value), exact: true })
-    .check();
 }
 
 const PAIN_BEFORE = 'Back pain right now, before the exercise';
@@ -48,7 +41,7 @@ export async function stepToCountdown(page: Page): Promise<void> {
 /** From the session screen's first question through the steps to the start of the countdown. */
 export async function startSession(page: Page, painBefore: number): Promise<void> {
   await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
-  await choosePain(page, PAIN_BEFORE, painBefore);
+  await chooseScale(page, PAIN_BEFORE, painBefore);
   await page.getByRole('button', { name: 'Continue' }).click();
   await stepToCountdown(page);
   await page.getByRole('heading', { level: 2, name: /^Set 1 of \d: get into position$/ }).waitFor();
@@ -65,7 +58,7 @@ export async function doSession(page: Page, painBefore: number, painAfter: numbe
   await page.getByRole('heading', { level: 2, name: /^Hold: set 1 of 3$/ }).waitFor();
   await page.clock.fastForward(100_000);
   await page.getByRole('heading', { level: 2, name: 'All holds done' }).waitFor();
-  await choosePain(page, PAIN_AFTER, painAfter);
+  await chooseScale(page, PAIN_AFTER, painAfter);
   await page.getByRole('button', { name: 'Save session' }).click();
   await page.getByRole('status').filter({ hasText: 'Session saved.' }).waitFor();
   return (await page.locator('.session').textContent()) ?? '';
@@ -87,13 +80,11 @@ export async function openProgramme(page: Page): Promise<void> {
 
 /** The text of the Today page's plan item that mentions `hasText` ("Done: ..." or "To do: ..."). */
 export async function planItemText(page: Page, hasText: string | RegExp): Promise<string> {
-  const item = page.getByRole('region', { name: 'Today’s plan' }).getByRole('listitem').filter({ hasText }).first();
+  const item = page
+    .getByRole('region', { name: 'Today’s plan' })
+    .getByRole('listitem')
+    .filter({ hasText })
+    .first();
   await item.waitFor();
   return ((await item.textContent()) ?? '').replace('✓', '').trim();
-}
-
-/** No sideways scrolling at the current viewport. */
-export async function assertFits(page: Page, name: string): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
 }

@@ -4,22 +4,27 @@ import { mkdirSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
-import { answerScreening, checkIn, fillBaseline, freshEmail, onboardedUser, readWelcome, signUp } from './steps.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
+import { assertNoSidewaysScroll } from './layout.js';
+import {
+  answerScreening,
+  checkIn,
+  fillBaseline,
+  freshEmail,
+  onboardedUser,
+  readWelcome,
+  signUp,
+} from './steps.js';
 
 const UPDATE_DOCS = process.env['HIPWISE_UPDATE_DOCS'] === '1';
 const DOCS_DIR = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
 const TMP_DIR = mkdtempSync(join(tmpdir(), 'hipwise-e2e-'));
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 // Two weeks of plausible numbers: pain drifting down, stress up and down, two days missed.
 const PAST: ReadonlyArray<readonly [daysAgo: number, pain: number, stress: number]> = [
@@ -40,7 +45,7 @@ const PAST: ReadonlyArray<readonly [daysAgo: number, pain: number, stress: numbe
 async function seedHistory(page: Page): Promise<void> {
   try {
     for (const [daysAgo, pain, stress] of PAST) {
-      h.clock.setOffsetDays(-daysAgo);
+      h().clock.setOffsetDays(-daysAgo);
       const res = await page.request.post('/api/checkins', {
         data: { pain, stress },
         headers: { 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
@@ -48,7 +53,7 @@ async function seedHistory(page: Page): Promise<void> {
       assert.equal(res.status(), 201, await res.text());
     }
   } finally {
-    h.clock.setOffsetDays(0);
+    h().clock.setOffsetDays(0);
   }
 }
 
@@ -56,15 +61,15 @@ function assertNonEmpty(path: string): void {
   assert.ok(statSync(path).size > 10_000, `${path} is a real screenshot`);
 }
 
-test('Today with two weeks of check-ins (docs screenshot)', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 1280, height: 900 } });
-  try {
+test('Today with two weeks of check-ins (docs screenshot)', () =>
+  inPage(h(), { viewport: { width: 1280, height: 900 } }, async ({ page, problems }) => {
     await onboardedUser(page);
     await seedHistory(page);
     await page.reload();
     await checkIn(page, 4, 3, 'Walked at lunch');
     await page.locator('.chart canvas').first().waitFor();
     assert.match((await page.locator('#history-summary').textContent()) ?? '', /Last 7 days: 6 check-ins/);
+    await checkA11y(page, 'today: two weeks of check-ins');
 
     const dir = UPDATE_DOCS ? DOCS_DIR : TMP_DIR;
     mkdirSync(dir, { recursive: true });
@@ -73,40 +78,33 @@ test('Today with two weeks of check-ins (docs screenshot)', async () => {
     await page.screenshot({ path, fullPage: true });
     assertNonEmpty(path);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('every screen fits a 360px phone without sideways scrolling', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
-  const fits = async (name: string) => {
-    const path = join(TMP_DIR, `phone-${name}.png`);
-    await page.screenshot({ path, fullPage: true });
-    assertNonEmpty(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
-  };
-  try {
+test('every screen fits a 360px phone without sideways scrolling', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
+    console.log(`screenshots in ${TMP_DIR}`);
+    const fits = async (name: string) => {
+      const path = join(TMP_DIR, `phone-${name.replaceAll(' ', '-')}.png`);
+      await page.screenshot({ path, fullPage: true });
+      assertNonEmpty(path);
+      await assertNoSidewaysScroll(page, name);
+      await checkA11y(page, name);
+    };
     await page.goto('/signup');
     await page.getByRole('heading', { level: 1, name: 'Create your account' }).waitFor();
-    await fits('signup');
+    await fits('sign up');
     await signUp(page, freshEmail());
     await fits('welcome');
     await readWelcome(page);
-    await fits('screening');
+    await fits('safety questions');
     await answerScreening(page, ['saddle_numbness', 'trauma'], 'emergency');
     await fits('baseline');
     await fillBaseline(page);
     await checkIn(page, 6, 4);
     await page.locator('.chart canvas').first().waitFor();
-    await fits('today');
+    await fits('today: emergency');
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await fits('settings');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-    console.log(`screenshots in ${TMP_DIR}`);
-  }
-});
+  }));

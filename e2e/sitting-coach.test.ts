@@ -1,33 +1,26 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { StoredBreakEvent } from '@hipwise/core';
-import { startHarness, type Harness } from './harness.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage, PHONE } from './in-page.js';
+import { assertNoSidewaysScroll } from './layout.js';
 import {
   breakDialog,
   clockStart,
-  saveQuickBreaks,
+  newUserWithQuickBreaks,
   todayValue,
   waitForTodayValue,
   work,
 } from './sitting-steps.js';
 import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await page.clock.install({ time: clockStart() });
-    await onboardedUser(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
-    await saveQuickBreaks(page, 5, 1);
+test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await newUserWithQuickBreaks(page);
+    await checkA11y(page, 'sitting');
 
     // The first batch that holds the postponement reaches the server, but its answer is lost:
     // the browser must send it again, and the server must store it once.
@@ -51,6 +44,7 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
     assert.ok(await dialog.getByRole('button', { name: 'Skip' }).isEnabled());
     // Focus is inside the modal dialog.
     assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('dialog'))), true);
+    await checkA11y(page, 'break screen');
 
     await dialog.getByRole('button', { name: 'Postpone 2 min' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -113,22 +107,19 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
     assert.equal(await todayValue(page, 'Postponed'), '1');
     assert.match(await todayValue(page, 'Walking breaks taken'), /^1/);
     assert.match((await card.textContent()) ?? '', /Next walking break in [23] min/);
+    await checkA11y(page, 'today: sitting card after a break');
 
     // The one failed send was ours (the aborted answer above).
     const unexpected = problems.filter((p) => !/net::ERR_FAILED .*\/api\/break-events\)$/.test(p));
     assert.deepEqual(unexpected, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('the sitting page and the break screen fit a 360px phone', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 360, height: 780 } });
-  const fits = async (name: string) => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} overflows by ${overflow}px`);
-  };
-  try {
+test('the sitting page and the break screen fit a 360px phone', () =>
+  inPage(h(), PHONE, async ({ page, problems }) => {
+    const fits = async (name: string) => {
+      await assertNoSidewaysScroll(page, name);
+      await checkA11y(page, name);
+    };
     await page.clock.install({ time: clockStart() });
     await onboardedUser(page);
     await page.goto('/sitting');
@@ -142,7 +133,4 @@ test('the sitting page and the break screen fit a 360px phone', async () => {
     await breakDialog(page).getByRole('button', { name: 'Skip' }).click();
     await breakDialog(page).waitFor({ state: 'hidden' });
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startHarness, type Harness } from './harness.js';
-import { breakDialog, clockStart, saveQuickBreaks, work } from './sitting-steps.js';
-import { onboardedUser } from './steps.js';
+import { test } from 'node:test';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
+import { breakDialog, newUserWithQuickBreaks, work } from './sitting-steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
-test('break reminders can be switched off and on again', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
-    await page.clock.install({ time: clockStart() });
-    await onboardedUser(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
-    await saveQuickBreaks(page, 5, 1);
+test('break reminders can be switched off and on again', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await newUserWithQuickBreaks(page);
 
     await page.getByLabel('Remind me to take breaks').uncheck();
     await page.getByRole('button', { name: 'Save break settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Break reminders are off' }).waitFor();
+    await checkA11y(page, 'sitting: reminders off');
     await work(page, 8);
     assert.equal(await breakDialog(page).isVisible(), false, 'no break while reminders are off');
     await page.reload();
@@ -32,7 +24,4 @@ test('break reminders can be switched off and on again', async () => {
     await page.getByRole('button', { name: 'Save break settings' }).click();
     await work(page, 8, () => breakDialog(page).isVisible());
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

@@ -1,6 +1,7 @@
 /** Steps of the sitting-coach journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { onboardedUser } from './steps.js';
 
 const MIN = 60_000;
 
@@ -14,6 +15,18 @@ export function clockStart(timeZone = 'Europe/London'): number {
     new Intl.DateTimeFormat('en-GB', { hour: 'numeric', hourCycle: 'h23', timeZone }).format(now),
   );
   return hour >= 2 ? now - 60 * MIN : now;
+}
+
+/**
+ * A new user on the browser's fake clock (from `clockStart`) who opens Sitting from the menu and
+ * saves short intervals, so a break fires within minutes of fake time.
+ */
+export async function newUserWithQuickBreaks(page: Page): Promise<void> {
+  await page.clock.install({ time: clockStart() });
+  await onboardedUser(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
+  await saveQuickBreaks(page, 5, 1);
 }
 
 /** Saves short intervals on /sitting so a break fires within minutes of fake time. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, type RedFlagId, type ScreeningOutcome } from '@hipwise/core';
+import { checkA11y } from './axe.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -14,19 +15,35 @@ async function onPath(page: Page, path: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === path);
 }
 
-export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto('/signup');
+/** The two account forms: where each is, its heading and its button. */
+const ACCOUNT_FORMS = {
+  'sign up': { path: '/signup', heading: 'Create your account', submit: 'Create account' },
+  'log in': { path: '/login', heading: 'Log in', submit: 'Log in' },
+} as const;
+
+/** Opens the sign-up or log-in form, checks it with axe, and submits an email and password. */
+export async function submitAccountForm(
+  page: Page,
+  form: keyof typeof ACCOUNT_FORMS,
+  email: string,
+  password: string,
+): Promise<void> {
+  const { path, heading, submit } = ACCOUNT_FORMS[form];
+  await page.goto(path);
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await checkA11y(page, form);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('button', { name: submit }).click();
+}
+
+export async function signUp(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await submitAccountForm(page, 'sign up', email, password);
   await onPath(page, '/welcome');
 }
 
 export async function logIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
+  await submitAccountForm(page, 'log in', email, password);
 }
 
 export async function logOut(page: Page): Promise<void> {
@@ -37,6 +54,7 @@ export async function logOut(page: Page): Promise<void> {
 export async function readWelcome(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
   assert.equal(await page.getByRole('img', { name: 'The psoas muscle' }).count(), 1);
+  await checkA11y(page, 'welcome');
   await page.getByRole('link', { name: 'Continue' }).click();
   await onPath(page, '/screening');
 }
@@ -48,6 +66,7 @@ export async function answerScreening(
   expected: ScreeningOutcome,
 ): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Safety questions' }).waitFor();
+  await checkA11y(page, 'safety questions');
   for (const q of RED_FLAG_QUESTIONS) {
     const group = page.getByRole('radiogroup', { name: q.text });
     await group.getByRole('radio', { name: yes.includes(q.id) ? 'Yes' : 'No', exact: true }).check();
@@ -59,11 +78,13 @@ export async function answerScreening(
   for (const q of RED_FLAG_QUESTIONS.filter((x) => yes.includes(x.id))) {
     assert.ok(await page.getByRole('listitem').filter({ hasText: q.text }).isVisible(), `flagged: ${q.id}`);
   }
+  await checkA11y(page, `screening result: ${expected}`);
   await page.getByRole('button', { name: 'Continue' }).click();
   await onPath(page, '/baseline');
 }
 
-async function choose(page: Page, scale: string, value: number): Promise<void> {
+/** Picks `value` on the 0-10 scale named `scale`. */
+export async function chooseScale(page: Page, scale: string, value: number): Promise<void> {
   await page
     .getByRole('radiogroup', { name: scale })
     .getByRole('radio', { name: String(value), exact: true })
@@ -72,20 +93,21 @@ async function choose(page: Page, scale: string, value: number): Promise<void> {
 
 export async function fillBaseline(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Your starting point' }).waitFor();
-  await choose(page, 'How bad is your back pain right now?', 5);
-  await choose(page, 'What number best describes your pain on average in the past week?', 6);
-  await choose(
+  await checkA11y(page, 'baseline');
+  await chooseScale(page, 'How bad is your back pain right now?', 5);
+  await chooseScale(page, 'What number best describes your pain on average in the past week?', 6);
+  await chooseScale(
     page,
     'What number best describes how, during the past week, pain has interfered with your enjoyment of life?',
     4,
   );
-  await choose(
+  await chooseScale(
     page,
     'What number best describes how, during the past week, pain has interfered with your general activity?',
     3,
   );
   await page.getByLabel('How many hours do you sit on a typical workday?').fill('7.5');
-  await choose(page, 'How stressed do you feel right now?', 5);
+  await chooseScale(page, 'How stressed do you feel right now?', 5);
   await page.getByRole('button', { name: 'Save and continue' }).click();
   await onPath(page, '/today');
 }
@@ -108,14 +130,15 @@ export async function onboardedUser(
 }
 
 export async function checkIn(page: Page, pain: number, stress: number, note?: string): Promise<void> {
-  await choose(page, 'Back pain right now', pain);
-  await choose(page, 'Stress right now', stress);
+  await chooseScale(page, 'Back pain right now', pain);
+  await chooseScale(page, 'Stress right now', stress);
   if (note !== undefined) await page.getByLabel('Note (optional)').fill(note);
   await page.getByRole('button', { name: /today's check-in$/ }).click();
   await page
     .getByRole('status')
     .filter({ hasText: /Today's check-in is (saved|updated)/ })
     .waitFor();
+  await checkA11y(page, 'today: checked in');
 }
 
 export async function checkedValue(page: Page, scale: string): Promise<number | undefined> {
