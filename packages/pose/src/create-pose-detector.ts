@@ -1,6 +1,7 @@
 import { platform } from '@hipwise/pose/model-loader';
 import type { PoseDetector, PoseDetectorOptions } from './pose-detector.js';
 import { wasmRuntimeInfo } from './model-loader/wasm-backend.js';
+import { MoveNetGraph } from './movenet/graph.js';
 import { MoveNetDetector } from './movenet/movenet-detector.js';
 
 /**
@@ -12,9 +13,9 @@ export async function createPoseDetector(options: PoseDetectorOptions = {}): Pro
   switch (model) {
     case 'movenet-lightning': {
       await platform.initBackend(options);
-      const model = await platform.loadMoveNet(options);
-      const detector = new MoveNetDetector(model, await wasmRuntimeInfo(), options.cropTracking ?? true);
-      await detector.warmUp();
+      const graph = new MoveNetGraph(await platform.loadMoveNet(options));
+      const detector = new MoveNetDetector(graph, await wasmRuntimeInfo(), options.cropTracking ?? true);
+      detector.warmUp();
       return detector;
     }
   }
