@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs-core';
+import { loadGraphModelSync } from '@tensorflow/tfjs-converter';
 import { platform } from '@hipwise/pose/model-loader';
 import { channelsOf } from '../frame.js';
 import { sceneFrame } from '../testing/scene.js';
@@ -16,8 +17,10 @@ test(
   { timeout: 120_000 },
   async () => {
     await platform.initBackend({});
-    const model = await platform.loadMoveNet({});
-    const graph = new MoveNetGraph(model);
+    const artifacts = await platform.loadMoveNet({});
+    const model = loadGraphModelSync(artifacts);
+    const graph = new MoveNetGraph(artifacts);
+    const backend = tf.backend();
     try {
       const frames = sittingPhotos().flatMap(({ rel }) => {
         const photo = decodeSittingPhoto(rel);
@@ -41,7 +44,9 @@ test(
 
         const input = new Float32Array(pixels.length);
         for (let i = 0; i < pixels.length; i++) input[i] = graph.inputScale[pixels[i]! * 3 + (i % 3)]!;
+        const dataIds = backend.numDataIds();
         const actual = graph.run(input);
+        assert.equal(backend.numDataIds(), dataIds, `${name}: every intermediate result freed`);
 
         assert.equal(actual.length, expected.length, name);
         noses.add(expected[1]!);
@@ -56,6 +61,7 @@ test(
       assert.ok(noses.size >= 20, `${noses.size} different nose positions in 26 frames`);
     } finally {
       graph.dispose();
+      model.dispose();
     }
   },
 );

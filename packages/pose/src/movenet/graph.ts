@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { GraphModel } from '@tensorflow/tfjs-converter';
+import { loadGraphModelSync, type GraphModel } from '@tensorflow/tfjs-converter';
 import { MOVENET_GRID_SIZE, MOVENET_INPUT_SIZE } from './constants.js';
+import { GraphPlan, type GraphNode } from './graph-plan.js';
 import { decodeHeatmaps, type MoveNetDecodeConstants } from './heatmap-decode.js';
 
 /**
@@ -30,20 +31,41 @@ const INPUT_SHAPE: [number, number, number, number] = [1, MOVENET_INPUT_SIZE, MO
 
 /**
  * MoveNet run from its normalised input to its four heads, with the rest done here in
- * JavaScript: the graph's own first and last nodes are ~60 tiny ops, each with the per-op cost
- * of TensorFlow.js's graph executor and engine and most run single-threaded, for less work than
- * one small convolution (docs/decisions/pose-inference-speed.md). The result is the whole
- * graph's, bit for bit: the input scaling is a table computed by the graph's own first nodes, and
- * the post-processing (decodeHeatmaps) rounds as its float32 kernels do.
+ * JavaScript, and the heads run as a compiled list of kernel calls (GraphPlan) instead of
+ * through tfjs's graph executor. The graph's own first and last nodes are ~60 tiny ops, each
+ * with the per-op cost of the executor and engine and most single-threaded, for less work than
+ * one small convolution; the executor's and engine's bookkeeping around the ~90 remaining ops
+ * costs more than some of the convolutions (docs/decisions/pose-inference-speed.md). The
+ * result is the whole graph's, bit for bit: the input scaling is a table computed by the graph's
+ * own first nodes, the heads are the graph's own kernels with its own attributes, and the
+ * post-processing (decodeHeatmaps) rounds as its float32 kernels do.
  */
 export class MoveNetGraph {
   /** Per 8-bit value and channel (value * 3 + channel): the graph's normalised input. */
   readonly inputScale: Float32Array;
   private readonly decode: MoveNetDecodeConstants;
+  private readonly plan: GraphPlan;
+  /** Holds the weights the plan reads; runs the graph's first nodes once for `inputScale`. */
+  private readonly model: GraphModel<tf.io.IOHandlerSync>;
 
-  constructor(private readonly model: GraphModel) {
-    this.inputScale = inputScaleTable(model);
-    this.decode = decodeConstants(model);
+  /** `artifacts`: the model.json (its `modelTopology`) and weights, as a tfjs IOHandler loads them. */
+  constructor(artifacts: tf.io.ModelArtifacts) {
+    const nodes = (artifacts.modelTopology as { node?: GraphNode[] } | undefined)?.node;
+    if (nodes === undefined) throw new Error('MoveNet graph: model.json has no graph nodes');
+    this.model = loadGraphModelSync(artifacts);
+    try {
+      this.inputScale = inputScaleTable(this.model);
+      this.decode = decodeConstants(this.model);
+      this.plan = GraphPlan.compile(
+        nodes,
+        { name: NORMALISED_INPUT, shape: INPUT_SHAPE },
+        HEADS,
+        this.model.weights,
+      );
+    } catch (e) {
+      this.model.dispose();
+      throw e;
+    }
   }
 
   /**
@@ -51,24 +73,11 @@ export class MoveNetGraph {
    * letterboxed frame, RGB, each value already mapped through `inputScale`.
    */
   run(input: Float32Array): Float32Array {
-    const heads = tf.tidy(() => {
-      const x = tf.tensor4d(input, INPUT_SHAPE, 'float32');
-      return this.model.execute({ [NORMALISED_INPUT]: x }, [...HEADS]) as tf.Tensor[];
-    });
-    try {
-      const [heatmaps, centre, regression, offsets] = heads.map((t) => t.dataSync() as Float32Array);
-      if (
-        heatmaps === undefined ||
-        centre === undefined ||
-        regression === undefined ||
-        offsets === undefined
-      ) {
-        throw new Error('MoveNet graph: four heads expected');
-      }
-      return decodeHeatmaps({ heatmaps, centre, regression, offsets }, this.decode);
-    } finally {
-      for (const t of heads) t.dispose();
+    const [heatmaps, centre, regression, offsets] = this.plan.run(input);
+    if (heatmaps === undefined || centre === undefined || regression === undefined || offsets === undefined) {
+      throw new Error('MoveNet graph: four heads expected');
     }
+    return decodeHeatmaps({ heatmaps, centre, regression, offsets }, this.decode);
   }
 
   dispose(): void {
@@ -77,7 +86,7 @@ export class MoveNetGraph {
 }
 
 /** Runs the graph's first nodes on every 8-bit value of every channel, once. */
-function inputScaleTable(model: GraphModel): Float32Array {
+function inputScaleTable(model: GraphModel<tf.io.IOHandlerSync>): Float32Array {
   const probe = new Int32Array(INPUT_SHAPE.reduce((a, b) => a * b));
   for (let v = 0; v < 256; v++) probe.fill(v, v * CHANNELS, (v + 1) * CHANNELS);
   const scaled = tf.tidy(() => model.execute(tf.tensor4d(probe, INPUT_SHAPE, 'int32'), NORMALISED_INPUT));
@@ -89,7 +98,7 @@ function inputScaleTable(model: GraphModel): Float32Array {
   }
 }
 
-function decodeConstants(model: GraphModel): MoveNetDecodeConstants {
+function decodeConstants(model: GraphModel<tf.io.IOHandlerSync>): MoveNetDecodeConstants {
   const read = (name: string, size: number): Float32Array => {
     const t = model.weights[name]?.[0];
     if (t === undefined || t.size !== size || t.dtype !== 'float32') {
