@@ -76,10 +76,15 @@ export function decodeHeatmaps(heads: MoveNetHeads, c: MoveNetDecodeConstants): 
 
   const bestScore = new Float32Array(K).fill(-Infinity);
   const bestCell = new Int32Array(K);
+  // The distance is at least distanceBias, so a cell whose heatmap over distanceBias cannot
+  // beat the best so far is skipped (most cells): an upper bound, a hair above 1 / bias, so
+  // that skipping never changes the result.
+  const bound = (1 / c.distanceBias) * (1 + 1e-6);
   for (let i = 0; i < cells; i++) {
     const y = c.gridY[i]!;
     const x = c.gridX[i]!;
     for (let k = 0; k < K; k++) {
+      if (heads.heatmaps[i * K + k]! * bound <= bestScore[k]!) continue;
       const dy = f(y - regY[k]!);
       const dx = f(x - regX[k]!);
       const distance = f(f(Math.sqrt(f(f(dy * dy) + f(dx * dx)))) + c.distanceBias);
