@@ -30,7 +30,7 @@ interface Step {
  * current backend's kernels, the same kernels with the same attributes that tfjs's GraphModel
  * ends up calling. What it leaves out is the bookkeeping around each call: the graph executor's
  * per-node parameter parsing and the engine's per-op tensor tracking and scopes (for MoveNet,
- * ~20% of an inference on the WASM backend; docs/decisions/pose-inference-speed.md).
+ * about 15% of an inference on the WASM backend; docs/decisions/pose-inference-speed.md).
  * Intermediate results live only inside run(), freed as soon as no later step reads them.
  *
  * Only the ops of a convolutional network of the MobileNet family are compiled (`SUPPORTED_OPS`);

@@ -7,7 +7,7 @@ import { decodeHeatmaps, type MoveNetDecodeConstants } from './heatmap-decode.js
 /**
  * Node names in MoveNet SinglePose Lightning v4's graph (as converted in @vladmandic/human). The
  * graph's input is int32 RGB; its first nodes cast it to float and scale it to [-1, 1]
- * (`NORMALISED_INPUT` is their result), its last ~50 nodes (from the sigmoids to `Identity`) turn
+ * (`NORMALISED_INPUT` is their result), its last 50 nodes (from the sigmoids to `Identity`) turn
  * the four heads into 17 (y, x, score).
  */
 const P = 'StatefulPartitionedCall/';
@@ -32,10 +32,10 @@ const INPUT_SHAPE: [number, number, number, number] = [1, MOVENET_INPUT_SIZE, MO
 /**
  * MoveNet run from its normalised input to its four heads, with the rest done here in
  * JavaScript, and the heads run as a compiled list of kernel calls (GraphPlan) instead of
- * through tfjs's graph executor. The graph's own first and last nodes are ~60 tiny ops, each
+ * through tfjs's graph executor. The graph's own first and last nodes are 58 tiny ops, each
  * with the per-op cost of the executor and engine and most single-threaded, for less work than
- * one small convolution; the executor's and engine's bookkeeping around the ~90 remaining ops
- * costs more than some of the convolutions (docs/decisions/pose-inference-speed.md). The
+ * one small convolution; around the 92 others, that bookkeeping was about 15% of an inference
+ * (docs/decisions/pose-inference-speed.md). The
  * result is the whole graph's, bit for bit: the input scaling is a table computed by the graph's
  * own first nodes, the heads are the graph's own kernels with its own attributes, and the
  * post-processing (decodeHeatmaps) rounds as its float32 kernels do.
@@ -90,7 +90,7 @@ function inputScaleTable(model: GraphModel<tf.io.IOHandlerSync>): Float32Array {
   const probe = new Int32Array(INPUT_SHAPE.reduce((a, b) => a * b));
   for (let v = 0; v < 256; v++) probe.fill(v, v * CHANNELS, (v + 1) * CHANNELS);
   const scaled = tf.tidy(() => model.execute(tf.tensor4d(probe, INPUT_SHAPE, 'int32'), NORMALISED_INPUT));
-  if (Array.isArray(scaled)) throw new Error('MoveNet graph: one input node expected');
+  if (Array.isArray(scaled)) throw new Error('MoveNet graph: one output expected');
   try {
     return (scaled.dataSync() as Float32Array).slice(0, 256 * CHANNELS);
   } finally {
