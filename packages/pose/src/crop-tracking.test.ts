@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPoseDetector } from './pose-detector.js';
+import { createPoseDetector } from './create-pose-detector.js';
 import { sittingAccuracyAtScale } from './testing/scale-accuracy.js';
 
 /**

@@ -1,4 +1,4 @@
-export { createPoseDetector } from './pose-detector.js';
+export { createPoseDetector } from './create-pose-detector.js';
 export type { PoseDetector, PoseDetectorOptions, PoseModelName } from './pose-detector.js';
 export type { Frame, PixelFrame, DomFrame } from './frame.js';
 export type { PlatformOptions } from './model-loader/types.js';

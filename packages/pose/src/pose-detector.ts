@@ -1,9 +1,7 @@
-import { platform } from '@hipwise/pose/model-loader';
 import type { Pose } from '@hipwise/core';
 import type { Frame } from './frame.js';
 import type { PlatformOptions } from './model-loader/types.js';
-import { wasmRuntimeInfo, type PoseRuntimeInfo } from './model-loader/wasm-backend.js';
-import { MoveNetDetector } from './movenet/movenet-detector.js';
+import type { PoseRuntimeInfo } from './model-loader/wasm-backend.js';
 
 /**
  * Turns one frame into one pose (17 COCO keypoints in frame pixels, with scores). Raw per frame:
@@ -33,21 +31,4 @@ export interface PoseDetectorOptions extends PlatformOptions {
    * (default true). false reads every frame whole, letterboxed.
    */
   readonly cropTracking?: boolean;
-}
-
-/**
- * Starts the WASM backend, loads the model (from disk in Node, from our server in the browser)
- * and runs one warm-up inference.
- */
-export async function createPoseDetector(options: PoseDetectorOptions = {}): Promise<PoseDetector> {
-  const model = options.model ?? 'movenet-lightning';
-  switch (model) {
-    case 'movenet-lightning': {
-      await platform.initBackend(options);
-      const model = await platform.loadMoveNet(options);
-      const detector = new MoveNetDetector(model, await wasmRuntimeInfo(), options.cropTracking ?? true);
-      await detector.warmUp();
-      return detector;
-    }
-  }
 }

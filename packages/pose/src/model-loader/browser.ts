@@ -1,4 +1,4 @@
-import { loadGraphModel } from '@tensorflow/tfjs-converter';
+import { io } from '@tensorflow/tfjs-core';
 import { MOVENET_MODEL_FILE } from '../movenet/constants.js';
 import type { PosePlatform } from './types.js';
 import { useWasmBackend } from './wasm-backend.js';
@@ -12,5 +12,9 @@ export const DEFAULT_WASM_PATH = '/wasm/';
 
 export const platform: PosePlatform = {
   initBackend: (options) => useWasmBackend(options.wasmPath ?? DEFAULT_WASM_PATH, options.wasmThreads),
-  loadMoveNet: (options) => loadGraphModel(options.modelUrl ?? DEFAULT_MODEL_URL),
+  loadMoveNet: async (options) => {
+    const handler = io.http(options.modelUrl ?? DEFAULT_MODEL_URL);
+    if (handler.load === undefined) throw new Error('tfjs http IOHandler cannot load');
+    return handler.load();
+  },
 };

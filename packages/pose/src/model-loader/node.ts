@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
-import { loadGraphModel } from '@tensorflow/tfjs-converter';
 import { MOVENET_MODEL_FILE } from '../movenet/constants.js';
 import type { PlatformOptions, PosePlatform } from './types.js';
 import { useWasmBackend } from './wasm-backend.js';
@@ -15,7 +14,7 @@ import { useWasmBackend } from './wasm-backend.js';
  */
 export const platform: PosePlatform = {
   initBackend: (options) => useWasmBackend(options.wasmPath, options.wasmThreads),
-  loadMoveNet: (options) => loadGraphModel(fileModelHandler(modelPath(options))),
+  loadMoveNet: (options) => fileModelHandler(modelPath(options)).load(),
 };
 
 /** The model json shipped in @vladmandic/human (`models/` beside its `dist/`). */
@@ -31,7 +30,9 @@ function modelPath(options: PlatformOptions): string {
 }
 
 /** An IOHandler that reads a tfjs graph model's json and its weight files from disk. */
-export function fileModelHandler(jsonPath: string): tf.io.IOHandler {
+export function fileModelHandler(
+  jsonPath: string,
+): tf.io.IOHandler & Required<Pick<tf.io.IOHandler, 'load'>> {
   return {
     load: async () => {
       const modelJson = JSON.parse(await readFile(jsonPath, 'utf8')) as tf.io.ModelJSON;

@@ -1,4 +1,4 @@
-import type { GraphModel } from '@tensorflow/tfjs-converter';
+import type { io } from '@tensorflow/tfjs-core';
 
 export interface PlatformOptions {
   /**
@@ -27,5 +27,6 @@ export interface PlatformOptions {
 export interface PosePlatform {
   /** Makes the WASM backend the current tfjs backend; safe to call more than once. */
   initBackend(options: PlatformOptions): Promise<void>;
-  loadMoveNet(options: PlatformOptions): Promise<GraphModel>;
+  /** The MoveNet model.json and its weights, not yet made into a model. */
+  loadMoveNet(options: PlatformOptions): Promise<io.ModelArtifacts>;
 }

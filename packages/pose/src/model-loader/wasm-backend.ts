@@ -12,10 +12,7 @@ let started: Promise<void> | undefined;
  * cross-origin-isolated page, a second pool of 8 workers) and throws the first away.
  * In a cross-origin-isolated page tfjs picks its threaded build; withWasmThreads sizes its pool.
  */
-export async function useWasmBackend(
-  wasmPath: string | undefined,
-  threads?: number,
-): Promise<void> {
+export async function useWasmBackend(wasmPath: string | undefined, threads?: number): Promise<void> {
   started ??= startWasmBackend(wasmPath, threads).catch((e: unknown) => {
     started = undefined;
     throw e;

@@ -5,6 +5,8 @@
  * (y, x, score) with y and x normalised to the input square.
  */
 export const MOVENET_INPUT_SIZE = 192;
+/** The heads' grid: the input at an output stride of 4. */
+export const MOVENET_GRID_SIZE = MOVENET_INPUT_SIZE / 4;
 export const MOVENET_KEYPOINT_COUNT = 17;
 export const MOVENET_VALUES_PER_KEYPOINT = 3;
 export const MOVENET_MODEL_FILE = 'movenet-lightning.json';

@@ -1,11 +1,10 @@
-import * as tf from '@tensorflow/tfjs-core';
-import type { GraphModel } from '@tensorflow/tfjs-converter';
 import type { Pose } from '@hipwise/core';
 import { channelsOf, frameSize, isPixelFrame, type DomFrame, type Frame } from '../frame.js';
 import type { PoseDetector } from '../pose-detector.js';
 import type { PoseRuntimeInfo } from '../model-loader/wasm-backend.js';
 import { MOVENET_INPUT_SIZE } from './constants.js';
 import { decodeMoveNet } from './decode.js';
+import type { MoveNetGraph } from './graph.js';
 import { cropBox, letterbox, letterboxPixels, visibleSource, type Letterbox } from './letterbox.js';
 import { nextCropRegion, type CropRegion } from '../calculators/crop-region.js';
 
@@ -18,41 +17,50 @@ type Canvas2D = OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D;
  * they were lost, so a person a few metres away fills the model's input instead of a fifth of it.
  */
 export class MoveNetDetector implements PoseDetector {
-  private readonly input = new Int32Array(MOVENET_INPUT_SIZE * MOVENET_INPUT_SIZE * 3);
+  /** The letterboxed frame, RGB 0..255 (pixel frames are resampled into it). */
+  private readonly pixels = new Int32Array(MOVENET_INPUT_SIZE * MOVENET_INPUT_SIZE * 3);
+  /** The model's input: `pixels` through the graph's input scaling. */
+  private readonly input = new Float32Array(this.pixels.length);
   private canvas: Canvas2D | undefined;
   private disposed = false;
   /** Where to read the next frame from, for frames of `cropFrame`'s size; undefined: whole. */
   private crop: CropRegion | undefined;
   private cropFrame = { width: 0, height: 0 };
-  /** Bumped by reset(), so that a frame still running then does not set the crop afterwards. */
-  private generation = 0;
 
   constructor(
-    private readonly model: GraphModel,
+    private readonly graph: MoveNetGraph,
     readonly info: PoseRuntimeInfo,
     private readonly cropTracking = true,
   ) {}
 
   /** Runs the model once on a blank input so that the first real frame is not the slow one. */
-  async warmUp(): Promise<void> {
-    this.input.fill(0);
-    await this.run();
+  warmUp(): void {
+    this.pixels.fill(0);
+    this.scalePixels();
+    this.graph.run(this.input);
   }
 
+  /**
+   * Reads, runs (synchronously: the WASM backend) and tracks in one go, so a reset() always falls
+   * between two frames, never inside one.
+   */
   async estimate(frame: Frame): Promise<Pose> {
     if (this.disposed) throw new Error('estimate() on a disposed pose detector');
     const { width, height } = frameSize(frame);
-    const generation = this.generation;
     const sameSize = width === this.cropFrame.width && height === this.cropFrame.height;
     const crop = sameSize ? this.crop : undefined;
     const box =
       crop === undefined
         ? letterbox(width, height, MOVENET_INPUT_SIZE)
         : cropBox(crop, width, height, MOVENET_INPUT_SIZE);
-    if (isPixelFrame(frame)) letterboxPixels(frame.data, channelsOf(frame), box, this.input);
-    else this.drawDomFrame(frame, box);
-    const pose = decodeMoveNet(await this.run(), box);
-    if (this.cropTracking && generation === this.generation) {
+    if (isPixelFrame(frame)) {
+      letterboxPixels(frame.data, channelsOf(frame), box, this.pixels);
+      this.scalePixels();
+    } else {
+      this.drawDomFrame(frame, box);
+    }
+    const pose = decodeMoveNet(this.graph.run(this.input), box);
+    if (this.cropTracking) {
       this.crop = nextCropRegion(crop, pose, { width, height });
       this.cropFrame = { width, height };
     }
@@ -61,24 +69,21 @@ export class MoveNetDetector implements PoseDetector {
 
   reset(): void {
     this.crop = undefined;
-    this.generation++;
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.model.dispose();
+    this.graph.dispose();
   }
 
-  private async run(): Promise<Float32Array> {
-    const output = tf.tidy(() => {
-      const x = tf.tensor4d(this.input, [1, MOVENET_INPUT_SIZE, MOVENET_INPUT_SIZE, 3], 'int32');
-      return this.model.execute(x) as tf.Tensor;
-    });
-    try {
-      return (await output.data()) as Float32Array;
-    } finally {
-      output.dispose();
+  private scalePixels(): void {
+    const scale = this.graph.inputScale;
+    const { pixels, input } = this;
+    for (let i = 0; i < pixels.length; i += 3) {
+      input[i] = scale[pixels[i]! * 3]!;
+      input[i + 1] = scale[pixels[i + 1]! * 3 + 1]!;
+      input[i + 2] = scale[pixels[i + 2]! * 3 + 2]!;
     }
   }
 
@@ -108,10 +113,12 @@ export class MoveNetDetector implements PoseDetector {
       );
     }
     const rgba = ctx.getImageData(0, 0, box.size, box.size).data;
-    for (let i = 0, o = 0; o < this.input.length; i += 4, o += 3) {
-      this.input[o] = rgba[i]!;
-      this.input[o + 1] = rgba[i + 1]!;
-      this.input[o + 2] = rgba[i + 2]!;
+    const scale = this.graph.inputScale;
+    const { input } = this;
+    for (let i = 0, o = 0; o < input.length; i += 4, o += 3) {
+      input[o] = scale[rgba[i]! * 3]!;
+      input[o + 1] = scale[rgba[i + 1]! * 3 + 1]!;
+      input[o + 2] = scale[rgba[i + 2]! * 3 + 2]!;
     }
   }
 }

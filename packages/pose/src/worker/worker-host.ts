@@ -1,4 +1,5 @@
-import { createPoseDetector, type PoseDetector } from '../pose-detector.js';
+import { createPoseDetector } from '../create-pose-detector.js';
+import type { PoseDetector } from '../pose-detector.js';
 import { clock, type FromWorker, type ToWorker } from './protocol.js';
 
 /** The parts of a DedicatedWorkerGlobalScope the host uses (the package is typed against DOM). */

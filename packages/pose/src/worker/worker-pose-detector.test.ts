@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPoseDetector } from '../pose-detector.js';
+import { createPoseDetector } from '../create-pose-detector.js';
 import type { PixelFrame } from '../frame.js';
 import { sceneFrame } from '../testing/scene.js';
 import { decodeSittingPhoto } from '../testing/sitting-photos.js';

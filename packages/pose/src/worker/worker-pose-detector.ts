@@ -137,7 +137,9 @@ async function transferable(frame: Frame): Promise<TransferredFrame> {
   if (isPixelFrame(frame)) {
     // A copy with its own buffer to move (a Node Buffer's slice() would share its pool).
     const data =
-      frame.data instanceof Uint8ClampedArray ? new Uint8ClampedArray(frame.data) : new Uint8Array(frame.data);
+      frame.data instanceof Uint8ClampedArray
+        ? new Uint8ClampedArray(frame.data)
+        : new Uint8Array(frame.data);
     return { kind: 'pixels', data, width: frame.width, height: frame.height };
   }
   return { kind: 'bitmap', bitmap: await createImageBitmap(frame) };

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Keypoint, KeypointName, Pose } from '@hipwise/core';
-import { createPoseDetector } from './pose-detector.js';
+import { createPoseDetector } from './create-pose-detector.js';
 import { decodeSittingPhoto as photo } from './testing/sitting-photos.js';
 
 const MIN_SCORE = 0.3;
