@@ -1,20 +1,47 @@
+import { Suspense, useRef, type ReactNode } from 'react';
 import { Link, Route, Switch } from 'wouter';
 import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
 import { GuestOnly, HomeRedirect, RequireUser } from './features/auth/guards';
 import { LoginPage } from './features/auth/LoginPage';
-import { SessionProvider } from './features/auth/session';
+import { SessionProvider, useSession } from './features/auth/session';
 import { SignupPage } from './features/auth/SignupPage';
-import { BaselinePage } from './features/baseline/BaselinePage';
-import { WelcomePage } from './features/onboarding/WelcomePage';
-import { ScreeningPage } from './features/screening/ScreeningPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { TodayPage } from './features/today/TodayPage';
-import { ProgramRoutes } from './features/program/ProgramRoutes';
-import { SittingRoutes } from './features/sitting/SittingRoutes';
-import { BreakCoach } from './features/sitting/BreakCoach';
-import { StressRoutes } from './features/stress/StressRoutes';
-import { ProgressRoutes } from './features/progress/ProgressRoutes';
-import { CameraRoutes } from './features/camera/CameraRoutes';
+import { lazyPage } from './lib/lazy-page';
+
+// Everything behind log-in is loaded when first visited (charts, camera, questionnaires, the
+// break coach), so a first visit downloads only the landing, log-in and sign-up pages.
+const WelcomePage = lazyPage(() => import('./features/onboarding/WelcomePage'), 'WelcomePage');
+const ScreeningPage = lazyPage(() => import('./features/screening/ScreeningPage'), 'ScreeningPage');
+const BaselinePage = lazyPage(() => import('./features/baseline/BaselinePage'), 'BaselinePage');
+const TodayPage = lazyPage(() => import('./features/today/TodayPage'), 'TodayPage');
+const ProgramRoutes = lazyPage(() => import('./features/program/ProgramRoutes'), 'ProgramRoutes');
+const SittingRoutes = lazyPage(() => import('./features/sitting/SittingRoutes'), 'SittingRoutes');
+const StressRoutes = lazyPage(() => import('./features/stress/StressRoutes'), 'StressRoutes');
+const ProgressRoutes = lazyPage(() => import('./features/progress/ProgressRoutes'), 'ProgressRoutes');
+const CameraRoutes = lazyPage(() => import('./features/camera/CameraRoutes'), 'CameraRoutes');
+const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
+
+/** A lazily loaded page, with the app's loading indicator while its code arrives. */
+function Page({ children }: { readonly children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+/**
+ * The break coach, loaded once someone has signed in, and kept mounted after they log out so it
+ * can clear what it stored for them.
+ */
+function BreakCoachOnceSignedIn() {
+  const { state } = useSession();
+  const signedIn = useRef(false);
+  if (state.status === 'ready') signedIn.current = true;
+  if (!signedIn.current) return null;
+  return (
+    <Suspense fallback={null}>
+      <BreakCoach />
+    </Suspense>
+  );
+}
 
 function NotFound() {
   return (
@@ -47,52 +74,72 @@ export function App() {
           </Route>
           <Route path="/welcome">
             <RequireUser need="login">
-              <WelcomePage />
+              <Page>
+                <WelcomePage />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/screening">
             <RequireUser need="login">
-              <ScreeningPage />
+              <Page>
+                <ScreeningPage />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/baseline">
             <RequireUser need="screening">
-              <BaselinePage />
+              <Page>
+                <BaselinePage />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/today">
             <RequireUser need="onboarded">
-              <TodayPage />
+              <Page>
+                <TodayPage />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/program" nest>
             <RequireUser need="onboarded">
-              <ProgramRoutes />
+              <Page>
+                <ProgramRoutes />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/sitting" nest>
             <RequireUser need="onboarded">
-              <SittingRoutes />
+              <Page>
+                <SittingRoutes />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/stress" nest>
             <RequireUser need="onboarded">
-              <StressRoutes />
+              <Page>
+                <StressRoutes />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/progress" nest>
             <RequireUser need="onboarded">
-              <ProgressRoutes />
+              <Page>
+                <ProgressRoutes />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/camera" nest>
             <RequireUser need="onboarded">
-              <CameraRoutes />
+              <Page>
+                <CameraRoutes />
+              </Page>
             </RequireUser>
           </Route>
           <Route path="/settings">
             <RequireUser need="login">
-              <SettingsPage />
+              <Page>
+                <SettingsPage />
+              </Page>
             </RequireUser>
           </Route>
           <Route>
@@ -100,7 +147,7 @@ export function App() {
           </Route>
         </Switch>
       </Layout>
-      <BreakCoach />
+      <BreakCoachOnceSignedIn />
     </SessionProvider>
   );
 }
