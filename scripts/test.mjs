@@ -179,6 +179,7 @@ if (lint) {
 const webDist = path.join(root, 'packages', 'web', 'dist');
 if (wantE2e) {
   await step('build: npm run build (web app for e2e)', () => npmRun('build'));
+  await step('budget: npm run budget (first-visit and Today JavaScript, gzipped)', () => npmRun('budget'));
 }
 
 const files = testFiles();

@@ -1,22 +1,27 @@
-import type { ReactNode } from 'react';
+import { Suspense, useRef, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import { Layout } from './components/Layout';
+import { Loading } from './components/Loading';
 import { RouteTable, type PageRoute } from './components/RouteTable';
 import { GuestOnly, HomeRedirect, RequireUser, type Requirement } from './features/auth/guards';
 import { LoginPage } from './features/auth/LoginPage';
-import { SessionProvider } from './features/auth/session';
+import { SessionProvider, useSession } from './features/auth/session';
 import { SignupPage } from './features/auth/SignupPage';
-import { BaselinePage } from './features/baseline/BaselinePage';
-import { WelcomePage } from './features/onboarding/WelcomePage';
-import { ScreeningPage } from './features/screening/ScreeningPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { TodayPage } from './features/today/TodayPage';
-import { ProgramRoutes } from './features/program/ProgramRoutes';
-import { SittingRoutes } from './features/sitting/SittingRoutes';
-import { BreakCoach } from './features/sitting/BreakCoach';
-import { StressRoutes } from './features/stress/StressRoutes';
-import { ProgressRoutes } from './features/progress/ProgressRoutes';
-import { CameraRoutes } from './features/camera/CameraRoutes';
+import { lazyPage } from './lib/lazy-page';
+
+// Everything behind log-in is loaded when first visited (charts, camera, questionnaires, the
+// break coach), so a first visit downloads only the landing, log-in and sign-up pages.
+const WelcomePage = lazyPage(() => import('./features/onboarding/WelcomePage'), 'WelcomePage');
+const ScreeningPage = lazyPage(() => import('./features/screening/ScreeningPage'), 'ScreeningPage');
+const BaselinePage = lazyPage(() => import('./features/baseline/BaselinePage'), 'BaselinePage');
+const TodayPage = lazyPage(() => import('./features/today/TodayPage'), 'TodayPage');
+const ProgramRoutes = lazyPage(() => import('./features/program/ProgramRoutes'), 'ProgramRoutes');
+const SittingRoutes = lazyPage(() => import('./features/sitting/SittingRoutes'), 'SittingRoutes');
+const StressRoutes = lazyPage(() => import('./features/stress/StressRoutes'), 'StressRoutes');
+const ProgressRoutes = lazyPage(() => import('./features/progress/ProgressRoutes'), 'ProgressRoutes');
+const CameraRoutes = lazyPage(() => import('./features/camera/CameraRoutes'), 'CameraRoutes');
+const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
 
 function NotFound() {
   return (
@@ -57,7 +62,27 @@ const PAGES: readonly (Omit<PageRoute, 'page'> & {
   { path: '/settings', access: 'login', page: () => <SettingsPage /> },
 ];
 
-const ROUTES: readonly PageRoute[] = PAGES.map((p) => ({ ...p, page: () => guarded(p.access, p.page()) }));
+/** A lazily loaded page shows the app's loading indicator while its code arrives. */
+const ROUTES: readonly PageRoute[] = PAGES.map((p) => ({
+  ...p,
+  page: () => guarded(p.access, <Suspense fallback={<Loading />}>{p.page()}</Suspense>),
+}));
+
+/**
+ * The break coach, loaded once someone has signed in, and kept mounted after they log out so it
+ * can clear what it stored for them.
+ */
+function BreakCoachOnceSignedIn() {
+  const { state } = useSession();
+  const signedIn = useRef(false);
+  if (state.status === 'ready') signedIn.current = true;
+  if (!signedIn.current) return null;
+  return (
+    <Suspense fallback={null}>
+      <BreakCoach />
+    </Suspense>
+  );
+}
 
 export function App() {
   return (
@@ -65,7 +90,7 @@ export function App() {
       <Layout>
         <RouteTable routes={ROUTES} notFound={<NotFound />} />
       </Layout>
-      <BreakCoach />
+      <BreakCoachOnceSignedIn />
     </SessionProvider>
   );
 }
