@@ -17,7 +17,7 @@ import {
 } from './camera-fixtures.js';
 import { inPage, PHONE } from './in-page.js';
 import { assertNoSidewaysScroll } from './layout.js';
-import { onboardedUser } from './steps.js';
+import { onboardedUser, navigateTo } from './steps.js';
 
 const h = harnessWithCamera(PHOTOS.upright);
 
@@ -101,7 +101,7 @@ test('privacy: no request carries an image, and turning the camera off stops eve
       .filter({ hasText: /Seeing \d+ of 17 joints/ })
       .waitFor({ timeout: MODEL_TIMEOUT });
     assert.deepEqual(await cameraTrackStates(page), ['ended', 'live']);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.deepEqual(
       await cameraTrackStates(page),

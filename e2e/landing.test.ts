@@ -1,22 +1,20 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { freshEmail, logOut, signUp } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 /** Boxes of the drawing's labels and bones, in page pixels. */
 async function drawingOverlaps(page: Page): Promise<string[]> {
   return page.locator('svg.psoas').evaluate((svg) => {
     // No named helpers in here: the test runner's transform would wrap them in a function the page lacks.
-    const bones = [...svg.querySelectorAll('.bone rect, .bone circle')].map((el) => el.getBoundingClientRect());
+    const bones = [...svg.querySelectorAll('.bone rect, .bone circle')].map((el) =>
+      el.getBoundingClientRect(),
+    );
     const overlaps: string[] = [];
     for (const label of svg.querySelectorAll('.labels text')) {
       const l = label.getBoundingClientRect();
@@ -30,9 +28,8 @@ async function drawingOverlaps(page: Page): Promise<string[]> {
   });
 }
 
-test('a first visit to a fresh server: the landing page, sign-up as the way in, then log-in beside it', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('a first visit to a fresh server: the landing page, sign-up as the way in, then log-in beside it', () =>
+  inPage(h(), async ({ page, problems }) => {
     await page.goto('/');
     await page
       .getByRole('heading', { level: 1, name: 'Ease lower back pain from sitting and stress' })
@@ -42,6 +39,7 @@ test('a first visit to a fresh server: the landing page, sign-up as the way in, 
     }
     assert.ok(await page.getByRole('img', { name: 'The psoas muscle' }).isVisible());
     assert.deepEqual(await drawingOverlaps(page), [], 'no label of the drawing lies on a bone');
+    await checkA11y(page, 'landing: first visit');
     // Nobody has an account yet: sign-up is the only way in, and pages behind log-in lead there too.
     assert.equal(await page.getByRole('link', { name: 'Log in' }).count(), 0);
     await page.goto('/today');
@@ -64,14 +62,10 @@ test('a first visit to a fresh server: the landing page, sign-up as the way in, 
     await page.waitForURL('**/login');
     assert.equal(await page.getByText('Nobody has an account here yet').count(), 0);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('on a phone the landing page fits the width and the main action is on the first screen', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: { width: 390, height: 844 } });
-  try {
+test('on a phone the landing page fits the width and the main action is on the first screen', () =>
+  inPage(h(), { viewport: { width: 390, height: 844 } }, async ({ page, problems }) => {
     await page.goto('/');
     const create = page.getByRole('link', { name: /^Create/ });
     await create.waitFor();
@@ -82,8 +76,6 @@ test('on a phone the landing page fits the width and the main action is on the f
       'no sideways scrolling',
     );
     assert.deepEqual(await drawingOverlaps(page), []);
+    await checkA11y(page, 'landing');
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

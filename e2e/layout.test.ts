@@ -1,16 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startHarness, type Harness } from './harness.js';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
 import { onboardedUser } from './steps.js';
 
-let h: Harness;
-before(async () => {
-  h = await startHarness();
-});
-after(async () => {
-  await h?.close();
-});
+const h = fileHarness();
 
 const PHONE = { width: 390, height: 844 };
 
@@ -46,9 +42,8 @@ async function touchingCards(page: Page): Promise<string[]> {
   });
 }
 
-test('a phone: a one-line header with a menu button, 44 px answer buttons, cards that do not touch', async () => {
-  const { context, page, problems } = await h.openPage({ viewport: PHONE });
-  try {
+test('a phone: a one-line header with a menu button, 44 px answer buttons, cards that do not touch', () =>
+  inPage(h(), { viewport: PHONE }, async ({ page, problems }) => {
     await onboardedUser(page);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
 
@@ -58,6 +53,7 @@ test('a phone: a one-line header with a menu button, 44 px answer buttons, cards
     assert.equal(await menu.getAttribute('aria-expanded'), 'false');
     const nav = page.getByRole('navigation', { name: 'Main' });
     assert.equal(await nav.getByRole('link', { name: 'Progress' }).isVisible(), false);
+    await checkA11y(page, 'menu folded');
     await menu.click();
     assert.equal(
       await page.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded'),
@@ -96,14 +92,10 @@ test('a phone: a one-line header with a menu button, 44 px answer buttons, cards
       'no sideways scrolling',
     );
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
-test('a desktop: the menu is open with no menu button, and cards do not touch', async () => {
-  const { context, page, problems } = await h.openPage();
-  try {
+test('a desktop: the menu is open with no menu button, and cards do not touch', () =>
+  inPage(h(), async ({ page, problems }) => {
     await onboardedUser(page);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Menu' }).count(), 0);
@@ -114,7 +106,4 @@ test('a desktop: the menu is open with no menu button, and cards do not touch', 
       assert.deepEqual(await touchingCards(page), [], path);
     }
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
-});
+  }));

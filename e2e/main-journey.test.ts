@@ -19,6 +19,7 @@ import {
   submitAccountForm,
   trackApi,
   turnOffBreakReminders,
+  navigateTo,
 } from './steps.js';
 
 const h = fileHarness();
@@ -58,7 +59,7 @@ test('sign up, onboard, check in, come back, export, delete', () =>
     await checkIn(page, 5, 4);
     assert.ok(await page.getByRole('status').filter({ hasText: "Today's check-in is updated." }).isVisible());
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await navigateTo(page, 'Settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await checkA11y(page, 'settings');
     const file = await download(page, 'Export my data');
@@ -155,7 +156,7 @@ test('the 0-10 scales work from the keyboard, and a lost session goes to log in'
     await api.quiet();
     await context.clearCookies();
     // Settings reads the clinicians' clearances: that read is the call that meets the 401.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await navigateTo(page, 'Settings');
     await page.waitForURL((u) => u.pathname === '/login');
     await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
 

@@ -2,17 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileHarness } from './file-harness.js';
 import { inPage, PHONE } from './in-page.js';
-import { checkIn, chooseScale, onboardedUser } from './steps.js';
+import { checkIn, chooseScale, onboardedUser, navigateTo } from './steps.js';
 import { checkA11y } from './axe.js';
 import { download } from './download.js';
 import { assertNoSidewaysScroll } from './layout.js';
 import { answerQuestions } from './measures-steps.js';
-import type { Page } from 'playwright-core';
 
 const h = fileHarness();
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 
 test('questionnaires: due on Today, resumed after closing half way, scored, charted, exported', () =>
   inPage(h(), async ({ page, problems }) => {
@@ -52,7 +48,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     await checkA11y(page, 'questionnaire: result');
 
     // STarT Back from the Progress page: agreeing with the distress items puts you in the high-risk group.
-    await nav(page, 'Progress');
+    await navigateTo(page, 'Progress');
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
     await checkA11y(page, 'progress: questionnaires due');
     await page.getByRole('link', { name: 'Keele STarT Back Screening Tool' }).click();
@@ -163,7 +159,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
   inPage(h(), async ({ page, problems }) => {
     await page.clock.install();
     await onboardedUser(page);
-    await nav(page, 'Stress');
+    await navigateTo(page, 'Stress');
     await page.getByRole('heading', { level: 1, name: 'Stress' }).waitFor();
     assert.equal(
       await page.getByRole('link', { name: 'Read the lesson: Stress and the psoas' }).getAttribute('href'),

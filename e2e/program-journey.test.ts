@@ -14,7 +14,7 @@ import {
   startSession,
   stopForPain,
 } from './program-steps.js';
-import { chooseScale } from './steps.js';
+import { chooseScale, navigateTo } from './steps.js';
 
 const h = fileHarness();
 // Journeys move the server's clock to later days; the next one starts on the real today.
@@ -76,7 +76,7 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     );
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /Good chair days: 1 of 6/);
     await checkA11y(page, 'programme with a session');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     assert.match(await planItemText(page, 'Boat pose on a chair'), /^Done:/);
 
     // Five more days, a good session each at the level the plan sets (3 x 10 s, then 3 x 15 s).
@@ -138,7 +138,7 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     );
 
     // The plan advises rest for the rest of the day.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     assert.match(
       await planItemText(page, 'Boat pose on a chair'),
       /You stopped the exercise for pain today\. Rest today and try again tomorrow\..*see a doctor or physiotherapist/,
@@ -163,7 +163,7 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     await checkA11y(page, 'session: paused');
     await openProgramme(page);
     assert.equal(await page.getByRole('link', { name: 'Start today’s session' }).count(), 0);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     await page.getByRole('region', { name: 'Today’s plan' }).getByText(SAFETY_PAUSE_ADVICE.title).waitFor();
     // Check-ins stay open while paused.
     assert.ok(await page.getByRole('button', { name: "Save today's check-in" }).isVisible());

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EXERCISE_SAFETY } from '@hipwise/core';
 import type { Harness } from './harness.js';
-import { chooseScale, onboardedUser, turnOffBreakReminders } from './steps.js';
+import { chooseScale, onboardedUser, turnOffBreakReminders, navigateTo } from './steps.js';
 
 const DAY_MS = 86_400_000;
 
@@ -73,7 +73,7 @@ export async function stopForPain(page: Page): Promise<void> {
 }
 
 export async function openProgramme(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programme' }).click();
+  await navigateTo(page, 'Programme');
   await page.getByRole('heading', { level: 1, name: 'Your programme' }).waitFor();
   await page.getByRole('heading', { level: 2, name: 'Your exercise' }).waitFor();
 }

@@ -6,7 +6,7 @@ import { checkA11y } from './axe.js';
 import { download } from './download.js';
 import { fileHarness } from './file-harness.js';
 import { inPage } from './in-page.js';
-import { onboardedUser } from './steps.js';
+import { onboardedUser, navigateTo } from './steps.js';
 
 const h = fileHarness();
 
@@ -49,7 +49,7 @@ test('a history of cancer: see a clinician soon; a recorded clearance unlocks th
     await checkA11y(page, 'today: clearance recorded');
 
     // Settings lists the clearance; the export has the unchanged answers and the clearance.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await navigateTo(page, 'Settings');
     const section = page.getByRole('region', { name: 'Clinician’s clearance' });
     await section.getByText('Note: Oncologist: in remission, exercise is fine').waitFor();
     assert.ok(await section.getByText('Have you ever had cancer?', { exact: true }).isVisible());
@@ -76,7 +76,7 @@ test('a history of cancer: see a clinician soon; a recorded clearance unlocks th
     await section.getByRole('button', { name: 'Withdraw the clearance' }).click();
     await section.getByText(/\(withdrawn\)/).waitFor();
     await checkA11y(page, 'settings: clearance withdrawn');
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     await plan.getByText(/The exercises are locked because of your answers/).waitFor();
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));

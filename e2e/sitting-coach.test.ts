@@ -13,7 +13,7 @@ import {
   waitForTodayValue,
   work,
 } from './sitting-steps.js';
-import { onboardedUser } from './steps.js';
+import { onboardedUser, navigateTo } from './steps.js';
 
 const h = fileHarness();
 
@@ -101,7 +101,7 @@ test('a break fires, is postponed, fires again, is taken; statistics, reload and
       .waitFor();
 
     // The Today card shows the same day.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
+    await navigateTo(page, 'Today');
     const card = page.getByRole('region', { name: 'Sitting and breaks today' });
     await card.getByTestId('sitting-today').waitFor();
     assert.equal(await todayValue(page, 'Postponed'), '1');

@@ -1,7 +1,7 @@
 /** Steps of the sitting-coach journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { onboardedUser } from './steps.js';
+import { onboardedUser, navigateTo } from './steps.js';
 
 const MIN = 60_000;
 
@@ -24,7 +24,7 @@ export function clockStart(timeZone = 'Europe/London'): number {
 export async function newUserWithQuickBreaks(page: Page): Promise<void> {
   await page.clock.install({ time: clockStart() });
   await onboardedUser(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sitting' }).click();
+  await navigateTo(page, 'Sitting');
   await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
   await saveQuickBreaks(page, 5, 1);
 }

@@ -47,6 +47,7 @@ export async function logIn(page: Page, email: string, password = PASSWORD): Pro
 }
 
 export async function logOut(page: Page): Promise<void> {
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Log out' }).click();
   await onPath(page, '/login');
 }
@@ -180,4 +181,16 @@ export function trackApi(page: Page): ApiTraffic {
       }
     },
   };
+}
+
+/** On a phone the main menu is folded behind a Menu button; open it if so. */
+async function openMenu(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) await menu.click();
+}
+
+/** Goes to a page through the main menu, as a user would, on any screen size. */
+export async function navigateTo(page: Page, name: string): Promise<void> {
+  await openMenu(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
 }

@@ -36,19 +36,35 @@ while (todo.length > 0) {
     if (seen.via.has(via)) continue;
     seen.via.add(via);
   } else {
-    found.set(key, { name, version: entry.version, license: entry.license ?? 'UNKNOWN', via: new Set([via]) });
+    found.set(key, {
+      name,
+      version: entry.version,
+      license: entry.license ?? 'UNKNOWN',
+      via: new Set([via]),
+    });
   }
   for (const dep of Object.keys(entry.dependencies ?? {})) todo.push({ name: dep, from: key, via });
-  for (const dep of Object.keys(entry.optionalDependencies ?? {})) todo.push({ name: dep, from: key, via, optional: true });
+  for (const dep of Object.keys(entry.optionalDependencies ?? {}))
+    todo.push({ name: dep, from: key, via, optional: true });
 }
 
-const rows = [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+const rows = [...found.values()].sort(
+  (a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version),
+);
 const width = Math.max(...rows.map((r) => `${r.name}@${r.version}`.length));
 for (const r of rows) {
-  const used = [...r.via].map((v) => v.replace('@hipwise/', '')).sort().join(',');
+  const used = [...r.via]
+    .map((v) => v.replace('@hipwise/', ''))
+    .sort()
+    .join(',');
   console.log(`${`${r.name}@${r.version}`.padEnd(width)}  ${r.license.padEnd(14)}  ${used}`);
 }
 const licences = new Map();
 for (const r of rows) licences.set(r.license, (licences.get(r.license) ?? 0) + 1);
-console.log(`\nlicences: ${[...licences].sort((a, b) => b[1] - a[1]).map(([l, n]) => `${l} ${n}`).join(', ')}`);
+console.log(
+  `\nlicences: ${[...licences]
+    .sort((a, b) => b[1] - a[1])
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ')}`,
+);
 console.log(`${rows.length} runtime dependencies`);

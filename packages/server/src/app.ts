@@ -101,7 +101,10 @@ export function createApp(opts: AppOptions) {
   app.route('/api', personal);
 
   app.all('/api/*', (c) =>
-    errorJson(c, new AppError('not_found', 'not_found', `There is no API endpoint ${c.req.method} ${c.req.path}.`)),
+    errorJson(
+      c,
+      new AppError('not_found', 'not_found', `There is no API endpoint ${c.req.method} ${c.req.path}.`),
+    ),
   );
   if (opts.webDir) mountWebApp(app, opts.webDir);
   return app;

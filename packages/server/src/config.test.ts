@@ -29,13 +29,25 @@ test('environment overrides, empty values count as unset', () => {
 });
 
 test('bad values name the variable and what is wrong, never echoing a secret URL', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT: must be a port number/.test(e.message));
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (e: unknown) => e instanceof ConfigError && /PORT: must be a port number/.test(e.message),
+  );
   assert.throws(() => loadConfig({ PORT: '70000' }), /PORT: must be 0 to 65535/);
-  assert.throws(() => loadConfig({ HIPWISE_TRUST_PROXY: 'maybe' }), /HIPWISE_TRUST_PROXY: must be true or false/);
-  assert.throws(() => loadConfig({ HIPWISE_DISABLED_INSTRUMENTS: 'rmdq,peg' }), /HIPWISE_DISABLED_INSTRUMENTS.*may list only/);
+  assert.throws(
+    () => loadConfig({ HIPWISE_TRUST_PROXY: 'maybe' }),
+    /HIPWISE_TRUST_PROXY: must be true or false/,
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_DISABLED_INSTRUMENTS: 'rmdq,peg' }),
+    /HIPWISE_DISABLED_INSTRUMENTS.*may list only/,
+  );
   assert.throws(
     () => loadConfig({ DATABASE_URL: 'mysql://user:s3cret@host/db' }),
-    (e: unknown) => e instanceof Error && /DATABASE_URL: must start with postgres/.test(e.message) && !e.message.includes('s3cret'),
+    (e: unknown) =>
+      e instanceof Error &&
+      /DATABASE_URL: must start with postgres/.test(e.message) &&
+      !e.message.includes('s3cret'),
   );
 });
 
@@ -45,33 +57,72 @@ test('HIPWISE_PUBLIC_URL: documented default, trailing slash dropped, only plain
     loadConfig({ HIPWISE_PUBLIC_URL: 'https://back.example.org/hipwise/' }).features.publicUrl,
     'https://back.example.org/hipwise',
   );
-  for (const bad of ['back.example.org', 'ftp://back.example.org', 'https://u:p@back.example.org', 'https://x.org/?a=1', 'https://x.org/#top']) {
+  for (const bad of [
+    'back.example.org',
+    'ftp://back.example.org',
+    'https://u:p@back.example.org',
+    'https://x.org/?a=1',
+    'https://x.org/#top',
+  ]) {
     assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: bad }), /HIPWISE_PUBLIC_URL: must be an http/, bad);
   }
 });
 
 test('HIPWISE_PG_SETTINGS: name=size pairs for the embedded database, each checked', () => {
   assert.deepEqual(loadConfig({}).pgSettings, {});
-  assert.deepEqual(loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=128MB, effective_cache_size=2GB' }).pgSettings, {
-    shared_buffers: '128MB',
-    effective_cache_size: '2GB',
-  });
-  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'fsync=off' }), /HIPWISE_PG_SETTINGS: "fsync=off": expected name=size/);
-  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=lots' }), /HIPWISE_PG_SETTINGS: shared_buffers must be a size such as 16MB/);
+  assert.deepEqual(
+    loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=128MB, effective_cache_size=2GB' }).pgSettings,
+    {
+      shared_buffers: '128MB',
+      effective_cache_size: '2GB',
+    },
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_PG_SETTINGS: 'fsync=off' }),
+    /HIPWISE_PG_SETTINGS: "fsync=off": expected name=size/,
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=lots' }),
+    /HIPWISE_PG_SETTINGS: shared_buffers must be a size such as 16MB/,
+  );
   assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'shared_buffers=100kB' }), /from 1MB to 64GB/);
-  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'work_mem=1MB;DROP' }), /HIPWISE_PG_SETTINGS: work_mem must be a size/);
-  assert.throws(() => loadConfig({ HIPWISE_PG_SETTINGS: 'min_wal_size=128MB' }), /min_wal_size must not be larger than max_wal_size/);
+  assert.throws(
+    () => loadConfig({ HIPWISE_PG_SETTINGS: 'work_mem=1MB;DROP' }),
+    /HIPWISE_PG_SETTINGS: work_mem must be a size/,
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_PG_SETTINGS: 'min_wal_size=128MB' }),
+    /min_wal_size must not be larger than max_wal_size/,
+  );
 });
 
 test('HIPWISE_PUBLIC_URL must be an http(s) URL; timeouts and the connection cap are bounded', () => {
   assert.equal(loadConfig({}).publicUrl, undefined);
   assert.equal(loadConfig({}).features.publicUrl, 'http://127.0.0.1:8080');
-  assert.equal(loadConfig({ HIPWISE_PUBLIC_URL: 'https://Care.Example.org/' }).publicUrl, 'https://care.example.org');
-  assert.equal(loadConfig({ HIPWISE_PUBLIC_URL: 'https://care.example.org/hipwise/' }).publicUrl, 'https://care.example.org/hipwise');
-  assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: 'care.example.org' }), /HIPWISE_PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/);
+  assert.equal(
+    loadConfig({ HIPWISE_PUBLIC_URL: 'https://Care.Example.org/' }).publicUrl,
+    'https://care.example.org',
+  );
+  assert.equal(
+    loadConfig({ HIPWISE_PUBLIC_URL: 'https://care.example.org/hipwise/' }).publicUrl,
+    'https://care.example.org/hipwise',
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_PUBLIC_URL: 'care.example.org' }),
+    /HIPWISE_PUBLIC_URL: must be an http:\/\/ or https:\/\/ URL/,
+  );
   assert.throws(() => loadConfig({ HIPWISE_PUBLIC_URL: 'ftp://care.example.org' }), /HIPWISE_PUBLIC_URL/);
   const c = loadConfig({});
-  assert.deepEqual([c.headersTimeoutMs, c.requestTimeoutMs, c.maxConnections, c.hideAccountExistence], [10_000, 30_000, 1_000, false]);
-  assert.throws(() => loadConfig({ HIPWISE_HEADERS_TIMEOUT_MS: '50' }), /HIPWISE_HEADERS_TIMEOUT_MS: must be 1000 to 120000 milliseconds/);
-  assert.throws(() => loadConfig({ HIPWISE_MAX_CONNECTIONS: '0' }), /HIPWISE_MAX_CONNECTIONS: must be 1 to 100000/);
+  assert.deepEqual(
+    [c.headersTimeoutMs, c.requestTimeoutMs, c.maxConnections, c.hideAccountExistence],
+    [10_000, 30_000, 1_000, false],
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_HEADERS_TIMEOUT_MS: '50' }),
+    /HIPWISE_HEADERS_TIMEOUT_MS: must be 1000 to 120000 milliseconds/,
+  );
+  assert.throws(
+    () => loadConfig({ HIPWISE_MAX_CONNECTIONS: '0' }),
+    /HIPWISE_MAX_CONNECTIONS: must be 1 to 100000/,
+  );
 });

@@ -15,7 +15,14 @@ export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:8080';
 function isPublicUrl(s: string): boolean {
   if (!URL.canParse(s)) return false;
   const u = new URL(s);
-  return (u.protocol === 'http:' || u.protocol === 'https:') && !u.username && !u.password && !u.search && !u.hash && !s.includes('#');
+  return (
+    (u.protocol === 'http:' || u.protocol === 'https:') &&
+    !u.username &&
+    !u.password &&
+    !u.search &&
+    !u.hash &&
+    !s.includes('#')
+  );
 }
 
 function ms(min: number, max: number, fallback: number) {
@@ -59,9 +66,18 @@ const envSchema = z.object({
   // Licensed questionnaires a host may switch off (RMDQ and STarT Back are free for non-commercial use only).
   HIPWISE_DISABLED_INSTRUMENTS: z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter((x) => x.length > 0))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    )
     .pipe(
-      z.array(z.enum(['rmdq', 'start_back', 'pss4', 'pss10'], { message: 'may list only rmdq, start_back, pss4, pss10' })),
+      z.array(
+        z.enum(['rmdq', 'start_back', 'pss4', 'pss10'], {
+          message: 'may list only rmdq, start_back, pss4, pss10',
+        }),
+      ),
     )
     .default([]),
   // Where people reach this instance: the only Host header a hosted instance serves, and the base
@@ -69,7 +85,8 @@ const envSchema = z.object({
   HIPWISE_PUBLIC_URL: z
     .string()
     .refine(isPublicUrl, {
-      message: 'must be an http:// or https:// URL without user, query or fragment, e.g. https://hipwise.example.org',
+      message:
+        'must be an http:// or https:// URL without user, query or fragment, e.g. https://hipwise.example.org',
     })
     .transform((u) => new URL(u).href.replace(/\/+$/, ''))
     .optional(),

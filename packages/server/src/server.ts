@@ -107,7 +107,10 @@ export async function startServer(
       webDir: config.webDir,
     });
     if (hostPolicy(config) === 'any') {
-      log.warn({ host: config.host }, 'any Host header is served: set HIPWISE_PUBLIC_URL to the address people use');
+      log.warn(
+        { host: config.host },
+        'any Host header is served: set HIPWISE_PUBLIC_URL to the address people use',
+      );
     }
     const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
     // serve() makes a plain node:http server unless told otherwise; the drain relies on its API.

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { painfulSessionCounts } from './painful-sessions.js';
 import type { ExerciseSessionRecord, StoppedEarly } from './session-record.js';
 
-const s = (date: string, stoppedEarly: StoppedEarly, painBefore: number | null, painAfter: number | null): ExerciseSessionRecord => ({
+const s = (
+  date: string,
+  stoppedEarly: StoppedEarly,
+  painBefore: number | null,
+  painAfter: number | null,
+): ExerciseSessionRecord => ({
   variant: 'chair',
   date,
   plannedSets: 3,
@@ -23,6 +28,14 @@ test('painful sessions in a week: stops for pain and rises of 2+ points, each co
     s('2026-03-13', 'other', 1, 5), // stopped for another reason, pain up 4: painful
     s('2026-03-16', 'pain', 3, null), // next week
   ];
-  assert.deepEqual(painfulSessionCounts(week, '2026-03-09', '2026-03-15'), { painful: 4, stoppedForPain: 2, painRose: 2 });
-  assert.deepEqual(painfulSessionCounts([], '2026-03-09', '2026-03-15'), { painful: 0, stoppedForPain: 0, painRose: 0 });
+  assert.deepEqual(painfulSessionCounts(week, '2026-03-09', '2026-03-15'), {
+    painful: 4,
+    stoppedForPain: 2,
+    painRose: 2,
+  });
+  assert.deepEqual(painfulSessionCounts([], '2026-03-09', '2026-03-15'), {
+    painful: 0,
+    stoppedForPain: 0,
+    painRose: 0,
+  });
 });

@@ -17,9 +17,10 @@ export async function restoreDatabase(
   file: string,
   migrations: readonly Migration[],
 ): Promise<Record<string, number>> {
-  const lines: AsyncIterator<string> = createInterface({ input: createReadStream(file), crlfDelay: Infinity })[
-    Symbol.asyncIterator
-  ]();
+  const lines: AsyncIterator<string> = createInterface({
+    input: createReadStream(file),
+    crlfDelay: Infinity,
+  })[Symbol.asyncIterator]();
   let lineNo = 0;
   const next = async (): Promise<unknown> => {
     const result = await lines.next();
@@ -34,14 +35,16 @@ export async function restoreDatabase(
   };
 
   const parsedHeader = backupHeader.safeParse(await next());
-  if (!parsedHeader.success) throw new BackupError(`${file} is not a hipwise backup (its first line is not a backup header).`);
+  if (!parsedHeader.success)
+    throw new BackupError(`${file} is not a hipwise backup (its first line is not a backup header).`);
   const header = parsedHeader.data;
   checkSchema(header, migrations);
 
   return db.transaction(async (tx) => {
     const tables = await tablesInDependencyOrder(tx);
     const unknown = header.tables.filter((t) => !tables.includes(t));
-    if (unknown.length > 0) throw new BackupError(`The backup has tables this database lacks: ${unknown.join(', ')}.`);
+    if (unknown.length > 0)
+      throw new BackupError(`The backup has tables this database lacks: ${unknown.join(', ')}.`);
     await requireEmpty(tx, tables);
 
     const counts: Record<string, number> = Object.fromEntries(header.tables.map((t) => [t, 0]));
@@ -51,9 +54,10 @@ export async function restoreDatabase(
       if (batchTable && batch.length > 0) {
         const t = quoteIdent(batchTable);
         // OVERRIDING SYSTEM VALUE keeps identity columns (e.g. an ordering seq) as they were backed up.
-        await tx.query(`INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`, [
-          JSON.stringify(batch),
-        ]);
+        await tx.query(
+          `INSERT INTO ${t} OVERRIDING SYSTEM VALUE SELECT * FROM json_populate_recordset(NULL::${t}, $1::json)`,
+          [JSON.stringify(batch)],
+        );
         counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;
       }
       batch = [];
@@ -61,20 +65,25 @@ export async function restoreDatabase(
 
     for (;;) {
       const value = await next();
-      if (value === undefined) throw new BackupError(`${file} ends early (line ${lineNo}): the backup is incomplete.`);
+      if (value === undefined)
+        throw new BackupError(`${file} ends early (line ${lineNo}): the backup is incomplete.`);
       const trailer = backupTrailer.safeParse(value);
       if (trailer.success) {
         await flush();
         for (const t of header.tables) {
           if ((trailer.data.rows[t] ?? 0) !== counts[t]) {
-            throw new BackupError(`${file} promises ${trailer.data.rows[t] ?? 0} rows of ${t} but holds ${counts[t]}.`);
+            throw new BackupError(
+              `${file} promises ${trailer.data.rows[t] ?? 0} rows of ${t} but holds ${counts[t]}.`,
+            );
           }
         }
         break;
       }
       const row = backupRow.safeParse(value);
       if (!row.success || !header.tables.includes(row.data.table)) {
-        throw new BackupError(`Line ${lineNo} of ${file} is not a row of a known table: the file is damaged.`);
+        throw new BackupError(
+          `Line ${lineNo} of ${file} is not a row of a known table: the file is damaged.`,
+        );
       }
       if (row.data.table !== batchTable || batch.length >= BATCH) {
         await flush();

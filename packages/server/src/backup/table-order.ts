@@ -25,7 +25,9 @@ export async function tablesInDependencyOrder(q: Queryable): Promise<string[]> {
   const ordered: string[] = [];
   const placed = new Set<string>();
   while (ordered.length < tables.length) {
-    const ready = tables.filter((t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)));
+    const ready = tables.filter(
+      (t) => !placed.has(t) && [...(parents.get(t) ?? [])].every((p) => placed.has(p)),
+    );
     if (ready.length === 0) throw new Error('foreign keys form a cycle; cannot order tables for backup');
     for (const t of ready) {
       ordered.push(t);

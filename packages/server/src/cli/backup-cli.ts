@@ -17,7 +17,9 @@ async function run(command: string | undefined, fileArg: string | undefined): Pr
   if ((command !== 'backup' && command !== 'restore') || !fileArg) throw new BackupError(USAGE);
   const file = resolve(fileArg);
   const config = loadConfig(process.env);
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
+  const where = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `the embedded database in ${config.dataDir}`;
   const db = await openDatabase(config, { info: () => {}, warn: (message) => console.error(message) });
   try {
     const migrations = await loadMigrations();
@@ -28,7 +30,11 @@ async function run(command: string | undefined, fileArg: string | undefined): Pr
         : await restoreDatabase(db, file, migrations);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     const verb = command === 'backup' ? `Backed up ${where} to ${file}` : `Restored ${file} into ${where}`;
-    console.log(`${verb}: ${total} rows (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}).`);
+    console.log(
+      `${verb}: ${total} rows (${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}).`,
+    );
   } finally {
     await db.close();
   }
@@ -37,7 +43,9 @@ async function run(command: string | undefined, fileArg: string | undefined): Pr
 try {
   await run(process.argv[2], process.argv[3]);
 } catch (err) {
-  const expected = [BackupError, ConfigError, DataDirInUseError, MigrationError].some((E) => err instanceof E);
+  const expected = [BackupError, ConfigError, DataDirInUseError, MigrationError].some(
+    (E) => err instanceof E,
+  );
   console.error(expected ? `hipwise ${process.argv[2] ?? ''}: ${(err as Error).message}` : err);
   process.exit(1);
 }

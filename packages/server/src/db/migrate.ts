@@ -29,7 +29,12 @@ export async function loadMigrations(dir: URL = MIGRATIONS_DIR): Promise<Migrati
       throw new MigrationError(`Migration ${file} should be number ${index + 1}: numbers must have no gaps`);
     }
     const sql = await readFile(new URL(file, dir), 'utf8');
-    migrations.push({ version, name: match[2] ?? file, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+    migrations.push({
+      version,
+      name: match[2] ?? file,
+      sql,
+      checksum: createHash('sha256').update(sql).digest('hex'),
+    });
   }
   return migrations;
 }

@@ -40,7 +40,9 @@ export async function openPrivately<T>(
   await mkdir(dataDir, { recursive: true, mode: OWNER_ONLY_DIR });
   const before = await repairModes(dataDir);
   if (before > 0) {
-    report(`made ${before} files and folders in ${dataDir} private to this user (they were readable by others)`);
+    report(
+      `made ${before} files and folders in ${dataDir} private to this user (they were readable by others)`,
+    );
   }
   const opened = await open();
   await repairModes(dataDir);

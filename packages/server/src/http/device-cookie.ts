@@ -21,5 +21,8 @@ export function setDeviceCookie(c: Context<AppEnv>, token: string) {
 /** What a password attempt is judged by: where it comes from and the browser's device cookie. */
 export function attemptContext(c: Context<AppEnv>, trustProxy: boolean): AttemptContext {
   const device = getCookie(c, DEVICE_COOKIE);
-  return { address: clientAddress(c, trustProxy), device: device && device.length <= 200 ? device : undefined };
+  return {
+    address: clientAddress(c, trustProxy),
+    device: device && device.length <= 200 ? device : undefined,
+  };
 }

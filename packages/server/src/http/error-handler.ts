@@ -30,14 +30,22 @@ export function errorHandler(log: Logger) {
   return (err: Error, c: Context) => {
     if (err instanceof AppError) return errorJson(c, err);
     if (err instanceof HTTPException && err.status === 413) {
-      return errorJson(c, new AppError('payload_too_large', 'payload_too_large', 'The request is too large.'));
+      return errorJson(
+        c,
+        new AppError('payload_too_large', 'payload_too_large', 'The request is too large.'),
+      );
     }
     if (err instanceof HTTPException && err.status < 500) {
       return c.json({ error: { code: 'bad_request', message: err.message || 'Bad request.' } }, err.status);
     }
     log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
     return c.json(
-      { error: { code: 'internal', message: 'Something went wrong on our side. Your data is safe; please try again.' } },
+      {
+        error: {
+          code: 'internal',
+          message: 'Something went wrong on our side. Your data is safe; please try again.',
+        },
+      },
       500,
     );
   };

@@ -30,7 +30,8 @@ export function requestHost(c: Context, trustProxy: boolean): string {
   return (forwarded || c.req.header('host') || new URL(c.req.url).host).toLowerCase();
 }
 
-const hostnameOf = (host: string) => (host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!);
+const hostnameOf = (host: string) =>
+  host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
 
 export function hostCheck(policy: HostPolicy, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   if (policy === 'any') return async (_c, next) => next();

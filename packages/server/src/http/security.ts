@@ -69,7 +69,11 @@ export function sameOriginWrites(trustProxy: boolean): MiddlewareHandler<AppEnv>
       const ours = originOf(`${c.get('https') ? 'https' : 'http'}://${requestHost(c, trustProxy)}`);
       const foreignOrigin = origin !== undefined && (originOf(origin) ?? 'null') !== ours;
       if (site === 'cross-site' || foreignOrigin) {
-        throw new AppError('forbidden', 'cross_origin', 'This request came from another website and was refused.');
+        throw new AppError(
+          'forbidden',
+          'cross_origin',
+          'This request came from another website and was refused.',
+        );
       }
     }
     await next();

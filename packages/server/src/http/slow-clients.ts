@@ -26,7 +26,10 @@ export function cutSlowClients(
   server.maxConnections = limits.maxConnections;
   const waitingForHeaders = new WeakMap<Socket, NodeJS.Timeout>();
   const awaitHeaders = (socket: Socket) => {
-    waitingForHeaders.set(socket, setTimeout(() => cut(socket), limits.headersTimeoutMs));
+    waitingForHeaders.set(
+      socket,
+      setTimeout(() => cut(socket), limits.headersTimeoutMs),
+    );
   };
   server.on('connection', (socket: Socket) => {
     awaitHeaders(socket);

@@ -76,6 +76,8 @@ export async function checkinsBetween(
 }
 
 export async function allCheckins(q: Queryable, userId: string): Promise<Checkin[]> {
-  const rows = await q.query<CheckinRow>(`SELECT ${COLUMNS} FROM checkins WHERE user_id = $1 ORDER BY day`, [userId]);
+  const rows = await q.query<CheckinRow>(`SELECT ${COLUMNS} FROM checkins WHERE user_id = $1 ORDER BY day`, [
+    userId,
+  ]);
   return rows.map(toCheckin);
 }

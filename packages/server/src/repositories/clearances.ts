@@ -52,12 +52,19 @@ export async function findClearance(q: Queryable, userId: string, id: string): P
 
 /** Every clearance of the user, withdrawn ones too, oldest first. */
 export async function allClearances(q: Queryable, userId: string): Promise<Clearance[]> {
-  const rows = await q.query<ClearanceRow>(`${SELECT} WHERE c.user_id = $1 ORDER BY c.created_at, c.id`, [userId]);
+  const rows = await q.query<ClearanceRow>(`${SELECT} WHERE c.user_id = $1 ORDER BY c.created_at, c.id`, [
+    userId,
+  ]);
   return rows.map(toClearance);
 }
 
 /** Marks a clearance withdrawn (once; withdrawing again keeps the first time). Null if it is not the user's. */
-export async function revokeClearance(q: Queryable, userId: string, id: string, now: Date): Promise<Clearance | null> {
+export async function revokeClearance(
+  q: Queryable,
+  userId: string,
+  id: string,
+  now: Date,
+): Promise<Clearance | null> {
   await q.query(
     `UPDATE clinician_clearances SET revoked_at = $3 WHERE user_id = $1 AND id = $2 AND revoked_at IS NULL`,
     [userId, id, now],

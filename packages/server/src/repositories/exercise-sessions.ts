@@ -1,4 +1,10 @@
-import type { ExerciseSession, ExerciseSessionBody, ExerciseVariant, LocalDate, StoppedEarly } from '@hipwise/core';
+import type {
+  ExerciseSession,
+  ExerciseSessionBody,
+  ExerciseVariant,
+  LocalDate,
+  StoppedEarly,
+} from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
 interface SessionRow {
@@ -76,7 +82,11 @@ export async function allExerciseSessions(q: Queryable, userId: string): Promise
 }
 
 /** The latest `limit` sessions, newest first. */
-export async function recentExerciseSessions(q: Queryable, userId: string, limit: number): Promise<ExerciseSession[]> {
+export async function recentExerciseSessions(
+  q: Queryable,
+  userId: string,
+  limit: number,
+): Promise<ExerciseSession[]> {
   const rows = await q.query<SessionRow>(
     `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 ORDER BY day DESC, seq DESC LIMIT $2`,
     [userId, limit],
@@ -89,9 +99,9 @@ export async function findExerciseSession(
   userId: string,
   id: string,
 ): Promise<ExerciseSession | undefined> {
-  const rows = await q.query<SessionRow>(`SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 AND id = $2`, [
-    userId,
-    id,
-  ]);
+  const rows = await q.query<SessionRow>(
+    `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 AND id = $2`,
+    [userId, id],
+  );
   return rows[0] && toSession(rows[0]);
 }

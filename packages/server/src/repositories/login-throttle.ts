@@ -6,18 +6,31 @@ export interface ThrottleRow {
   lockedUntil: Date | null;
 }
 
-export async function findThrottles(q: Queryable, keys: readonly string[]): Promise<Map<string, ThrottleRow>> {
-  const rows = await q.query<{ key: string; failures: number; last_failure_at: Date; locked_until: Date | null }>(
-    'SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ANY($1)',
-    [keys],
-  );
+export async function findThrottles(
+  q: Queryable,
+  keys: readonly string[],
+): Promise<Map<string, ThrottleRow>> {
+  const rows = await q.query<{
+    key: string;
+    failures: number;
+    last_failure_at: Date;
+    locked_until: Date | null;
+  }>('SELECT key, failures, last_failure_at, locked_until FROM login_throttle WHERE key = ANY($1)', [keys]);
   return new Map(
-    rows.map((r) => [r.key, { failures: r.failures, lastFailureAt: r.last_failure_at, lockedUntil: r.locked_until }]),
+    rows.map((r) => [
+      r.key,
+      { failures: r.failures, lastFailureAt: r.last_failure_at, lockedUntil: r.locked_until },
+    ]),
   );
 }
 
 /** `userId` ties the row to an account, so that it is deleted with it. */
-export async function saveThrottle(q: Queryable, key: string, row: ThrottleRow, userId?: string): Promise<void> {
+export async function saveThrottle(
+  q: Queryable,
+  key: string,
+  row: ThrottleRow,
+  userId?: string,
+): Promise<void> {
   await q.query(
     `INSERT INTO login_throttle (key, failures, last_failure_at, locked_until, user_id) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (key) DO UPDATE SET failures = EXCLUDED.failures,

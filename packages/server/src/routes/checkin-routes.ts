@@ -20,9 +20,14 @@ export function checkinRoutes(checkins: CheckinService) {
     .get('/checkins', async (c) => {
       const { from, to } = queryParams(c, checkinRangeQuery);
       if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > MAX_RANGE_DAYS) {
-        throw new AppError('validation', 'range_too_long', 'Ask for at most ten years of check-ins at a time.', {
-          from: 'range is longer than ten years',
-        });
+        throw new AppError(
+          'validation',
+          'range_too_long',
+          'Ask for at most ten years of check-ins at a time.',
+          {
+            from: 'range is longer than ten years',
+          },
+        );
       }
       return c.json({ checkins: await checkins.between(c.get('user').id, from, to) });
     });

@@ -21,7 +21,8 @@ export function clearanceRoutes(deps: ServiceDeps) {
     .delete('/clearances/:id', async (c) => {
       const id = c.req.param('id');
       // Not a uuid cannot be anyone's clearance; answer as for any unknown id.
-      if (!UUID.test(id)) throw new AppError('not_found', 'clearance_not_found', 'There is no such clearance.');
+      if (!UUID.test(id))
+        throw new AppError('not_found', 'clearance_not_found', 'There is no such clearance.');
       return c.json({ clearance: await clearances.withdraw(c.get('user'), id) });
     });
 }

@@ -10,7 +10,9 @@ export function onboardingRoutes(onboarding: OnboardingService) {
       const screening = await onboarding.screen(c.get('user').id, await jsonBody(c, screeningBody));
       return c.json({ screening }, 201);
     })
-    .get('/screenings/latest', async (c) => c.json({ screening: await onboarding.latestScreening(c.get('user').id) }))
+    .get('/screenings/latest', async (c) =>
+      c.json({ screening: await onboarding.latestScreening(c.get('user').id) }),
+    )
     .put('/baseline', async (c) => {
       const baseline = await onboarding.saveBaseline(c.get('user').id, await jsonBody(c, baselineBody));
       return c.json({ baseline });

@@ -5,7 +5,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
  * has logged in before carries `userId.nonce.mac`, signed with a server secret. Its failures are
  * counted apart from everyone else's, so a stranger's guesses at the account cannot lock it.
  */
-const mac = (secret: Buffer, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const mac = (secret: Buffer, payload: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');
 
 export function mintDeviceToken(secret: Buffer, userId: string): string {
   const payload = `${userId}.${randomBytes(16).toString('base64url')}`;

@@ -56,8 +56,7 @@ const FHIR_TYPE = 'application/fhir+json; charset=utf-8';
 export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   const localSystem = localCodeSystem(publicUrl);
   const stamp = (user: User) => localDate(clock.now(), user.timeZone);
-  const inZone = (user: User, at: string | null) =>
-    at === null ? null : isoInZone(at, user.timeZone);
+  const inZone = (user: User, at: string | null) => (at === null ? null : isoInZone(at, user.timeZone));
 
   /** One row per completed answer, the baseline first (marked as such) where it asked the items. */
   async function questionnaireCsv(user: User, id: InstrumentId): Promise<string> {

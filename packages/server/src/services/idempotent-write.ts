@@ -25,7 +25,12 @@ export async function once<B>(
   try {
     return await db.transaction(async (tx) => {
       const result = await write(tx);
-      await insertIdempotencyKey(tx, { ...k, requestHash: hash, status: result.status, response: result.body });
+      await insertIdempotencyKey(tx, {
+        ...k,
+        requestHash: hash,
+        status: result.status,
+        response: result.body,
+      });
       return result;
     });
   } catch (err) {
@@ -48,7 +53,12 @@ export const requestHash = (request: unknown): string =>
  * After a write under `k` failed: the answer stored under the key, if the same request stored
  * one; a refusal if another request did; else the write's own error, `err`.
  */
-export async function earlierAnswer<B>(db: Database, k: IdempotentRequest, hash: string, err: unknown): Promise<Outcome<B>> {
+export async function earlierAnswer<B>(
+  db: Database,
+  k: IdempotentRequest,
+  hash: string,
+  err: unknown,
+): Promise<Outcome<B>> {
   // If even the lookup fails, the write's own error is the one worth reporting.
   const earlier = await findIdempotencyKey(db, k.userId, k.key).catch(() => undefined);
   if (!earlier) throw err;

@@ -1,4 +1,11 @@
-import { pegScore, triage, type Baseline, type BaselineBody, type ScreeningBody, type Screening } from '@hipwise/core';
+import {
+  pegScore,
+  triage,
+  type Baseline,
+  type BaselineBody,
+  type ScreeningBody,
+  type Screening,
+} from '@hipwise/core';
 import { findBaseline, upsertBaseline } from '../repositories/baselines.js';
 import { insertScreening, latestScreening } from '../repositories/screenings.js';
 import type { ServiceDeps } from './deps.js';
@@ -7,7 +14,12 @@ import type { ServiceDeps } from './deps.js';
 export function onboardingService({ db, clock }: ServiceDeps) {
   return {
     async screen(userId: string, body: ScreeningBody): Promise<Screening> {
-      return insertScreening(db, { userId, answers: body.answers, outcome: triage(body.answers), now: clock.now() });
+      return insertScreening(db, {
+        userId,
+        answers: body.answers,
+        outcome: triage(body.answers),
+        now: clock.now(),
+      });
     },
 
     latestScreening: (userId: string) => latestScreening(db, userId),

@@ -21,7 +21,9 @@ interface ClearanceFormProps {
 // Field names carry a prefix so their ids never clash with another form's "note" on the same page.
 const LABELS = { 'clearance.clearedOn': 'Date you were cleared', 'clearance.note': 'Note' };
 const prefixed = (fields: Readonly<Record<string, string>>) =>
-  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.startsWith('clearance.') ? k : `clearance.${k}`, v]));
+  Object.fromEntries(
+    Object.entries(fields).map(([k, v]) => [k.startsWith('clearance.') ? k : `clearance.${k}`, v]),
+  );
 
 /**
  * "A clinician has cleared me to exercise": a dated attestation with an optional note. It never
@@ -42,7 +44,9 @@ export function ClearanceForm({ today, reason, after, onRecorded }: ClearanceFor
     if (!parsed.success) return invalid(prefixed(issuesToFields(parsed.error.issues)));
     if (parsed.data.clearedOn > today) return invalid(prefixed({ clearedOn: 'cannot be after today' }));
     if (after !== undefined && parsed.data.clearedOn <= after) {
-      return invalid(prefixed({ clearedOn: `must be after your last painful session, on ${formatLongDate(after)}` }));
+      return invalid(
+        prefixed({ clearedOn: `must be after your last painful session, on ${formatLongDate(after)}` }),
+      );
     }
     await submit(async () => {
       const clearance = await clearanceApi.record(parsed.data, key.current);
@@ -52,7 +56,12 @@ export function ClearanceForm({ today, reason, after, onRecorded }: ClearanceFor
   }
 
   return (
-    <form className="clearance-form" onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="clearance-title">
+    <form
+      className="clearance-form"
+      onSubmit={(e) => void onSubmit(e)}
+      noValidate
+      aria-labelledby="clearance-title"
+    >
       <h3 id="clearance-title">A clinician has cleared me to exercise</h3>
       <p>
         {reason === 'screening'

@@ -31,8 +31,8 @@ export function ClearanceStatus({ screening, today, onChange }: ClearanceStatusP
     return (
       <>
         <p>
-          <strong>A clinician’s clearance cannot unlock the programme after this result.</strong> Once these signs
-          have gone and you have been assessed, answer the safety questions again.
+          <strong>A clinician’s clearance cannot unlock the programme after this result.</strong> Once these
+          signs have gone and you have been assessed, answer the safety questions again.
         </p>
         {again}
       </>

@@ -1,4 +1,10 @@
-import { OUTCOME_ADVICE, RED_FLAG_QUESTIONS, screeningBody, type RedFlagId, type Screening } from '@hipwise/core';
+import {
+  OUTCOME_ADVICE,
+  RED_FLAG_QUESTIONS,
+  screeningBody,
+  type RedFlagId,
+  type Screening,
+} from '@hipwise/core';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { api } from '../../api';
@@ -21,8 +27,8 @@ function ScreeningResult({ screening }: { readonly screening: Screening }) {
     <OutcomePanel screening={screening} headingLevel={1}>
       {OUTCOME_ADVICE[screening.outcome].clearanceAllowed && (
         <p>
-          If a clinician has already cleared you to exercise, you can record that on the Today page: your answers
-          stay as they are.
+          If a clinician has already cleared you to exercise, you can record that on the Today page: your
+          answers stay as they are.
         </p>
       )}
       <button type="button" className="primary" onClick={() => navigate(homePath(me))}>
