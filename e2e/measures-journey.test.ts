@@ -168,7 +168,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await page.getByText('No practice yet.', { exact: false }).waitFor();
     assert.match(
       (await page.locator('#pace-summary').textContent()) ?? '',
-      /^6 breaths a minute \(5 s in, 5 s out\)/,
+      /^6 breaths a minute \(5\ss in, 5\ss out\)/,
     );
     await checkA11y(page, 'stress');
 
@@ -242,7 +242,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await summary.waitFor();
     assert.match(
       (await summary.textContent()) ?? '',
-      /Breathing practice: 1 session, 1 minutes; stress down 3 points/,
+      /Breathing practice: 1 session, 1\sminute; stress down 3 points/,
     );
     assert.match((await summary.textContent()) ?? '', /Simplify — “One calendar instead of three”/);
     await checkA11y(page, 'weekly summary');

@@ -1,3 +1,5 @@
+import { plainError } from '@hipwise/core';
+import { z } from 'zod';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from './errors.js';
@@ -66,6 +68,8 @@ function limitBody(): MiddlewareHandler<AppEnv> {
 
 /** The whole HTTP application, without listening: tests call `app.request()` directly. */
 export function createApp(opts: AppOptions) {
+  // Refusals name what is wrong in words a person can act on, as the web app's forms do.
+  z.config({ customError: plainError });
   const passwords = passwordPolicy();
   const auth = authService(opts, { passwords, hideAccountExistence: opts.hideAccountExistence });
   const onboarding = onboardingService(opts);

@@ -1,4 +1,5 @@
 import './zod-csp';
+import './zod-messages';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';

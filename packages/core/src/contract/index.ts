@@ -8,6 +8,7 @@ export * from './checkin.js';
 export * from './today.js';
 export * from './me.js';
 export * from './instance.js';
+export * from './plain-errors.js';
 export * from './questionnaires.js';
 export * from './progress.js';
 export * from './exercise-session.js';

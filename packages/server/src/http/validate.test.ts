@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Hono } from 'hono';
+import { plainError } from '@hipwise/core';
 import { z } from 'zod';
 import { createLogger } from '../logger.js';
 import { errorHandler } from './error-handler.js';
@@ -126,10 +127,10 @@ test('names echoed from the request are cut short and listed at most five at a t
 
 test('a field named like an Object.prototype member still gets its own message', () => {
   const schema = z.strictObject({ constructor: z.int(), toString: z.int() });
-  const result = schema.safeParse({ constructor: 'x', toString: 'y' });
+  const result = schema.safeParse({ constructor: 'x', toString: 'y' }, { error: plainError });
   assert.ok(!result.success);
   assert.deepEqual(fieldErrors(result.error), {
-    constructor: 'Invalid input: expected number, received string',
-    toString: 'Invalid input: expected number, received string',
+    constructor: 'enter a whole number',
+    toString: 'enter a whole number',
   });
 });

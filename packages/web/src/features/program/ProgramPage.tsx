@@ -20,6 +20,7 @@ import { isApiError, programApi } from '../../api';
 import { BlockNotice } from './BlockNotice';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
 import { LoadStatus } from '../../components/LoadStatus';
+import { setsOfHolds } from '../../lib/units';
 
 interface ProgramData {
   readonly progression: ProgressionResponse;
@@ -70,7 +71,7 @@ function Progression({
     <section className="card" aria-labelledby="progress-title">
       <h2 id="progress-title">Your exercise</h2>
       <p className="level">
-        {variant.name}: {p.level.sets} × {p.level.holdSeconds} s
+        {variant.name}: {setsOfHolds(p.level.sets, p.level.holdSeconds)}
       </p>
       <p className="hint">
         Level {p.level.level} of the {p.variant} version. {variant.summary}

@@ -5,6 +5,7 @@ import {
   type ExerciseSessionResult,
   type SessionOutcome,
 } from '@hipwise/core';
+import { seconds, setsOfHolds } from '../../lib/units';
 
 export const OUTCOME_WORDS: Readonly<Record<SessionOutcome, string>> = {
   good: 'Good session',
@@ -17,13 +18,14 @@ export function holdsText(
   s: Pick<ExerciseSession, 'plannedSets' | 'plannedHoldSeconds' | 'achievedHoldSeconds'>,
 ): string {
   const held =
-    s.achievedHoldSeconds.length > 0 ? `held ${s.achievedHoldSeconds.join(', ')} s` : 'no hold started';
-  return `${s.plannedSets} × ${s.plannedHoldSeconds} s planned; ${held}`;
+    s.achievedHoldSeconds.length > 0 ? `held ${seconds(s.achievedHoldSeconds)}` : 'no hold started';
+  return `${setsOfHolds(s.plannedSets, s.plannedHoldSeconds)} planned; ${held}`;
 }
 
-export function painText(s: Pick<ExerciseSession, 'painBefore' | 'painAfter'>): string {
+/** "pain 4 before, 3 after"; without the word "pain" where a label already says it. */
+export function painText(s: Pick<ExerciseSession, 'painBefore' | 'painAfter'>, named = true): string {
   const n = (v: number | null) => (v === null ? 'not asked' : String(v));
-  return `pain ${n(s.painBefore)} before, ${n(s.painAfter)} after`;
+  return `${named ? 'pain ' : ''}${n(s.painBefore)} before, ${n(s.painAfter)} after`;
 }
 
 export function sessionSummary(s: ExerciseSession): {

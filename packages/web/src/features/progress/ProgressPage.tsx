@@ -17,6 +17,7 @@ import type { Series } from './MeasureChart';
 import { MeasureSection } from './MeasureSection';
 import { measuresApi } from '../../api';
 import { LoadStatus } from '../../components/LoadStatus';
+import { plural } from '../../lib/units';
 
 const RED = '#b4231b';
 const BLUE = '#1d5fa8';
@@ -199,7 +200,8 @@ export function ProgressPage() {
           <p className="hint">
             Breathing practice: {progress.stressPractice.sessions}{' '}
             {progress.stressPractice.sessions === 1 ? 'session' : 'sessions'},{' '}
-            {progress.stressPractice.minutes} minutes in all. <Link href="~/stress">Practise now</Link>
+            {plural(progress.stressPractice.minutes, 'minute')} in all.{' '}
+            <Link href="~/stress">Practise now</Link>
           </p>
         </section>
         <InsightsSection insights={insights} />

@@ -8,6 +8,7 @@ import { measuresApi } from '../../api';
 import { instrumentShort } from './wording';
 import './weekly-print.css';
 import { LoadStatus } from '../../components/LoadStatus';
+import { plural } from '../../lib/units';
 
 function avg(value: number | null, days: number): string {
   return value === null ? 'no check-ins' : `${value} (${days} ${days === 1 ? 'day' : 'days'})`;
@@ -60,7 +61,8 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
         <li>Checked in on {w.adherence.checkInDays} of 7 days.</li>
         <li>
           Breathing practice: {w.stressPractice.sessions}{' '}
-          {w.stressPractice.sessions === 1 ? 'session' : 'sessions'}, {w.stressPractice.minutes} minutes
+          {w.stressPractice.sessions === 1 ? 'session' : 'sessions'},{' '}
+          {plural(w.stressPractice.minutes, 'minute')}
           {w.stressPractice.averageDrop !== null
             ? `; stress ${w.stressPractice.averageDrop >= 0 ? 'down' : 'up'} ${Math.abs(w.stressPractice.averageDrop)} points on average afterwards`
             : ''}

@@ -7,14 +7,16 @@ import {
   PACER_STEP_SECONDS,
   PRACTICE_MINUTES,
   breathsPerMinute,
-  clampPacer,
   pacerAt,
   type StressSession,
 } from '@hipwise/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { fieldId } from '../../components/field-id';
 import { NrsScale } from '../../components/NrsScale';
+import { sentence } from '../../lib/field-errors';
+import { parsePlainNumber } from '../../lib/plain-number';
 import { randomId } from '../../lib/random-id';
 import { formatCountdown } from '../../lib/time-format';
 import { useNow } from '../../lib/use-now';
@@ -32,13 +34,35 @@ type Step =
   | { readonly kind: 'saved'; readonly session: StressSession };
 
 const TICK_MS = 100;
-const LABELS = { stressBefore: 'Stress before', stressAfter: 'Stress after' };
+const LABELS = {
+  inhaleSeconds: 'Breathe in',
+  exhaleSeconds: 'Breathe out',
+  stressBefore: 'Stress before',
+  stressAfter: 'Stress after',
+};
+
+/**
+ * A breath length as typed: the number, or why it cannot be used. Out of range or off the
+ * half-second steps is refused with the range, never quietly changed to something else.
+ */
+function breathLength(
+  text: string,
+  range: { readonly min: number; readonly max: number },
+): { readonly seconds: number } | { readonly error: string } {
+  const seconds = parsePlainNumber(text);
+  const rangeText = `${range.min} to ${range.max} seconds, in half seconds`;
+  if (Number.isNaN(seconds)) return { error: `enter a number of seconds, ${rangeText}` };
+  if (seconds < range.min || seconds > range.max || !Number.isInteger(seconds / PACER_STEP_SECONDS)) {
+    return { error: `choose ${rangeText}` };
+  }
+  return { seconds };
+}
 
 /** Paced breathing, 1-5 minutes, with stress asked before and after; the session is stored. */
 export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSession) => void }) {
   const [minutes, setMinutes] = useState<number>(DEFAULT_PRACTICE_MINUTES);
-  const [inhale, setInhale] = useState(DEFAULT_PACER.inhaleSeconds);
-  const [exhale, setExhale] = useState(DEFAULT_PACER.exhaleSeconds);
+  const [inhale, setInhale] = useState(String(DEFAULT_PACER.inhaleSeconds));
+  const [exhale, setExhale] = useState(String(DEFAULT_PACER.exhaleSeconds));
   const [sound, setSound] = useState(false);
   const [voice, setVoice] = useState(false);
   const [muted, setMuted] = useState(false);
@@ -50,7 +74,15 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
   const cues = useRef<Cues | null>(null);
   const lastPhase = useRef<string>('');
   const key = useRef<string | null>(null);
-  const settings = clampPacer({ inhaleSeconds: inhale, exhaleSeconds: exhale });
+  const inhaleLength = breathLength(inhale, INHALE_RANGE);
+  const exhaleLength = breathLength(exhale, EXHALE_RANGE);
+  const typed =
+    'seconds' in inhaleLength && 'seconds' in exhaleLength
+      ? { inhaleSeconds: inhaleLength.seconds, exhaleSeconds: exhaleLength.seconds }
+      : null;
+  // The pace used while running: what was typed, checked when Start was pressed.
+  const [settings, setSettings] = useState(DEFAULT_PACER);
+  const practice = useRef<HTMLDivElement>(null);
   const plannedMs = minutes * 60_000;
 
   const now = useNow(TICK_MS, step.kind === 'running');
@@ -78,10 +110,24 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
 
   useEffect(() => () => cues.current?.close(), []);
 
+  // The pacer is what the user came for: once it starts it is brought into view and takes focus,
+  // so a keyboard or screen-reader user is inside it (Escape stops).
+  const running = step.kind === 'running';
+  useEffect(() => {
+    if (!running) return;
+    practice.current?.scrollIntoView({ block: 'center' });
+    practice.current?.focus({ preventScroll: true });
+  }, [running]);
+
   function start(event: FormEvent) {
     event.preventDefault();
-    if (before === undefined) return invalid({ stressBefore: 'choose a number from 0 to 10' });
+    const problems: Record<string, string> = {};
+    if ('error' in inhaleLength) problems['inhaleSeconds'] = inhaleLength.error;
+    if ('error' in exhaleLength) problems['exhaleSeconds'] = exhaleLength.error;
+    if (before === undefined) problems['stressBefore'] = 'choose a number from 0 to 10';
+    if (Object.keys(problems).length > 0 || !typed) return invalid(problems);
     invalid({});
+    setSettings(typed);
     cues.current = sound || voice ? createCues({ sound, voice }) : null;
     lastPhase.current = '';
     setMuted(false);
@@ -150,24 +196,27 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
           </fieldset>
           <div className="pace-row">
             <SecondsInput
+              name="inhaleSeconds"
               label="Breathe in (seconds)"
               range={INHALE_RANGE}
               value={inhale}
               onChange={setInhale}
-              onBlur={() => setInhale(settings.inhaleSeconds)}
+              error={state.fields['inhaleSeconds']}
             />
             <SecondsInput
+              name="exhaleSeconds"
               label="Breathe out (seconds)"
               range={EXHALE_RANGE}
               value={exhale}
               onChange={setExhale}
-              onBlur={() => setExhale(settings.exhaleSeconds)}
+              error={state.fields['exhaleSeconds']}
             />
           </div>
           <p className="hint" id="pace-summary">
-            {breathsPerMinute(settings)} breaths a minute ({settings.inhaleSeconds} s in,{' '}
-            {settings.exhaleSeconds} s out). Six a minute suits most people; a longer breath out is calming
-            too.
+            {typed
+              ? `${breathsPerMinute(typed)} breaths a minute (${typed.inhaleSeconds}\u00a0s in, ${typed.exhaleSeconds}\u00a0s out). `
+              : ''}
+            Six a minute suits most people; a longer breath out is calming too.
           </p>
           <fieldset className="choice-row">
             <legend>Cues (optional)</legend>
@@ -193,7 +242,16 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
         </form>
       )}
       {step.kind === 'running' && (
-        <div className="practice">
+        <div
+          className="practice"
+          ref={practice}
+          tabIndex={-1}
+          role="region"
+          aria-label="Breathing pacer"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') stopEarly();
+          }}
+        >
           <Pacer state={pacer} reducedMotion={reducedMotion} />
           <p className="practice-time" role="timer" aria-live="off">
             {formatCountdown(plannedMs - elapsed)} left
@@ -255,29 +313,37 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
 }
 
 interface SecondsInputProps {
+  readonly name: string;
   readonly label: string;
   readonly range: { readonly min: number; readonly max: number };
-  readonly value: number;
-  readonly onChange: (seconds: number) => void;
-  /** Snaps the typed value into range when the user leaves the field. */
-  readonly onBlur: () => void;
+  readonly value: string;
+  readonly onChange: (text: string) => void;
+  readonly error?: string | undefined;
 }
 
-/** A breath length in seconds, in the pacer's steps. */
-function SecondsInput({ label, range, value, onChange, onBlur }: SecondsInputProps) {
+/** A breath length in seconds, typed as the user likes and checked on Start. */
+function SecondsInput({ name, label, range, value, onChange, error }: SecondsInputProps) {
+  const id = fieldId(name);
   return (
-    <label>
-      {label}
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      <span className="field-hint" id={`${id}-hint`}>
+        {range.min} to {range.max}
+      </span>
+      {error && (
+        <span className="field-error" id={`${id}-error`}>
+          {sentence(error)}
+        </span>
+      )}
       <input
-        type="number"
+        id={id}
+        name={name}
         inputMode="decimal"
-        min={range.min}
-        max={range.max}
-        step={PACER_STEP_SECONDS}
         value={value}
-        onChange={(e) => onChange(e.target.valueAsNumber)}
-        onBlur={onBlur}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        onChange={(e) => onChange(e.target.value)}
       />
-    </label>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { BlockNotice } from '../BlockNotice';
 import { OUTCOME_WORDS, painText, resultNews, sessionSummary } from '../session-words';
 import { PhaseHeading } from './PhaseHeading';
 import type { SaveState } from './use-session-save';
+import { seconds, setsOfHolds } from '../../../lib/units';
 
 interface EndedViewProps {
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
@@ -63,15 +64,13 @@ function Saved({ result }: { readonly result: ExerciseSessionResult }) {
           <tr>
             <th scope="row">Holds</th>
             <td>
-              {s.achievedHoldSeconds.length > 0
-                ? s.achievedHoldSeconds.map((h) => `${h} s`).join(', ')
-                : 'none'}{' '}
-              of {s.plannedSets} × {s.plannedHoldSeconds} s
+              {s.achievedHoldSeconds.length > 0 ? seconds(s.achievedHoldSeconds) : 'none'} of{' '}
+              {setsOfHolds(s.plannedSets, s.plannedHoldSeconds)}
             </td>
           </tr>
           <tr>
             <th scope="row">Pain</th>
-            <td>{painText(s)}</td>
+            <td>{painText(s, false)}</td>
           </tr>
           {s.formScores.some((f) => f !== null) && (
             <tr>

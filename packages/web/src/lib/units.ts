@@ -1,0 +1,21 @@
+/**
+ * Numbers with their units, as the app writes them: a no-break space between number and unit, so
+ * "10 s" never wraps into "10" and a lone "s", and words in the singular for one.
+ */
+const NBSP = '\u00a0';
+
+/** "1 minute", "3 minutes"; `many` for irregular plurals. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n}${NBSP}${n === 1 ? one : many}`;
+}
+
+/** "10 s"; a list shares one unit: "10, 10, 8 s". */
+export function seconds(values: number | readonly number[]): string {
+  const list = typeof values === 'number' ? [values] : values;
+  return `${list.join(', ')}${NBSP}s`;
+}
+
+/** "3 × 10 s": sets of holds. */
+export function setsOfHolds(sets: number, holdSeconds: number): string {
+  return `${sets}${NBSP}×${NBSP}${seconds(holdSeconds)}`;
+}
