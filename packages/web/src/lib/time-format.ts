@@ -1,3 +1,4 @@
+import { APP_LOCALE } from './dates';
 const MIN = 60_000;
 
 /** "2 h 05 min", "45 min", "0 min": times spent (sitting) read as durations, not clock times. */
@@ -23,7 +24,7 @@ export function formatIn(ms: number): string {
 
 /** "Mon 14:30" for times that may be on another day (a pause until tomorrow). */
 export function formatDayClock(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(APP_LOCALE, {
     weekday: 'short',
     hour: '2-digit',
     minute: '2-digit',

@@ -54,7 +54,7 @@ export function SittingPage() {
           <>
             <h3>Today</h3>
             <TodaySummary stats={state.data} />
-            <h3>The last {WEEKS} weeks</h3>
+            <h3>Over the weeks</h3>
             <SittingStats stats={state.data} />
           </>
         )}

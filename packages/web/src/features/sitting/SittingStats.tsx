@@ -107,9 +107,15 @@ function weekTicks(from: number, to: number): number[] {
 
 /** Sitting per day and breaks per week over the weeks asked for, as charts with a table alternative. */
 export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) {
-  const { days, weeks } = stats;
-  const hasData =
-    days.some((d) => d.activeMs > 0) || weeks.some((w) => w.walkTaken + w.walkSkipped + w.walkPostponed > 0);
+  // The charts start at the first day and week with anything recorded: a new user sees their own
+  // days, not weeks of empty axes before them.
+  const firstDay = stats.days.findIndex((d) => d.activeMs > 0);
+  const firstWeek = stats.weeks.findIndex(
+    (w) => w.activeDays > 0 || w.walkTaken + w.walkSkipped + w.walkPostponed + w.naturalBreaks > 0,
+  );
+  const days = firstDay === -1 ? [] : stats.days.slice(firstDay);
+  const weeks = firstWeek === -1 ? [] : stats.weeks.slice(firstWeek);
+  const hasData = days.length > 0 || weeks.length > 0;
 
   const daily = useMemo(() => {
     const first = days[0]?.date ?? stats.today;
@@ -161,14 +167,16 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
           {formatDuration(avg)} on average; the longest stretch was {formatDuration(longest)}.
         </figcaption>
       </figure>
-      <figure className="chart-figure">
-        <h3>Walking breaks per week</h3>
-        <UPlotChart chart={weekly} testId="sitting-weekly-chart" />
-        <figcaption className="chart-summary">
-          Solid: breaks taken (including time away that counted as a break). Dashed: skipped. Dotted:
-          postponed.
-        </figcaption>
-      </figure>
+      <details className="chart-disclosure">
+        <summary>Walking breaks per week</summary>
+        <figure className="chart-figure">
+          <UPlotChart chart={weekly} testId="sitting-weekly-chart" />
+          <figcaption className="chart-summary">
+            Solid: breaks taken (including time away that counted as a break). Dashed: skipped. Dotted:
+            postponed.
+          </figcaption>
+        </figure>
+      </details>
       <details className="history-table">
         <summary>Show the numbers as a table</summary>
         <table>
