@@ -180,7 +180,10 @@ test('a practice hold the camera cannot see stops after its length plus a minute
     await page.getByRole('button', { name: 'End hold' }).waitFor();
     // Let the coach analyse a few frames of the hold first (each answer frees the next request).
     await inferencesReach(page, await inferences(page), 3);
-    await page.clock.fastForward(70_000);
+    // The hold shows its own clock, camera or not.
+    await page.clock.fastForward(5_000);
+    await page.getByRole('timer').filter({ hasText: /^Holding: \d+\ss of 10\ss$/ }).waitFor();
+    await page.clock.fastForward(65_000);
     await page.getByText('Hold stopped after 70 s', { exact: true }).waitFor();
     assert.ok(
       await page.getByRole('button', { name: 'Start a 10 s hold' }).isVisible(),

@@ -5,6 +5,8 @@ import { CameraCoachPanel, type SetFormResult } from './CameraCoachPanel';
 import { PracticeGateNotice } from './PracticeGateNotice';
 import { usePracticeGate } from './use-practice-gate';
 import { HoldTimedOut, useHoldTimeout } from './HoldTimeout';
+import { useNow } from '../../lib/use-now';
+import { seconds } from '../../lib/units';
 
 const TITLE = 'Practise with the camera';
 
@@ -17,7 +19,10 @@ export function PracticePage() {
   usePageTitle(TITLE);
   const gate = usePracticeGate();
   const [chosen, setVariant] = useState<ExerciseVariant | null>(null);
-  const [holding, setHolding] = useState(false);
+  const [holdStartedAt, setHoldStartedAt] = useState<number | null>(null);
+  const holding = holdStartedAt !== null;
+  const setHolding = (on: boolean) => setHoldStartedAt(on ? Date.now() : null);
+  const now = useNow(250, holding);
   const [results, setResults] = useState<SetFormResult[]>([]);
   const open = gate.kind === 'open' ? gate : null;
   const variant =
@@ -58,10 +63,15 @@ export function PracticePage() {
           </button>
         ) : (
           <button type="button" className="button primary" onClick={() => setHolding(true)}>
-            Start a {holdSeconds} s hold
+            Start a {seconds(holdSeconds)} hold
           </button>
         )}
       </div>
+      {holdStartedAt !== null && (
+        <p className="hold-clock" role="timer" aria-live="off">
+          Holding: {seconds(Math.max(0, Math.floor((now - holdStartedAt) / 1000)))} of {seconds(holdSeconds)}
+        </p>
+      )}
       {hold.timedOut && <HoldTimedOut holdSeconds={holdSeconds} />}
       <CameraCoachPanel
         variant={variant}
