@@ -53,11 +53,6 @@ test('on a phone the running pacer fills the screen, in view and focused', () =>
     assert.deepEqual(state, { inView: true, focused: true, covers: true });
     assert.ok(await page.getByRole('button', { name: 'Stop now' }).isVisible());
     await checkA11y(page, 'breathing: running on a phone');
-    if (process.env['HIPWISE_UPDATE_DOCS'] === '1') {
-      await page.screenshot({
-        path: new URL('../docs/screenshots/breathing-phone.png', import.meta.url).pathname,
-      });
-    }
     assert.deepEqual(problems, []);
   }));
 

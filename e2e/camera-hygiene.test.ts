@@ -182,7 +182,10 @@ test('a practice hold the camera cannot see stops after its length plus a minute
     await inferencesReach(page, await inferences(page), 3);
     // The hold shows its own clock, camera or not.
     await page.clock.fastForward(5_000);
-    await page.getByRole('timer').filter({ hasText: /^Holding: \d+\ss of 10\ss$/ }).waitFor();
+    await page
+      .getByRole('timer')
+      .filter({ hasText: /^Holding: \d+\ss of 10\ss$/ })
+      .waitFor();
     await page.clock.fastForward(65_000);
     await page.getByText('Hold stopped after 70 s', { exact: true }).waitFor();
     assert.ok(

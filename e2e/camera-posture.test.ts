@@ -13,7 +13,7 @@ import { assertNoSidewaysScroll } from './layout.js';
 import { onboardedUser } from './steps.js';
 
 async function openPostureCheck(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Today' }).waitFor();
+  await page.waitForURL((u) => u.pathname === '/today');
   await page.goto('/camera/posture');
   await page.getByRole('heading', { level: 1, name: 'Posture check' }).waitFor();
   assert.ok(await page.getByText(/Frames never leave this browser/).isVisible(), 'privacy stated');

@@ -14,7 +14,9 @@ import {
   answerScreening,
   checkIn,
   fillBaseline,
+  chooseScale,
   freshEmail,
+  navigateTo,
   onboardedUser,
   readWelcome,
   signUp,
@@ -80,6 +82,45 @@ test('Today with two weeks of check-ins (docs screenshot)', () =>
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));
 
+/** Where a docs screenshot goes: docs/screenshots/ when refreshing them, else a temp folder. */
+function shotPath(name: string): string {
+  const dir = UPDATE_DOCS ? DOCS_DIR : TMP_DIR;
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
+
+test('the landing page, Today on day one, and the breathing pacer on a phone (docs screenshots)', async () => {
+  await inPage(h(), { viewport: { width: 1280, height: 800 } }, async ({ page, problems }) => {
+    await page.goto('/');
+    await page
+      .getByRole('heading', { level: 1, name: 'Ease lower back pain from sitting and stress' })
+      .waitFor();
+    const landing = shotPath('landing.png');
+    await page.screenshot({ path: landing, fullPage: true });
+    assertNonEmpty(landing);
+
+    await onboardedUser(page);
+    const due = page.getByRole('region', { name: 'Questionnaires for today' });
+    await due.waitFor();
+    assert.equal(await due.getByRole('link').count(), 1, 'one questionnaire on day one');
+    const today = shotPath('today-day1.png');
+    await page.screenshot({ path: today, fullPage: true });
+    assertNonEmpty(today);
+    assert.deepEqual(problems, []);
+  });
+  await inPage(h(), { viewport: { width: 390, height: 844 } }, async ({ page, problems }) => {
+    await onboardedUser(page);
+    await navigateTo(page, 'Stress');
+    await chooseScale(page, 'Stress before you start', 6);
+    await page.getByRole('button', { name: 'Start breathing' }).click();
+    await page.getByTestId('pacer').waitFor();
+    const pacer = shotPath('breathing-phone.png');
+    await page.screenshot({ path: pacer });
+    assert.ok(statSync(pacer).size > 5_000, `${pacer} is a real screenshot`);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test('every screen fits a 360px phone without sideways scrolling', () =>
   inPage(h(), PHONE, async ({ page, problems }) => {
     console.log(`screenshots in ${TMP_DIR}`);
@@ -103,7 +144,7 @@ test('every screen fits a 360px phone without sideways scrolling', () =>
     await checkIn(page, 6, 4);
     await page.locator('.chart canvas').first().waitFor();
     await fits('today: emergency');
-    await page.getByRole('link', { name: 'Settings' }).click();
+    await navigateTo(page, 'Settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await fits('settings');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
