@@ -115,8 +115,10 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
   inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(recordCameraStreams);
     await context.addInitScript(countInferences);
-    await onboardedUser(page);
+    // Installed before the app loads (as program-steps does): a clock swapped in under a running
+    // app can read as 1970 for a moment, which the break coach takes as decades of work.
     await page.clock.install();
+    await onboardedUser(page);
     await cameraOnEmptyRoom(page, '/camera/posture', 'Turn camera on');
 
     // Calibration needs someone sitting upright: it stops with a reason and a way to try again.
@@ -173,8 +175,10 @@ test('the camera is released when the screen locks, where Idle Detection is allo
 test('a practice hold the camera cannot see stops after its length plus a minute, with a message (a new user holds 10 s)', () =>
   inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(countInferences);
-    await onboardedUser(page);
+    // Installed before the app loads (as program-steps does): a clock swapped in under a running
+    // app can read as 1970 for a moment, which the break coach takes as decades of work.
     await page.clock.install();
+    await onboardedUser(page);
     await cameraOnEmptyRoom(page, '/camera/practice', 'Use camera to check my form');
     await page.getByRole('button', { name: 'Start a 10 s hold' }).click();
     await page.getByRole('button', { name: 'End hold' }).waitFor();

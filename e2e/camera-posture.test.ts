@@ -74,9 +74,11 @@ describeCamera('upright', (getHarness) => {
 describeCamera('slouching', (getHarness) => {
   test('slouching photo: posture named with rule 6, a nudge after 5 samples in a row', () =>
     inPage(getHarness(), async ({ page, problems }) => {
-      await onboardedUser(page);
       // The sampler runs on timers: a fake clock lets the test step through samples one by one.
+      // Installed before the app loads: swapped in under a running app it can read as 1970 for a
+      // moment, which the break coach takes as decades of work.
       await page.clock.install();
+      await onboardedUser(page);
       await openPostureCheck(page);
       await page.getByText('Posture: Slouching or reaching forward').waitFor({ timeout: MODEL_TIMEOUT });
       await pauseSoon(page);

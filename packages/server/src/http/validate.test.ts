@@ -130,7 +130,7 @@ test('a field named like an Object.prototype member still gets its own message',
   const result = schema.safeParse({ constructor: 'x', toString: 'y' }, { error: plainError });
   assert.ok(!result.success);
   assert.deepEqual(fieldErrors(result.error), {
-    constructor: 'enter a whole number',
-    toString: 'enter a whole number',
+    constructor: 'enter a number',
+    toString: 'enter a number',
   });
 });
