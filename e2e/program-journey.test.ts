@@ -104,16 +104,16 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
 
     await openProgramme(page);
     assert.match((await page.locator('#floor-status').textContent()) ?? '', /The floor version is unlocked/);
-    assert.match((await page.locator('.level').textContent()) ?? '', /Boat pose on the floor: 3 × 10 s/);
+    assert.match((await page.locator('.level').textContent()) ?? '', /Boat pose on the floor: 3\s×\s10\ss/);
     assert.equal(
       await page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').count(),
       6,
     );
     // Staying on the chair is a choice, and it sticks.
     await page.getByRole('checkbox', { name: /Stay on the chair version/ }).check();
-    await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
+    await page.locator('.level', { hasText: /Boat pose on a chair: 3\s×\s20\ss/ }).waitFor();
     await page.reload();
-    await page.locator('.level', { hasText: 'Boat pose on a chair: 3 × 20 s' }).waitFor();
+    await page.locator('.level', { hasText: /Boat pose on a chair: 3\s×\s20\ss/ }).waitFor();
     assert.equal(await page.getByRole('checkbox', { name: /Stay on the chair version/ }).isChecked(), true);
     await checkA11y(page, 'programme: floor unlocked');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
@@ -128,14 +128,14 @@ test('stop for pain: advice at once, stored as stopped; two stops in a week paus
     await page.clock.runFor(7_000);
     await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
     await stopForPain(page);
-    assert.match((await page.locator('.session').textContent()) ?? '', /Holds2 s of 3 × 10 s/);
+    assert.match((await page.locator('.session').textContent()) ?? '', /Holds2\ss of 3\s×\s10\ss/);
     await checkA11y(page, 'session: stopped for pain');
 
     await openProgramme(page);
     const first = page.getByRole('list', { name: 'Sessions, newest first' }).getByRole('listitem').first();
     assert.match(
       (await first.textContent()) ?? '',
-      /Painful.*held 2 s; pain 3 before, not asked after · stopped for pain/,
+      /Painful.*held 2\ss; pain 3 before, not asked after · stopped for pain/,
     );
 
     // The plan advises rest for the rest of the day.
