@@ -65,3 +65,9 @@ export async function updatePasswordHash(q: Queryable, id: string, passwordHash:
 export async function deleteUser(q: Queryable, id: string): Promise<void> {
   await q.query('DELETE FROM users WHERE id = $1', [id]);
 }
+
+/** Whether any account exists on this instance (one index probe, whatever the number of users). */
+export async function anyAccount(q: Queryable): Promise<boolean> {
+  const rows = await q.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM users) AS any');
+  return rows[0]?.any === true;
+}

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { Instance } from '@hipwise/core';
 import type { Database } from '../db/database.js';
 import type { AppEnv } from '../http/app-env.js';
-import { anyAccount } from '../repositories/instance.js';
+import { anyAccount } from '../repositories/users.js';
 
 /** What a logged-out visitor may know about this hipwise: whether anyone has an account yet. */
 export function instanceRoutes(db: Database) {

@@ -34,14 +34,12 @@ export function isCsvMeasure(s: string): s is CsvMeasure {
 }
 
 /** The baseline's answers to a questionnaire's items, for the two it asks: pain now, and the PEG. */
-function baselineAnswers(
-  id: InstrumentId,
-  b: Baseline,
-): { total: number; answers: Record<string, number> } | null {
-  if (id === 'pain_nrs') return { total: b.painNow, answers: { pain: b.painNow } };
-  if (id === 'peg') return { total: b.pegScore, answers: { ...b.peg } };
-  return null;
-}
+const BASELINE_ANSWERS: Partial<
+  Record<InstrumentId, (b: Baseline) => { total: number; answers: Record<string, number> }>
+> = {
+  pain_nrs: (b) => ({ total: b.painNow, answers: { pain: b.painNow } }),
+  peg: (b) => ({ total: b.pegScore, answers: { ...b.peg } }),
+};
 
 const BASELINE_NOTE = 'Baseline: answered when starting hipwise';
 
@@ -61,12 +59,14 @@ export function exportService({ db, clock }: ServiceDeps, publicUrl: string) {
   /** One row per completed answer, the baseline first (marked as such) where it asked the items. */
   async function questionnaireCsv(user: User, id: InstrumentId): Promise<string> {
     const items = INSTRUMENTS[id].items;
+    const asked = BASELINE_ANSWERS[id];
+    // The baseline is read only for the questionnaires it asked.
     const [responses, baseline] = await Promise.all([
       listResponses(db, user.id, { instrumentId: id }),
-      findBaseline(db, user.id),
+      asked ? findBaseline(db, user.id) : undefined,
     ]);
     const extra = id === 'start_back' ? ['psychosocial', 'risk'] : [];
-    const fromBaseline = baseline ? baselineAnswers(id, baseline) : null;
+    const fromBaseline = baseline && asked ? asked(baseline) : null;
     const baselineRows =
       baseline && fromBaseline
         ? [
