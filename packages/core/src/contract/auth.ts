@@ -38,11 +38,16 @@ export const deleteAccountBody = z.strictObject({
 });
 export type DeleteAccountBody = z.infer<typeof deleteAccountBody>;
 
+/** Everyone is a member; a clinician follows consenting members; an admin runs the instance. */
+export const roleSchema = z.enum(['member', 'clinician', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
 export const userSchema = z.object({
   id: z.string(),
   email: z.string(),
   timeZone: z.string(),
   createdAt: z.string(),
+  role: roleSchema,
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -1,4 +1,4 @@
-import type { User } from '@hipwise/core';
+import type { Role, User } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
 
 export interface UserRow {
@@ -6,17 +6,19 @@ export interface UserRow {
   email: string;
   time_zone: string;
   created_at: Date;
+  role: Role;
 }
 
 // Named, not `*`: prepared statements must not change shape when a migration adds a column.
 // The password hash is not among them: only findCredentials reads it, for the auth service.
-export const USER_COLUMNS = 'id, email, time_zone, created_at';
+export const USER_COLUMNS = 'id, email, time_zone, created_at, role';
 
 export const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   timeZone: r.time_zone,
   createdAt: iso(r.created_at),
+  role: r.role,
 });
 
 /** Inserts a user, or returns undefined when the email is taken (without raising, so no race). */
@@ -36,8 +38,9 @@ export async function insertUser(
 export async function findCredentials(
   q: Queryable,
   email: string,
-): Promise<{ user: User; passwordHash: string } | undefined> {
-  const rows = await q.query<UserRow & { password_hash: string }>(
+): Promise<{ user: User; passwordHash: string | null } | undefined> {
+  // An account made through single sign-on has no password hash, and so no password matches it.
+  const rows = await q.query<UserRow & { password_hash: string | null }>(
     `SELECT ${USER_COLUMNS}, password_hash FROM users WHERE email = $1`,
     [email],
   );
