@@ -18,6 +18,7 @@ export function AppearanceSetting() {
         Changes the colours at once. Kept on this device only, so a phone and a work computer can differ.
       </p>
       <fieldset
+        role="radiogroup"
         className="appearance-options"
         aria-labelledby="appearance-title"
         aria-describedby="appearance-hint"
