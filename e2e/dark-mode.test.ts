@@ -41,6 +41,16 @@ async function assertDark(page: Page, where: string): Promise<void> {
   assert.ok(luminance(text) > 0.6, `${where}: light text, got ${text}`);
 }
 
+/** The screen is in dark colours and passes axe as `screen (dark)`; saved as a docs screenshot if `shot` names one. */
+async function darkScreen(page: Page, screen: string, shot?: string): Promise<void> {
+  await assertDark(page, screen);
+  await checkA11y(page, `${screen} (dark)`);
+  if (shot === undefined) return;
+  const path = shotPath(shot);
+  await page.screenshot({ path, fullPage: true });
+  assertNonEmpty(path);
+}
+
 async function assertLight(page: Page, where: string): Promise<void> {
   const bg = await background(page, 'light');
   assert.ok(luminance(bg) > 0.8, `${where}: a light background, got ${bg}`);
@@ -78,20 +88,15 @@ test('dark from the system: every main screen in dark colours passes axe; charts
     const lightBackground = await background(page, 'light');
 
     await page.emulateMedia({ colorScheme: 'dark' });
-    await assertDark(page, 'landing');
+    await darkScreen(page, 'landing');
     assert.notEqual(await background(page, 'dark'), lightBackground, 'dark differs from light');
-    await checkA11y(page, 'landing (dark)');
 
     await onboardedUser(page);
     await seedCheckins(h(), page);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
-    await assertDark(page, 'today');
-    await checkA11y(page, 'today (dark)');
-    const today = shotPath('dark-today.png');
-    await page.screenshot({ path: today, fullPage: true });
-    assertNonEmpty(today);
+    await darkScreen(page, 'today', 'dark-today.png');
 
     // A live switch of the system's preference repaints the page and redraws the chart, without
     // a reload; back in dark, the chart is drawn exactly as before.
@@ -108,34 +113,26 @@ test('dark from the system: every main screen in dark colours passes axe; charts
     await chooseScale(page, 'Back pain right now, before the exercise', 3);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Next step' }).waitFor();
-    await assertDark(page, 'session');
-    await checkA11y(page, 'exercise session: a step (dark)');
-    const session = shotPath('dark-session.png');
-    await page.screenshot({ path: session, fullPage: true });
-    assertNonEmpty(session);
+    await darkScreen(page, 'exercise session: a step', 'dark-session.png');
     // Leave through the menu: the session asks nothing when no hold has started.
     await navigateTo(page, 'Progress');
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
     await page.locator('.chart canvas').first().waitFor();
-    await assertDark(page, 'progress');
-    await checkA11y(page, 'progress (dark)');
-    const progress = shotPath('dark-progress.png');
-    await page.screenshot({ path: progress, fullPage: true });
-    assertNonEmpty(progress);
+    await darkScreen(page, 'progress', 'dark-progress.png');
 
     await navigateTo(page, 'Sitting');
     await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
-    await checkA11y(page, 'sitting (dark)');
+    await darkScreen(page, 'sitting');
 
     await navigateTo(page, 'Stress');
     await page.getByRole('heading', { level: 1, name: 'Stress' }).waitFor();
-    await checkA11y(page, 'stress (dark)');
+    await darkScreen(page, 'stress');
     await chooseScale(page, 'Stress before you start', 6);
     await page.getByRole('button', { name: 'Start breathing' }).click();
     await page.getByTestId('pacer').waitFor();
     // The pacer's drawing takes the theme's colours (its outline is the dark palette's primary).
     const darkStroke = await page.locator('.pacer-breath').evaluate((c) => getComputedStyle(c).stroke);
-    await checkA11y(page, 'breathing pacer (dark)');
+    await darkScreen(page, 'breathing pacer');
     await page.emulateMedia({ colorScheme: 'light' });
     await background(page, 'light');
     const lightStroke = await page.locator('.pacer-breath').evaluate((c) => getComputedStyle(c).stroke);
@@ -145,9 +142,8 @@ test('dark from the system: every main screen in dark colours passes axe; charts
 
     await navigateTo(page, 'Settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await assertDark(page, 'settings');
     assert.ok(await appearance(page, 'System (as this device is set)').isChecked(), 'System by default');
-    await checkA11y(page, 'settings (dark)');
+    await darkScreen(page, 'settings');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));
 
@@ -166,8 +162,7 @@ test('Dark in Settings overrides a light system and survives a reload; Light ove
     assert.ok(await appearance(page, 'Light').isChecked());
     await page.keyboard.press('ArrowDown');
     assert.ok(await appearance(page, 'Dark').isChecked());
-    await assertDark(page, 'settings, Dark chosen');
-    await checkA11y(page, 'settings: Dark chosen (dark)');
+    await darkScreen(page, 'settings: Dark chosen');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
@@ -218,14 +213,13 @@ test('the camera overlay: the skeleton in the dark palette, redrawn in the light
     await onboardedUser(page);
     await page.goto('/camera');
     await page.getByRole('heading', { level: 1, name: 'Camera coach' }).waitFor();
-    await assertDark(page, 'camera coach');
-    await checkA11y(page, 'camera coach (dark)');
+    await darkScreen(page, 'camera coach');
 
     await page.goto('/camera/posture');
     await page.getByRole('heading', { level: 1, name: 'Posture check' }).waitFor();
     await page.getByRole('button', { name: 'Turn camera on' }).click();
     await page.getByText('Posture: Upright').waitFor({ timeout: MODEL_TIMEOUT });
-    await checkA11y(page, 'posture check: camera on (dark)');
+    await darkScreen(page, 'posture check: camera on');
     // Upright: the skeleton is drawn in the tone for good form.
     const dark = await expectedSkeleton(page, 'good');
     await page.waitForFunction(() => document.querySelector('canvas.camera-overlay') !== null);
