@@ -3,7 +3,11 @@ import './zod-messages';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { startTheme } from './lib/page-theme';
 import './styles.css';
+
+// Before the first render, so the first paint is already in the chosen palette (no inline script: CSP).
+startTheme();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');

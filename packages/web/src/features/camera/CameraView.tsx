@@ -2,18 +2,14 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { Pose } from '@hipwise/core';
 import { Alert } from '../../components/Alert';
 import { Loading } from '../../components/Loading';
+import { cssColour, useTheme } from '../../lib/page-theme';
 import { NO_ONE_IN_VIEW } from './in-view';
 import { drawSkeleton, seenKeypoints } from './skeleton';
 import type { CameraHandle } from './use-camera';
 import './camera.css';
 
+/** Each tone's colour is the stylesheet's `--skeleton-<tone>`, so it follows the theme. */
 export type SkeletonTone = 'neutral' | 'good' | 'fix';
-
-const TONE_COLOURS: Readonly<Record<SkeletonTone, string>> = {
-  neutral: '#38c6e0',
-  good: '#3ddc6a',
-  fix: '#ffb020',
-};
 
 interface CameraViewProps {
   readonly camera: CameraHandle;
@@ -54,6 +50,7 @@ export function CameraView({
   const videoRef = useRef<HTMLVideoElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { stream } = camera;
+  const theme = useTheme();
 
   useEffect(() => {
     const video = videoRef.current;
@@ -85,8 +82,10 @@ export function CameraView({
       canvas.height = video.videoHeight;
     }
     const ctx = canvas.getContext('2d');
-    if (ctx !== null) drawSkeleton(ctx, pose, { color: TONE_COLOURS[tone], lineWidth: 4, jointRadius: 5 });
-  }, [pose, tone]);
+    if (ctx === null) return;
+    const color = cssColour(canvas, `--skeleton-${tone}`);
+    drawSkeleton(ctx, pose, { color, lineWidth: 4, jointRadius: 5 });
+  }, [pose, tone, theme]);
 
   const seen = pose === undefined ? undefined : seenKeypoints(pose).length;
   const on = camera.status === 'on';

@@ -1,6 +1,7 @@
 import type { Point } from '@hipwise/core';
 import { useMemo } from 'react';
 import uPlot from 'uplot';
+import type { SeriesColour } from '../../components/chart-palette';
 import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
 import { chartTime, formatShortDate } from '../../lib/dates';
 
@@ -9,7 +10,7 @@ const DAY = 86_400;
 export interface Series {
   readonly label: string;
   readonly points: readonly Point[];
-  readonly colour: string;
+  readonly colour: SeriesColour;
   readonly dash?: number[];
 }
 
@@ -38,7 +39,7 @@ export function MeasureChart({
     ];
     const from = chartTime(first) - DAY * 2;
     const to = chartTime(last) + DAY * 2;
-    const options = (width: number, height: number): uPlot.Options => ({
+    const options: ChartSpec['options'] = (width, height, palette) => ({
       width,
       height,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -47,22 +48,22 @@ export function MeasureChart({
       scales: { x: { time: true, range: () => [from, to] }, y: { range: () => [range[0], range[1]] } },
       axes: [
         {
-          stroke: '#333',
-          grid: { stroke: '#e4e4e4' },
+          stroke: palette.axis,
+          grid: { stroke: palette.grid },
           values: (_u, splits) =>
             splits.map((ts) => formatShortDate(new Date(ts * 1000).toISOString().slice(0, 10))),
         },
-        { stroke: '#333', grid: { stroke: '#e4e4e4' } },
+        { stroke: palette.axis, grid: { stroke: palette.grid } },
       ],
       series: [
         { label: 'Date' },
         ...series.map((s) => ({
           label: s.label,
-          stroke: s.colour,
+          stroke: palette.series[s.colour],
           width: 2.5,
           spanGaps: true,
           ...(s.dash ? { dash: s.dash } : {}),
-          points: { show: true, size: 9, fill: s.colour },
+          points: { show: true, size: 9, fill: palette.series[s.colour] },
         })),
       ],
     });

@@ -19,10 +19,6 @@ import { measuresApi } from '../../api';
 import { LoadStatus } from '../../components/LoadStatus';
 import { plural } from '../../lib/units';
 
-const RED = '#b4231b';
-const BLUE = '#1d5fa8';
-const GREEN = '#1f5f5b';
-
 type MeasureId = 'pain-stress' | 'peg' | 'rmdq' | 'pss4';
 
 interface Measure {
@@ -149,12 +145,12 @@ export function ProgressPage() {
     const [p] = data;
     return {
       'pain-stress': [
-        { label: 'Pain', points: p.pain, colour: RED },
-        { label: 'Stress', points: p.stress, colour: BLUE, dash: [8, 5] },
+        { label: 'Pain', points: p.pain, colour: 'red' },
+        { label: 'Stress', points: p.stress, colour: 'blue', dash: [8, 5] },
       ],
-      peg: [{ label: 'PEG', points: p.peg, colour: GREEN }],
-      rmdq: [{ label: 'RMDQ', points: p.rmdq, colour: GREEN }],
-      pss4: [{ label: 'PSS-4', points: p.pss4, colour: BLUE }],
+      peg: [{ label: 'PEG', points: p.peg, colour: 'teal' }],
+      rmdq: [{ label: 'RMDQ', points: p.rmdq, colour: 'teal' }],
+      pss4: [{ label: 'PSS-4', points: p.pss4, colour: 'blue' }],
     } satisfies Record<MeasureId, Series[]>;
   }, [data]);
 

@@ -1,4 +1,5 @@
 import { usePageTitle } from '../../lib/use-page-title';
+import { AppearanceSetting } from './AppearanceSetting';
 import { Clearances } from './Clearances';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <h1>Settings</h1>
       <div className="stack">
         <TimeZoneForm />
+        <AppearanceSetting />
         <PasswordForm />
         <LogoutEverywhere />
         <Clearances />

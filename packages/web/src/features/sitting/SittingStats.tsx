@@ -4,26 +4,22 @@ import type uPlot from 'uplot';
 import uPlotLib from 'uplot';
 import { chartTime, formatShortDate } from '../../lib/dates';
 import { formatDuration } from '../../lib/time-format';
-import { UPlotChart } from '../../components/UPlotChart';
+import type { ChartPalette } from '../../components/chart-palette';
+import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
 
 const DAY = 86_400;
 const MIN = 60_000;
-const SITTING_COLOUR = '#1d5fa8';
-const LONGEST_COLOUR = '#b4231b';
-const TAKEN_COLOUR = '#1e7a3a';
-const SKIPPED_COLOUR = '#b4231b';
-const POSTPONED_COLOUR = '#8a5a00';
 
-const axis = (extra: Partial<uPlot.Axis> = {}): uPlot.Axis => ({
-  stroke: '#333',
-  grid: { stroke: '#e4e4e4' },
-  ticks: { stroke: '#bbb' },
+const axis = (palette: ChartPalette, extra: Partial<uPlot.Axis> = {}): uPlot.Axis => ({
+  stroke: palette.axis,
+  grid: { stroke: palette.grid },
+  ticks: { stroke: palette.tick },
   ...extra,
 });
 const dayLabel = (ts: number) => formatShortDate(new Date(ts * 1000).toISOString().slice(0, 10));
 
-function dailyOptions(from: number, to: number) {
-  return (width: number, height: number): uPlot.Options => ({
+function dailyOptions(from: number, to: number): ChartSpec['options'] {
+  return (width, height, palette) => ({
     width,
     height,
     tzDate: (ts) => uPlotLib.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -33,30 +29,33 @@ function dailyOptions(from: number, to: number) {
       x: { time: true, range: () => [from - DAY / 2, to + DAY / 2] },
       y: { range: (_u, _min, max) => [0, Math.max(60, max)] },
     },
-    axes: [axis({ values: (_u, splits) => splits.map(dayLabel) }), axis({ label: 'minutes', size: 60 })],
+    axes: [
+      axis(palette, { values: (_u, splits) => splits.map(dayLabel) }),
+      axis(palette, { label: 'minutes', size: 60 }),
+    ],
     series: [
       { label: 'Date' },
       {
         label: 'Sitting (min)',
-        stroke: SITTING_COLOUR,
-        fill: 'rgba(29,95,168,0.35)',
+        stroke: palette.series.blue,
+        fill: palette.blueFill,
         width: 1,
         paths: uPlotLib.paths.bars?.({ size: [0.7, 40] }),
         points: { show: false },
       },
       {
         label: 'Longest stretch (min)',
-        stroke: LONGEST_COLOUR,
+        stroke: palette.series.red,
         width: 2,
         dash: [6, 4],
-        points: { show: true, size: 7, fill: LONGEST_COLOUR },
+        points: { show: true, size: 7, fill: palette.series.red },
       },
     ],
   });
 }
 
-function weeklyOptions(from: number, to: number) {
-  return (width: number, height: number): uPlot.Options => ({
+function weeklyOptions(from: number, to: number): ChartSpec['options'] {
+  return (width, height, palette) => ({
     width,
     height,
     tzDate: (ts) => uPlotLib.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -67,33 +66,33 @@ function weeklyOptions(from: number, to: number) {
       y: { range: (_u, _min, max) => [0, Math.max(5, max + 1)] },
     },
     axes: [
-      axis({
+      axis(palette, {
         splits: () => weekTicks(from, to),
         values: (_u, splits) => splits.map((s) => `wk ${dayLabel(s)}`),
       }),
-      axis({ label: 'breaks', size: 50 }),
+      axis(palette, { label: 'breaks', size: 50 }),
     ],
     series: [
       { label: 'Week' },
       {
         label: 'Taken',
-        stroke: TAKEN_COLOUR,
+        stroke: palette.series.green,
         width: 2.5,
-        points: { show: true, size: 10, fill: TAKEN_COLOUR },
+        points: { show: true, size: 10, fill: palette.series.green },
       },
       {
         label: 'Skipped',
-        stroke: SKIPPED_COLOUR,
+        stroke: palette.series.red,
         width: 2,
         dash: [8, 5],
-        points: { show: true, size: 8, fill: '#fff', stroke: SKIPPED_COLOUR, width: 2 },
+        points: { show: true, size: 8, fill: palette.surface, stroke: palette.series.red, width: 2 },
       },
       {
         label: 'Postponed',
-        stroke: POSTPONED_COLOUR,
+        stroke: palette.series.amber,
         width: 2,
         dash: [2, 4],
-        points: { show: true, size: 6, fill: POSTPONED_COLOUR },
+        points: { show: true, size: 6, fill: palette.series.amber },
       },
     ],
   });

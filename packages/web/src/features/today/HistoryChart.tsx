@@ -1,13 +1,11 @@
 import { addDays, type CheckinPoint, type LocalDate } from '@hipwise/core';
 import { useMemo } from 'react';
 import uPlot from 'uplot';
+import type { ChartPalette } from '../../components/chart-palette';
 import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
 import { chartTime, formatShortDate } from '../../lib/dates';
 
 const DAY = 86_400;
-// Pain and stress differ by colour, dash and point shape size, so they never rely on colour alone.
-const PAIN_COLOUR = '#b4231b';
-const STRESS_COLOUR = '#1d5fa8';
 
 /** One tick per day at noon (where the points sit), thinned so labels never collide. */
 function daySplits(u: uPlot, _axis: number, min: number, max: number): number[] {
@@ -22,10 +20,20 @@ function daySplits(u: uPlot, _axis: number, min: number, max: number): number[] 
 
 const dayLabel = (ts: number) => formatShortDate(new Date(ts * 1000).toISOString().slice(0, 10));
 
-function options(width: number, height: number, today: LocalDate, first: LocalDate): uPlot.Options {
+function options(
+  width: number,
+  height: number,
+  palette: ChartPalette,
+  today: LocalDate,
+  first: LocalDate,
+): uPlot.Options {
   // Always show at least a week ending today, so one point sits in context, not alone in a void.
   const from = chartTime(first < addDays(today, -6) ? first : addDays(today, -6)) - DAY / 2;
   const to = chartTime(today) + DAY / 2;
+  // Pain and stress differ by colour, dash and point shape size, so they never rely on colour alone.
+  const pain = palette.series.red;
+  const stress = palette.series.blue;
+  const axis = { stroke: palette.axis, grid: { stroke: palette.grid }, ticks: { stroke: palette.tick } };
   return {
     width,
     height,
@@ -39,28 +47,24 @@ function options(width: number, height: number, today: LocalDate, first: LocalDa
     },
     axes: [
       {
-        stroke: '#333',
-        grid: { stroke: '#e4e4e4' },
-        ticks: { stroke: '#bbb' },
+        ...axis,
         splits: daySplits,
         values: (_u, splits) => splits.map(dayLabel),
       },
       {
-        stroke: '#333',
-        grid: { stroke: '#e4e4e4' },
-        ticks: { stroke: '#bbb' },
+        ...axis,
         splits: () => [0, 2, 4, 6, 8, 10],
       },
     ],
     series: [
       { label: 'Date' },
-      { label: 'Pain', stroke: PAIN_COLOUR, width: 2.5, points: { show: true, size: 10, fill: PAIN_COLOUR } },
+      { label: 'Pain', stroke: pain, width: 2.5, points: { show: true, size: 10, fill: pain } },
       {
         label: 'Stress',
-        stroke: STRESS_COLOUR,
+        stroke: stress,
         width: 2.5,
         dash: [8, 5],
-        points: { show: true, size: 8, fill: '#fff', stroke: STRESS_COLOUR, width: 2.5 },
+        points: { show: true, size: 8, fill: palette.surface, stroke: stress, width: 2.5 },
       },
     ],
   };
@@ -77,7 +81,7 @@ export function HistoryChart({ history, today }: HistoryChartProps) {
     const first = history[0];
     if (!first) return null;
     return {
-      options: (width, height) => options(width, height, today, first.date),
+      options: (width, height, palette) => options(width, height, palette, today, first.date),
       data: [history.map((c) => chartTime(c.date)), history.map((c) => c.pain), history.map((c) => c.stress)],
     };
   }, [history, today]);
