@@ -90,7 +90,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.deepEqual(await rmdq.getByRole('row').nth(1).getByRole('cell').allTextContents(), ['3']);
     assert.ok((await rmdq.locator('canvas').count()) > 0, 'the RMDQ chart is drawn');
     const pegChange = page.getByTestId('change-peg');
-    assert.match((await pegChange.textContent()) ?? '', /down 1\.3 points, from 4\.3 to 3/);
+    assert.match((await pegChange.textContent()) ?? '', /down 1\.3\spoints, from 4\.3 to 3/);
     assert.match((await pegChange.textContent()) ?? '', /Too early to tell/);
     assert.match(
       (await pegChange.textContent()) ?? '',

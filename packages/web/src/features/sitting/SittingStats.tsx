@@ -5,6 +5,7 @@ import uPlotLib from 'uplot';
 import { chartTime, formatShortDate } from '../../lib/dates';
 import { formatDuration } from '../../lib/time-format';
 import { UPlotChart } from '../../components/UPlotChart';
+import { plural } from '../../lib/units';
 
 const DAY = 86_400;
 const MIN = 60_000;
@@ -163,8 +164,8 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
         <UPlotChart chart={daily} testId="sitting-daily-chart" />
         <figcaption className="chart-summary">
           Bars: estimated sitting minutes per day. Dashed line: the longest unbroken stretch. On the{' '}
-          {activeDays.length} {activeDays.length === 1 ? 'day' : 'days'} you were at the computer you sat{' '}
-          {formatDuration(avg)} on average; the longest stretch was {formatDuration(longest)}.
+          {plural(activeDays.length, 'day')} you were at the computer you sat {formatDuration(avg)} on
+          average; the longest stretch was {formatDuration(longest)}.
         </figcaption>
       </figure>
       <details className="chart-disclosure">
