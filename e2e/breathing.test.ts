@@ -70,8 +70,8 @@ test('breath lengths out of range are refused with the range, and kept as typed'
     const summary = page.getByRole('alert');
     await summary.waitFor();
     const text = (await summary.textContent()) ?? '';
-    assert.match(text, /Breathe in: choose 2 to 8 seconds, in half seconds/);
-    assert.match(text, /Breathe out: choose 2 to 10 seconds, in half seconds/);
+    assert.match(text, /Breathe in: choose 2 to 8\sseconds, in half seconds/);
+    assert.match(text, /Breathe out: choose 2 to 10\sseconds, in half seconds/);
     assert.equal(await breatheIn.inputValue(), '0', 'not rewritten');
     assert.equal(await breatheOut.inputValue(), '40', 'not rewritten');
     assert.equal(await page.getByTestId('pacer').count(), 0, 'not started');

@@ -58,7 +58,7 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
     await result.waitFor();
     assert.match(
       (await result.textContent()) ?? '',
-      /^Hold 1: (form score \d+%, 0 of \d+ s in good form|not seen by the camera)$/,
+      /^Hold 1: (form score \d+%, 0 of \d+\ss in good form|not seen by the camera)$/,
     );
 
     await assertNoSidewaysScroll(page, 'practice page with the camera on');

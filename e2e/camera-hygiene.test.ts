@@ -127,7 +127,7 @@ test('posture check with no one in view: says so, pauses while hidden, gives up 
     await page.clock.fastForward(20_000);
     await page.getByText('Calibration stopped', { exact: true }).waitFor();
     assert.ok(
-      await page.getByText(/could not take 3 readings of you sitting upright within 20 s/).isVisible(),
+      await page.getByText(/could not take 3\sreadings of you sitting upright within 20\ss/).isVisible(),
     );
     assert.ok(await page.getByRole('button', { name: 'Sit upright and calibrate' }).isVisible());
     await checkA11y(page, 'posture check: calibration stopped');

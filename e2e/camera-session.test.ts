@@ -107,11 +107,11 @@ test('a guided chair session with the camera on: form per set stored, camera rel
       assert.ok(seen.cue.length > 5, `set ${i + 1}: a cue is shown`);
       assert.match(
         seen.timer,
-        new RegExp(`^\\d+ of ${HOLD_SECONDS} seconds held$`),
+        new RegExp(`^\\d+ of ${HOLD_SECONDS}\\sseconds held$`),
         `set ${i + 1}: the hold timer`,
       );
       assert.match(seen.holdStatus, /^Hold timer: (counting|paused until your form is good)$/);
-      assert.match(seen.goodFormText, new RegExp(`^\\d+ s of ${HOLD_SECONDS} s in good form$`));
+      assert.match(seen.goodFormText, new RegExp(`^\\d+\\ss of ${HOLD_SECONDS}\\ss in good form$`));
     }
     // Drawn over the picture: the overlay canvas has the video's size and coloured pixels.
     const overlay = await panel.locator('canvas.camera-overlay').evaluate((c: HTMLCanvasElement) => {
@@ -160,13 +160,13 @@ test('a guided chair session with the camera on: form per set stored, camera rel
     for (const [i, seen] of holds.entries()) {
       assert.equal(
         seen.setResult,
-        `Set ${i + 1}: form score ${Math.round(s.formScores[i]! * 100)}%, ${s.goodFormSeconds[i]} s in good form.`,
+        `Set ${i + 1}: form score ${Math.round(s.formScores[i]! * 100)}%, ${s.goodFormSeconds[i]}\u00a0s in good form.`,
       );
     }
     const formRow = (await page.getByRole('row', { name: /Form \(camera\)/ }).textContent()) ?? '';
     assert.match(
       formRow,
-      new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]} s in good form\\)`),
+      new RegExp(`${Math.round(s.formScores[0]! * 100)}% \\(${s.goodFormSeconds[0]}\\ss in good form\\)`),
     );
 
     // The model ran in its worker, and nothing it saw left the browser.

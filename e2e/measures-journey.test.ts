@@ -90,16 +90,16 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
     assert.deepEqual(await rmdq.getByRole('row').nth(1).getByRole('cell').allTextContents(), ['3']);
     assert.ok((await rmdq.locator('canvas').count()) > 0, 'the RMDQ chart is drawn');
     const pegChange = page.getByTestId('change-peg');
-    assert.match((await pegChange.textContent()) ?? '', /down 1\.3 points, from 4\.3 to 3/);
+    assert.match((await pegChange.textContent()) ?? '', /down 1\.3\spoints, from 4\.3 to 3/);
     assert.match((await pegChange.textContent()) ?? '', /Too early to tell/);
     assert.match(
       (await pegChange.textContent()) ?? '',
-      /it is day 1 of your programme, and a fair comparison needs 14 days/,
+      /it is day 1 of your programme, and a fair comparison needs 14\sdays/,
     );
     const painChange = page.getByTestId('change-pain');
     assert.match(
       (await painChange.textContent()) ?? '',
-      /1 of the 5 daily ratings it needs in the last 7 days/,
+      /1 of the 5\sdaily ratings it needs in the last 7\sdays/,
     );
     const stressInsight = page.getByTestId('insight-stress_same_day');
     assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14 days\./);
@@ -168,7 +168,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await page.getByText('No practice yet.', { exact: false }).waitFor();
     assert.match(
       (await page.locator('#pace-summary').textContent()) ?? '',
-      /^6 breaths a minute \(5\ss in, 5\ss out\)/,
+      /^6\sbreaths a minute \(5\ss in, 5\ss out\)/,
     );
     await checkA11y(page, 'stress');
 
@@ -242,7 +242,7 @@ test('stress: a breathing session with the clock sped up, the weekly rule of thu
     await summary.waitFor();
     assert.match(
       (await summary.textContent()) ?? '',
-      /Breathing practice: 1 session, 1\sminute; stress down 3 points/,
+      /Breathing practice: 1\ssession, 1\sminute; stress down 3\spoints/,
     );
     assert.match((await summary.textContent()) ?? '', /Simplify — “One calendar instead of three”/);
     await checkA11y(page, 'weekly summary');

@@ -47,7 +47,7 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
     await page.clock.runFor(5_200);
     await page.getByRole('heading', { level: 2, name: 'Hold: set 1 of 3' }).waitFor();
     await page.clock.runFor(4_000);
-    assert.match((await page.getByRole('timer').textContent()) ?? '', /^4 of 10 seconds held$/);
+    assert.match((await page.getByRole('timer').textContent()) ?? '', /^4 of 10\sseconds held$/);
     assert.equal(await page.locator('svg.ring').count(), 1, 'the progress ring is drawn');
     assert.ok(await page.getByRole('button', { name: EXERCISE_SAFETY.stopButton }).isVisible());
     await checkA11y(page, 'session: hold');
@@ -98,7 +98,7 @@ test('read a lesson, do guided chair sessions on six days, and unlock the floor 
         `day ${day + 1} at ${hold} s`,
       );
       const text = await doSession(page, 3, 3);
-      if (day === 2) assert.match(text, /You moved up a level: next time it is 3 × 15 s/);
+      if (day === 2) assert.match(text, /You moved up a level: next time it is 3\s×\s15\ss/);
       if (day === 5) assert.match(text, /The floor version is now unlocked/);
     }
 

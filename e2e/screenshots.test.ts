@@ -28,7 +28,7 @@ test('Today with two weeks of check-ins (docs screenshot)', () =>
     await page.reload();
     await checkIn(page, 4, 3, 'Walked at lunch');
     await page.locator('.chart canvas').first().waitFor();
-    assert.match((await page.locator('#history-summary').textContent()) ?? '', /Last 7 days: 6 check-ins/);
+    assert.match((await page.locator('#history-summary').textContent()) ?? '', /Last 7\sdays: 6\scheck-ins/);
     await checkA11y(page, 'today: two weeks of check-ins');
 
     const path = shotPath('today.png');

@@ -2,7 +2,8 @@ import type { ReminderKind } from './types.js';
 
 /**
  * Short action texts for reminders: what to do, in a line a notification can show whole.
- * Sitting-rule wording is not here: it comes from the program content as `ruleTexts`.
+ * Sitting-rule wording is not here: it comes from the program content as `ruleTexts`. A no-break
+ * space keeps each number with its unit (the in-app toast shows these too).
  */
 export function reminderText(
   kind: ReminderKind,
@@ -10,9 +11,9 @@ export function reminderText(
 ): string {
   switch (kind) {
     case 'walk':
-      return `Time to get up: walk for ${minutes.breakMinutes} min, to the window and back, or fetch some water.`;
+      return `Time to get up: walk for ${minutes.breakMinutes}\u00a0min, to the window and back, or fetch some water.`;
     case 'micro':
-      return `Posture reset, ${minutes.microSeconds} seconds: one sitting rule at a time.`;
+      return `Posture reset, ${minutes.microSeconds}\u00a0seconds: one sitting rule at a time.`;
     case 'stand':
       return 'Time to stand: raise your desk and carry on standing.';
     case 'sit':

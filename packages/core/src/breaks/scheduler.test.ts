@@ -60,6 +60,10 @@ class Sim {
       else this.activity(m);
     }
   }
+  /** The browser's regular ticks while the page runs (and nobody touches it). */
+  ticks(from: number, to: number, every = 0.5) {
+    for (let m = from; m < to - 1e-9; m += every) this.tick(m);
+  }
   /** Minutes at which a break screen was shown, with its kind. */
   shows(): [number, string][] {
     return this.log.flatMap(({ at, effect }) =>
@@ -341,7 +345,7 @@ test('a late tick replays hours-end and a break ending in time order, then fires
   const hours = { days: [1, 2, 3, 4, 5], ranges: [{ from: '09:00', to: '17:00' }] };
   const s = sim({ workingHours: hours }, utc('2026-03-30T14:28:00Z')); // Mon 16:28 CEST
   s.work(0, 30.5); // walk at 16:58, on screen until 17:01
-  s.tick(72); // 17:40, the tab slept; the user is presumed at the desk all along
+  s.tick(72); // 17:40: the machine slept, an absence; what was running out is replayed in order
   assert.deepEqual(s.shows(), [[30, 'walk']]);
   assert.deepEqual(
     s.records('hours-end').map((e) => s.min(e.at)),
@@ -420,10 +424,10 @@ test('pause until tomorrow over the New York fall-back night resumes at 06:00 ES
 });
 
 test('throttled tab: a late tick fires once if the user was active all along', () => {
-  const s = sim();
+  const s = sim({ workMinutes: 5, breakMinutes: 1, idleThresholdSeconds: 1800 });
   s.activity(0);
-  s.tick(200); // the tab slept through 6 intervals; Idle Detection never reported idle
-  assert.deepEqual(s.shows(), [[200, 'walk']]);
+  s.tick(30); // a tick 30 min late spans 6 intervals; Idle Detection never reported idle
+  assert.deepEqual(s.shows(), [[30, 'walk']]);
   assert.equal(s.records('break-started').length, 1);
   assert.equal(s.records('natural-break').length, 0);
 });
@@ -535,6 +539,7 @@ test('schedule-wake points at the next thing that can happen, computed from time
     first.filter((e) => e.type === 'schedule-wake'),
     [{ type: 'schedule-wake', at: s.t(30) }],
   );
+  s.ticks(0.5, 12);
   const mid = s.activity(12);
   assert.deepEqual(
     mid.filter((e) => e.type === 'schedule-wake'),
@@ -602,4 +607,122 @@ test('skips already stored for today count against the allowance of a state star
     s.send({ type: 'skip', at: s.t(4.1) }).filter((e) => e.type === 'refused'),
     [{ type: 'refused', event: 'skip', reason: 'skip-limit' }],
   );
+});
+
+// ---------- clock jumps: sleep, frozen tabs, a wall clock that is wrong for a while ----------
+
+const NOW = utc('2026-12-06T10:00:00Z');
+const shown = (effects: readonly Effect[]) => effects.filter((e) => e.type === 'show-break');
+
+test('a browser clock that reads 1970 as the coach starts and then jumps to now counts no work and fires nothing', () => {
+  const cfg = schedulerConfig({}, 'Europe/Berlin');
+  let state = initialState(cfg, 3); // 1970-01-01T00:00:00.003Z
+  state = step(state, { type: 'activity', at: 3 }, cfg).state; // opening the app is input
+  const jump = step(state, { type: 'tick', at: NOW }, cfg);
+  assert.deepEqual(shown(jump.effects), [], 'no walking break the moment the clock is right');
+  assert.equal(jump.state.workMs, 0, 'decades are not work');
+  assert.ok(jump.state.away, 'the silence is an absence');
+  assert.equal(schedulerStatus(jump.state, cfg, NOW).away, true);
+  // The user is back at the next input, and a walk is a whole interval away.
+  const s = new Sim(cfg, NOW);
+  s.state = step(jump.state, { type: 'activity', at: NOW + 1000 }, cfg).state;
+  s.work(1, 40);
+  assert.deepEqual(s.shows(), [[31, 'walk']]);
+});
+
+test('a clock that reads 1970 for a moment in a running coach: no break, no work, no freeze', () => {
+  const s = sim({}, NOW);
+  s.work(0, 10);
+  s.send({ type: 'tick', at: 5 }); // the clock is wrong for one tick
+  assert.equal(s.state.away !== null, true, 'the moment the clock went back is an absence');
+  s.tick(10); // the clock is right again
+  assert.ok(s.state.workMs <= 10 * MIN, `workMs ${s.state.workMs}`);
+  assert.deepEqual(s.shows(), []);
+  s.work(10.5, 45);
+  // Away across the jump (at least the break's length): a natural break, a full interval from 10.5.
+  assert.deepEqual(s.shows(), [[40.5, 'walk']]);
+});
+
+test('a machine that sleeps while the user is at work: the silence is an absence from the last tick', () => {
+  const s = sim();
+  s.work(0, 20);
+  s.ticks(20, 21);
+  const wake = s.tick(140); // two hours asleep; nothing reported idle
+  assert.deepEqual(shown(wake), []);
+  assert.deepEqual(
+    s.records('away').map((e) => s.min(e.at)),
+    [20.5],
+  );
+  assert.deepEqual(
+    s.records('natural-break').map((e) => [s.min(e.at), s.min(e.creditedAt)]),
+    [[20.5, 23.5]],
+  );
+  s.work(141, 175);
+  assert.deepEqual(s.shows(), [[171, 'walk']]);
+});
+
+test('a silence within the idle threshold and a minute is a throttled tab, still work', () => {
+  const s = sim({ idleThresholdSeconds: 180 });
+  s.activity(0);
+  s.ticks(0.5, 20.01);
+  s.tick(24); // 4 min late: exactly the bound
+  assert.equal(s.state.away, null);
+  assert.equal(s.state.workMs + (s.t(24) - s.state.committedTo), 24 * MIN, 'the late 4 min are work');
+  s.ticks(24.5, 30.01);
+  assert.deepEqual(s.shows(), [[30, 'walk']]);
+  s.tick(34.01); // 4 min and a bit: the page did not run
+  assert.ok(s.state.away);
+});
+
+test('a clock set back by two hours moves the coach onto the new clock instead of freezing it', () => {
+  const s = sim();
+  s.work(0, 10);
+  const back = s.t(10) - 120 * MIN;
+  s.send({ type: 'tick', at: back });
+  assert.equal(s.state.at, back, 'the state follows the clock');
+  assert.ok(s.state.away);
+  // The next input on the new clock is a return, a minute later: too short for a natural break,
+  // so the 9 minutes worked before the jump still count and the walk comes 21 minutes on.
+  const after = new Sim(s.cfg, back + MIN);
+  after.state = s.state;
+  after.work(0, 40);
+  assert.deepEqual(after.shows(), [[21, 'walk']]);
+});
+
+test('a break on screen when the clock goes back keeps its remaining time', () => {
+  const s = sim();
+  s.work(0, 30.5); // walk shown at 30, ends at 33
+  s.send({ type: 'tick', at: s.t(30) - 60 * MIN });
+  const ph = s.state.phase;
+  assert.equal(ph.name, 'on-break');
+  assert.equal(ph.name === 'on-break' && ph.endsAt - s.state.at, 3 * MIN);
+});
+
+test('property: with clock jumps anywhere, work never runs past one interval and a jump never fires a break', () => {
+  let seed = 42;
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  for (let run = 0; run < 40; run++) {
+    const cfg = schedulerConfig({ idleThresholdSeconds: 60 + Math.floor(rand() * 1740) }, 'Europe/Berlin');
+    const bound = cfg.idleThresholdSeconds * 1000 + MIN;
+    let t = NOW + Math.floor(rand() * 1e9);
+    let state = initialState(cfg, t);
+    for (let i = 0; i < 300; i++) {
+      const r = rand();
+      const last = state.at;
+      if (r < 0.03)
+        t = Math.floor(rand() * 1e12); // anywhere from 1970 to 2001
+      else if (r < 0.06)
+        t += Math.floor(rand() * 400 * 24 * 60 * MIN); // asleep up to 400 days
+      else t += Math.floor(rand() * 40_000); // a running page: input or a tick within 40 s
+      const type = rand() < 0.5 ? 'tick' : 'activity';
+      const { state: next, effects } = step(state, { type, at: t }, cfg);
+      const jumped = Math.abs(t - last) > bound;
+      if (jumped) assert.deepEqual(shown(effects), [], `run ${run} step ${i}: a jump fired a break`);
+      assert.ok(
+        next.workMs <= cfg.workMinutes * MIN + 40_000,
+        `run ${run} step ${i}: workMs ${next.workMs} after a step of ${t - last} ms`,
+      );
+      state = next;
+    }
+  }
 });

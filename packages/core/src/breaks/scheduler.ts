@@ -43,6 +43,13 @@ const LEAD_IN_MS: Record<BreakKind, number> = { walk: 30 * SEC, micro: 5 * SEC }
 const TAKEN_SHARE = 0.8;
 /** Never ask to be woken sooner than this: keeps a background tab from spinning. */
 const MIN_WAKE_MS = SEC;
+/**
+ * How late a running page's events can be on top of the idle threshold: a hidden tab's timers are
+ * throttled to about once a minute. A longer silence means the page did not run at all.
+ */
+const THROTTLE_SLACK_MS = MIN;
+/** Longer than any pause "until tomorrow" (a Friday's runs to Monday). */
+const REPLAY_MS = 4 * 24 * 60 * MIN;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 interface Ctx {
@@ -76,8 +83,10 @@ export function initialState(config: SchedulerConfig, nowMs: number): SchedulerS
 
 export function step(state: SchedulerState, event: SchedulerEvent, config: SchedulerConfig): StepResult {
   const c: Ctx = { d: { ...state }, fx: [], cfg: config };
-  // Events arrive in order from one tab; a stale timestamp is treated as "now", never as a rewind.
-  const at = Math.max(event.at, state.at);
+  bridgeClockJump(c, event);
+  // Events arrive in order from one tab; a slightly stale timestamp is treated as "now", never as
+  // a rewind (a clock set back further was bridged above).
+  const at = Math.max(event.at, c.d.at);
   switch (event.type) {
     case 'tick':
       advance(c, at);
@@ -200,6 +209,56 @@ function naturalBreakAt(c: Ctx): number | null {
   // Nothing to credit with no work in the interval (e.g. staying away after a break just ended).
   if (!away || away.credited || workMs <= 0 || !accrues(c)) return null;
   return away.since + c.cfg.breakMinutes * MIN;
+}
+
+/**
+ * A silence longer than the idle threshold (plus throttling) means the page did not run: the
+ * machine slept, the tab was frozen, or the wall clock jumped (a browser clock can read 1970 for
+ * a moment). Nothing was seen of the user in it, so it is what a quiet spell that long already
+ * is: an absence, dated from the last sign of the user, never decades of work. A clock set back
+ * that far moves the whole state onto the new clock (what was left of a break, a pause or the
+ * grace period is kept) and the user is away from there until the next input.
+ */
+function bridgeClockJump(c: Ctx, event: SchedulerEvent): void {
+  const d = c.d;
+  const bound = c.cfg.idleThresholdSeconds * SEC + THROTTLE_SLACK_MS;
+  if (event.at - d.at > bound) {
+    // An idle report says when input stopped, which may be before the silence began.
+    const quietSince = event.type === 'idle' ? Math.min(d.at, Math.max(event.since, d.lastInputAt)) : d.at;
+    if (!d.away) goAway(c, Math.min(d.idleSince ?? d.at, quietSince), false);
+    // Whatever was running out (a break, a postponement, a pause until tomorrow, working-hours
+    // edges) is replayed over the silence's first days; beyond that only the hours flag matters.
+    advance(c, Math.min(event.at, d.at + REPLAY_MS));
+    d.at = event.at;
+    d.inHours = isWithinHours(d.at, c.cfg.workingHours, c.cfg.timeZone);
+  } else if (d.at - event.at > bound) {
+    shiftTimeline(c, event.at - d.at);
+    if (!d.away) goAway(c, d.at, false);
+  }
+}
+
+function shiftTimeline(c: Ctx, delta: number): void {
+  const d = c.d;
+  const by = (x: number) => x + delta;
+  const ph = d.phase;
+  switch (ph.name) {
+    case 'working':
+      break;
+    case 'on-break':
+      d.phase = { ...ph, startedAt: by(ph.startedAt), endsAt: by(ph.endsAt) };
+      break;
+    case 'postponed':
+    case 'paused':
+      d.phase = { ...ph, until: by(ph.until) };
+      break;
+  }
+  if (d.away) d.away = { ...d.away, since: by(d.away.since) };
+  if (d.idleSince !== null) d.idleSince = by(d.idleSince);
+  d.at = by(d.at);
+  d.lastInputAt = by(d.lastInputAt);
+  d.graceUntil = by(d.graceUntil);
+  d.committedTo = by(d.committedTo);
+  d.inHours = isWithinHours(d.at, c.cfg.workingHours, c.cfg.timeZone);
 }
 
 // ---------- presence ----------

@@ -17,7 +17,10 @@ export type Posture = 'sitting' | 'standing';
  *   The user stays "present" until `idleThresholdSeconds` have passed since `since`.
  * - `locked`: the screen was locked: away from now (or from the start of the idle spell).
  * - User actions (postpone ... config-changed) are input too: whoever clicked is at the computer.
- * - Ticks carry no presence information: a gap between ticks never means "away" by itself.
+ * - Ticks carry no presence information: a late tick does not mean "away" by itself. Tick at
+ *   least every 30 s while the page runs: a silence longer than `idleThresholdSeconds` plus a
+ *   minute (a throttled tab's lateness) means the page did not run (sleep, a frozen tab, a clock
+ *   jump either way) and is taken as an absence from the last event, never as work.
  */
 export type SchedulerEvent =
   | { readonly type: 'tick'; readonly at: number }

@@ -4,10 +4,16 @@ import { z } from 'zod';
 import { plainError } from './plain-errors.js';
 import { breakSettingsSchema } from './breaks.js';
 import { baselineBody } from './baseline.js';
-import { signupBody } from './auth.js';
+import { changePasswordBody, deleteAccountBody, loginBody, settingsBody, signupBody } from './auth.js';
+import { checkinBody } from './checkin.js';
+import { clearanceBody } from './clearance.js';
+import { questionnaireResponseBody } from './questionnaires.js';
+import { screeningBody } from './screening.js';
+import { reflectionBody, stressSessionBody } from './stress.js';
 
 /** zod's own wording, which a person should never see. */
-const DEVELOPER_WORDS = /expected|received|invalid input|too big|too small|<=|>=|NaN|undefined/i;
+const DEVELOPER_WORDS =
+  /expected|received|invalid input|too big|too small|too_big|too_small|invalid_type|<=|>=|NaN|undefined|null/i;
 
 const messages = (schema: z.ZodType, value: unknown): string[] => {
   const result = schema.safeParse(value, { error: plainError });
@@ -29,6 +35,8 @@ test('each kind of failed check gets words a person can act on', () => {
   assert.deepEqual(messages(z.number().multipleOf(5), 7), ['use steps of 5']);
   assert.deepEqual(messages(z.email(), 'nobody'), ['enter an email address, such as name@example.org']);
   assert.deepEqual(messages(z.boolean(), 'yes'), ['answer yes or no']);
+  assert.deepEqual(messages(z.string().regex(/^\d+$/), 'x'), ['is not in the right form']);
+  assert.deepEqual(messages(z.uuid(), 'x'), ['is not in the right form']);
 });
 
 test('no form of the app shows zod’s own wording for out-of-range or malformed input', () => {
@@ -37,6 +45,17 @@ test('no form of the app shows zod’s own wording for out-of-range or malformed
     [breakSettingsSchema, { workMinutes: Number.NaN, micro: { everyMinutes: 1000, seconds: 'x' } }],
     [baselineBody, { painNow: 11, painWeekAverage: -1, peg: {}, sittingHoursPerWorkday: Number.NaN }],
     [signupBody, { email: 'x', password: 'short', timeZone: 'Nowhere/Atlantis' }],
+    [loginBody, { email: '', password: '' }],
+    [changePasswordBody, { currentPassword: 7, newPassword: 'short' }],
+    [deleteAccountBody, {}],
+    [settingsBody, { timeZone: 'Mars/Olympus_Mons' }],
+    [checkinBody, { pain: 11, stress: -1, note: 'x'.repeat(1001) }],
+    [checkinBody, { pain: 2.5, stress: null }],
+    [clearanceBody, { clearedOn: '7 March', note: 'x'.repeat(501) }],
+    [questionnaireResponseBody, { instrument: 'rmdq', answers: { x: 'maybe' } }],
+    [screeningBody, { answers: { cancer_history: 'perhaps' } }],
+    [stressSessionBody, { inhaleSeconds: 0, exhaleSeconds: 40, minutes: 'ten' }],
+    [reflectionBody, { ruleId: 'none', note: 'x'.repeat(1001) }],
   ];
   for (const [schema, value] of cases) {
     for (const message of messages(schema, value)) {

@@ -44,7 +44,7 @@ export function plainError(issue: RawIssue): string | undefined {
     case 'invalid_format':
       if (issue.format === 'email') return 'enter an email address, such as name@example.org';
       if (issue.format === 'date') return 'enter a date as YYYY-MM-DD';
-      return 'is not in the expected form';
+      return 'is not in the right form';
     case 'invalid_union':
       return 'is not one of the answers allowed';
     // Refinements carry their own words; unknown keys are named by the server's refusal.

@@ -11,13 +11,13 @@ test('formatCountdown: minutes and two-digit seconds, rounded up, never negative
 });
 
 test('formatDuration: minutes under an hour, hours and two-digit minutes above', () => {
-  assert.equal(formatDuration(0), '0 min');
-  assert.equal(formatDuration(45 * 60_000), '45 min');
-  assert.equal(formatDuration(120 * 60_000), '2 h');
-  assert.equal(formatDuration(125 * 60_000), '2 h 05 min');
+  assert.equal(formatDuration(0), '0\u00a0min');
+  assert.equal(formatDuration(45 * 60_000), '45\u00a0min');
+  assert.equal(formatDuration(120 * 60_000), '2\u00a0h');
+  assert.equal(formatDuration(125 * 60_000), '2\u00a0h\u00a005\u00a0min', 'no space to wrap at');
 });
 
 test('formatIn: whole minutes ahead, or less than a minute', () => {
   assert.equal(formatIn(20_000), 'in less than a minute');
-  assert.equal(formatIn(12 * 60_000), 'in 12 min');
+  assert.equal(formatIn(12 * 60_000), 'in 12\u00a0min');
 });

@@ -1,5 +1,6 @@
 import { TextField } from '../../components/Field';
 import type { FormState } from '../../lib/use-form';
+import { plural } from '../../lib/units';
 
 export interface Account {
   readonly email: string;
@@ -38,7 +39,7 @@ export function AccountFields({ form, value, onChange, newAccount }: AccountFiel
         required
         hint={
           newAccount
-            ? 'At least 10 characters, and not a common password. A short sentence is easy to remember.'
+            ? `At least ${plural(10, 'character')}, and not a common password. A short sentence is easy to remember.`
             : undefined
         }
         value={value.password}

@@ -14,6 +14,7 @@ import { useFormCoach } from './use-form-coach';
 import { usePoseDetector } from './use-pose-detector';
 import { useVoice, type Voice } from '../../lib/use-voice';
 import { VoiceSwitch } from '../../components/VoiceSwitch';
+import { plural, seconds } from '../../lib/units';
 
 export interface CameraCoachPanelProps {
   readonly variant: ExerciseVariant;
@@ -146,7 +147,7 @@ export function CameraCoachPanel(props: CameraCoachPanelProps) {
                 Set {lastResult.setIndex + 1}:{' '}
                 {lastResult.formScore === null
                   ? 'the camera could not see your form.'
-                  : `form score ${Math.round(lastResult.formScore * 100)}%, ${lastResult.goodFormSeconds} s in good form.`}
+                  : `form score ${Math.round(lastResult.formScore * 100)}%, ${seconds(lastResult.goodFormSeconds)} in good form.`}
               </p>
             )}
             {props.voice === undefined && voice.available && (
@@ -178,7 +179,7 @@ function HoldStatus({
     <div>
       <p className="coach-hold">
         <span className="coach-hold-time">
-          {good} s of {targetHoldSeconds} s in good form
+          {seconds(good)} of {seconds(targetHoldSeconds)} in good form
         </span>
         <span role="status">
           {counting ? 'Hold timer: counting' : 'Hold timer: paused until your form is good'}
@@ -191,7 +192,7 @@ function HoldStatus({
         value={good}
         aria-label="Time in good form"
       >
-        {good} of {targetHoldSeconds} seconds
+        {good} of {plural(targetHoldSeconds, 'second')}
       </meter>
     </div>
   );

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { CAMERA_TIMEOUTS } from './in-view';
 import { useDeadline } from './use-deadline';
+import { seconds } from '../../lib/units';
 
 /** A practice hold's longest run: its planned length plus time to get into position. */
 export const holdLimitSeconds = (holdSeconds: number) =>
@@ -29,11 +30,11 @@ export function useHoldTimeout(
 
 export function HoldTimedOut({ holdSeconds }: { readonly holdSeconds: number }) {
   return (
-    <Alert tone="warning" title={`Hold stopped after ${holdLimitSeconds(holdSeconds)} s`}>
+    <Alert tone="warning" title={`Hold stopped after ${seconds(holdLimitSeconds(holdSeconds))}`}>
       <p>
-        A {holdSeconds} s hold stops on its own a minute after its planned length, so it never waits forever.
-        If the camera could not see you, sit side-on with your whole body in view. Start another hold when you
-        are ready, or turn the camera off.
+        A {seconds(holdSeconds)} hold stops on its own a minute after its planned length, so it never waits
+        forever. If the camera could not see you, sit side-on with your whole body in view. Start another hold
+        when you are ready, or turn the camera off.
       </p>
     </Alert>
   );

@@ -24,6 +24,7 @@ import { usePoseDetector } from './use-pose-detector';
 import { usePostureNotifications } from './use-posture-notifications';
 import { useVoice } from '../../lib/use-voice';
 import { VoiceSwitch } from '../../components/VoiceSwitch';
+import { plural, seconds } from '../../lib/units';
 
 /** Once a second: often enough to catch a slouch within seconds, rare enough to leave the CPU to your work. */
 export const POSTURE_SAMPLE_MS = 1000;
@@ -187,7 +188,7 @@ export function PostureCheckPage() {
               {calibrating !== undefined ? (
                 <>
                   <p role="status">
-                    Hold still, sitting upright… ({calibrating} of {CALIBRATION_FRAMES} readings)
+                    Hold still, sitting upright… ({calibrating} of {plural(CALIBRATION_FRAMES, 'reading')})
                   </p>
                   <button type="button" className="button" onClick={cancelCalibration}>
                     Cancel calibration
@@ -206,9 +207,9 @@ export function PostureCheckPage() {
                   {calibrationTimedOut && (
                     <Alert tone="warning" title="Calibration stopped">
                       <p>
-                        hipwise could not take {CALIBRATION_FRAMES} readings of you sitting upright within{' '}
-                        {CAMERA_TIMEOUTS.calibrationMs / 1000} s. Sit side-on to the camera with your whole
-                        body in view, then try again.
+                        hipwise could not take {plural(CALIBRATION_FRAMES, 'reading')} of you sitting upright
+                        within {seconds(CAMERA_TIMEOUTS.calibrationMs / 1000)}. Sit side-on to the camera with
+                        your whole body in view, then try again.
                       </p>
                     </Alert>
                   )}
@@ -229,8 +230,8 @@ export function PostureCheckPage() {
             <fieldset className="coach-options">
               <legend>Reminders</legend>
               <p className="hint">
-                A reminder comes after {OPTIONS.nudgeAfter} checks in a row that are not upright, then not
-                again for {OPTIONS.cooldownMs / 60_000} minutes.
+                A reminder comes after {plural(OPTIONS.nudgeAfter, 'check')} in a row that are not upright,
+                then not again for {plural(OPTIONS.cooldownMs / 60_000, 'minute')}.
               </p>
               <VoiceSwitch voice={voice}>Say reminders out loud</VoiceSwitch>
               {notifications.permission === 'unsupported' ? (
@@ -264,12 +265,10 @@ export function PostureCheckPage() {
 function streakText(s: PostureSamplerState, frames: number): string {
   if (frames === 0 || (s.badStreak === 0 && s.lastNudgeAtMs === undefined)) return 'Checking once a second.';
   const streak =
-    s.badStreak === 0
-      ? 'Upright now.'
-      : `Not upright for ${s.badStreak} ${s.badStreak === 1 ? 'check' : 'checks'} in a row.`;
+    s.badStreak === 0 ? 'Upright now.' : `Not upright for ${plural(s.badStreak, 'check')} in a row.`;
   // Sampling times and performance.now() share a clock, so the cooldown can be read at render.
   const quiet = inCooldown(s, performance.now(), OPTIONS);
   return quiet
-    ? `${streak} Reminder given; the next comes no sooner than ${OPTIONS.cooldownMs / 60_000} minutes after it.`
+    ? `${streak} Reminder given; the next comes no sooner than ${plural(OPTIONS.cooldownMs / 60_000, 'minute')} after it.`
     : `${streak} A reminder comes at ${OPTIONS.nudgeAfter} in a row.`;
 }

@@ -89,7 +89,7 @@ export function PracticePage() {
                 Hold {r.setIndex + 1}:{' '}
                 {r.formScore === null
                   ? 'not seen by the camera'
-                  : `form score ${Math.round(r.formScore * 100)}%, ${r.goodFormSeconds} of ${r.totalSeconds} s in good form`}
+                  : `form score ${Math.round(r.formScore * 100)}%, ${r.goodFormSeconds} of ${seconds(r.totalSeconds)} in good form`}
               </li>
             ))}
           </ul>

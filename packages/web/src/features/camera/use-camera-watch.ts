@@ -4,11 +4,12 @@ import { idleDetectorClass, idlePermission } from '../../lib/idle-detection';
 import { usePageVisible } from '../../lib/use-page-visible';
 import { absentMs, CAMERA_TIMEOUTS, personInView } from './in-view';
 import type { CameraHandle } from './use-camera';
+import { plural } from '../../lib/units';
 
 export type CameraOffReason = 'no_one' | 'screen_locked';
 
 export const CAMERA_OFF_WORDS: Readonly<Record<CameraOffReason, string>> = {
-  no_one: `The camera turned itself off after ${CAMERA_TIMEOUTS.releaseCameraMs / 60_000} minutes with no one in view. Turn it on again when you are back.`,
+  no_one: `The camera turned itself off after ${plural(CAMERA_TIMEOUTS.releaseCameraMs / 60_000, 'minute')} with no one in view. Turn it on again when you are back.`,
   screen_locked: 'The camera turned itself off when the screen locked. Turn it on again when you are back.',
 };
 

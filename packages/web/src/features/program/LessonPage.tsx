@@ -9,6 +9,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { LessonIllustration } from './LessonIllustration';
 import { programApi } from '../../api';
 import { LoadStatus } from '../../components/LoadStatus';
+import { minutes } from '../../lib/units';
 
 function Block({ block }: { readonly block: LessonBlock }) {
   switch (block.kind) {
@@ -62,7 +63,7 @@ export function LessonPage({ id }: { readonly id: string }) {
     <h1>
       {lesson.title}
       <span className="subtitle">
-        Lesson {lesson.number} of {LESSONS.length} · about {lesson.readingMinutes} min
+        Lesson {lesson.number} of {LESSONS.length} · about {minutes(lesson.readingMinutes)}
       </span>
     </h1>
   );

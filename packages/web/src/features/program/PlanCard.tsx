@@ -14,6 +14,7 @@ import { BlockNotice } from './BlockNotice';
 import { programApi } from '../../api';
 import './program.css';
 import { LoadStatus } from '../../components/LoadStatus';
+import { minutes, plural } from '../../lib/units';
 
 type Item = Extract<DailyPlanJson, { status: 'ready' }>['items'][number];
 
@@ -24,7 +25,8 @@ function ItemBody({ item }: { readonly item: Item }) {
         <>
           <Link href={`/program/lessons/${item.lessonId}`}>Read: {item.title}</Link>
           <p>
-            About {item.readingMinutes} min{item.done ? ' · read today' : ''}
+            About {minutes(item.readingMinutes)}
+            {item.done ? ' · read today' : ''}
           </p>
         </>
       );
@@ -37,7 +39,7 @@ function ItemBody({ item }: { readonly item: Item }) {
               <strong>
                 {item.painToday === 'stopped_for_pain'
                   ? 'You stopped the exercise for pain today.'
-                  : 'Your pain went up by 2 points or more during today’s session.'}
+                  : `Your pain went up by ${plural(2, 'point')} or more during today’s session.`}
               </strong>{' '}
               Rest today and try again tomorrow. If the pain is sharp, spreads, or does not settle, see a
               doctor or physiotherapist. Two painful sessions within a week pause the programme.
@@ -52,7 +54,7 @@ function ItemBody({ item }: { readonly item: Item }) {
           ) : (
             <Link href={`/program/session/${item.variant}`}>Exercise: {item.title}</Link>
           )}
-          <p>{item.done ? 'Done today. Well done.' : 'About 3 minutes, guided step by step.'}</p>
+          <p>{item.done ? 'Done today. Well done.' : `About ${plural(3, 'minute')}, guided step by step.`}</p>
         </>
       );
     case 'stress':

@@ -20,7 +20,7 @@ import { isApiError, programApi } from '../../api';
 import { BlockNotice } from './BlockNotice';
 import { OUTCOME_WORDS, sessionSummary } from './session-words';
 import { LoadStatus } from '../../components/LoadStatus';
-import { setsOfHolds } from '../../lib/units';
+import { minutes, plural, setsOfHolds } from '../../lib/units';
 
 interface ProgramData {
   readonly progression: ProgressionResponse;
@@ -79,8 +79,9 @@ function Progression({
       {p.lastChange && (
         <p>
           {p.lastChange.kind === 'advanced' ? 'Moved up' : 'Eased back'} on{' '}
-          {formatLongDate(p.lastChange.date)}: from {p.lastChange.from.sets} × {p.lastChange.from.holdSeconds}{' '}
-          s to {p.lastChange.to.sets} × {p.lastChange.to.holdSeconds} s.
+          {formatLongDate(p.lastChange.date)}: from{' '}
+          {setsOfHolds(p.lastChange.from.sets, p.lastChange.from.holdSeconds)} to{' '}
+          {setsOfHolds(p.lastChange.to.sets, p.lastChange.to.holdSeconds)}.
         </p>
       )}
       {p.goodSessionsToAdvance === null ? (
@@ -89,7 +90,7 @@ function Progression({
         <>
           <p id="advance-progress">
             Good days at this level: {p.goodSessionsAtLevel} of {GOOD_DAYS_TO_ADVANCE}. After{' '}
-            {p.goodSessionsToAdvance} more, each hold grows by 5 seconds.
+            {p.goodSessionsToAdvance} more, each hold grows by {plural(5, 'second')}.
           </p>
           <Meter done={p.goodSessionsAtLevel} of={GOOD_DAYS_TO_ADVANCE} label="Good days at this level" />
         </>
@@ -172,7 +173,7 @@ function Lessons({ data }: { readonly data: LessonsResponse }) {
               {l.readOn ? (
                 <span className="badge badge-good">Read</span>
               ) : l.unlocked ? (
-                <span className="badge">{lesson.readingMinutes} min</span>
+                <span className="badge">{minutes(lesson.readingMinutes)}</span>
               ) : (
                 <span className="badge">Opens {formatShortDate(l.unlocksOn)}</span>
               )}

@@ -51,8 +51,8 @@ export function resultNews(result: ExerciseSessionResult): string[] {
   if (change && change.date === session.date && change.from.holdSeconds !== change.to.holdSeconds) {
     news.push(
       change.kind === 'advanced'
-        ? `You moved up a level: next time it is ${change.to.sets} × ${change.to.holdSeconds} s.`
-        : `That session hurt, so the next one eases back to ${change.to.sets} × ${change.to.holdSeconds} s.`,
+        ? `You moved up a level: next time it is ${setsOfHolds(change.to.sets, change.to.holdSeconds)}.`
+        : `That session hurt, so the next one eases back to ${setsOfHolds(change.to.sets, change.to.holdSeconds)}.`,
     );
   }
   if (

@@ -1,5 +1,6 @@
 import { EARLIEST_CLAIM_DAY, MIN_PAIN_RATINGS, type ChangeDto } from '@hipwise/core';
 import { changeSentence, measureName } from './wording';
+import { plural } from '../../lib/units';
 
 /** Change since baseline per measure, with a badge when it passes the published threshold. */
 export function ChangeList({ changes }: { readonly changes: readonly ChangeDto[] }) {
@@ -30,9 +31,10 @@ export function ChangeList({ changes }: { readonly changes: readonly ChangeDto[]
         </ul>
       )}
       <p className="hint">
-        Thresholds: pain and PEG 2 points or 30% (Farrar et al., 2001); Roland-Morris 5 points or 30% (Ostelo
-        et al., 2008). No change is called meaningful before day {EARLIEST_CLAIM_DAY} of your programme, and
-        pain is compared as the average of at least {MIN_PAIN_RATINGS} daily ratings in the last 7 days
+        Thresholds: pain and PEG {plural(2, 'point')} or 30% (Farrar et al., 2001); Roland-Morris{' '}
+        {plural(5, 'point')} or 30% (Ostelo et al., 2008). No change is called meaningful before day{' '}
+        {EARLIEST_CLAIM_DAY} of your programme, and pain is compared as the average of at least{' '}
+        {plural(MIN_PAIN_RATINGS, 'daily rating')} in the last {plural(7, 'day')}
         against your average for the week before you started. Lower is better on every measure here.
       </p>
     </section>

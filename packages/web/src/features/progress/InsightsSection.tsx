@@ -1,4 +1,5 @@
 import type { InsightsResponse } from '@hipwise/core';
+import { plural } from '../../lib/units';
 
 const TITLES: Record<InsightsResponse['relationships'][number]['id'], string> = {
   stress_same_day: 'Pain and stress on the same day',
@@ -13,9 +14,9 @@ export function InsightsSection({ insights }: { readonly insights: InsightsRespo
     <section className="card" aria-labelledby="insights-title">
       <h2 id="insights-title">Patterns in your records</h2>
       <p className="hint">
-        From your own last 90 days ({insights.daysWithData} {insights.daysWithData === 1 ? 'day' : 'days'}{' '}
-        with records). We say nothing until at least 14 days of data back a pattern, and a pattern is not
-        proof of cause.
+        From your own last {plural(90, 'day')} ({plural(insights.daysWithData, 'day')} with records). We say
+        nothing until at least {plural(14, 'day')} of data back a pattern, and a pattern is not proof of
+        cause.
       </p>
       <ul className="insight-list">
         {insights.relationships.map((r) => (
@@ -23,7 +24,7 @@ export function InsightsSection({ insights }: { readonly insights: InsightsRespo
             <p className="change-head">
               <strong>{TITLES[r.id]}</strong>{' '}
               <span className="badge badge-neutral">
-                {r.pairedDays} of {r.minimumDays} days
+                {r.pairedDays} of {plural(r.minimumDays, 'day')}
               </span>
             </p>
             <p>{r.summary}</p>

@@ -11,7 +11,7 @@ import { LoadStatus } from '../../components/LoadStatus';
 import { plural } from '../../lib/units';
 
 function avg(value: number | null, days: number): string {
-  return value === null ? 'no check-ins' : `${value} (${days} ${days === 1 ? 'day' : 'days'})`;
+  return value === null ? 'no check-ins' : `${value} (${plural(days, 'day')})`;
 }
 
 function delta(value: number | null): string {
@@ -58,13 +58,14 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
       </table>
       <h3>What you did</h3>
       <ul>
-        <li>Checked in on {w.adherence.checkInDays} of 7 days.</li>
         <li>
-          Breathing practice: {w.stressPractice.sessions}{' '}
-          {w.stressPractice.sessions === 1 ? 'session' : 'sessions'},{' '}
+          Checked in on {w.adherence.checkInDays} of {plural(7, 'day')}.
+        </li>
+        <li>
+          Breathing practice: {plural(w.stressPractice.sessions, 'session')},{' '}
           {plural(w.stressPractice.minutes, 'minute')}
           {w.stressPractice.averageDrop !== null
-            ? `; stress ${w.stressPractice.averageDrop >= 0 ? 'down' : 'up'} ${Math.abs(w.stressPractice.averageDrop)} points on average afterwards`
+            ? `; stress ${w.stressPractice.averageDrop >= 0 ? 'down' : 'up'} ${plural(Math.abs(w.stressPractice.averageDrop), 'point')} on average afterwards`
             : ''}
           .
         </li>
@@ -73,7 +74,8 @@ function Summary({ w }: { readonly w: WeeklyResponse }) {
           <li>
             <strong>
               Painful sessions: {w.painfulSessions.painful} (stopped for pain:{' '}
-              {w.painfulSessions.stoppedForPain}; pain up 2 points or more: {w.painfulSessions.painRose}).
+              {w.painfulSessions.stoppedForPain}; pain up {plural(2, 'point')} or more:{' '}
+              {w.painfulSessions.painRose}).
             </strong>{' '}
             If pain during the exercise keeps coming back, see a doctor or physiotherapist.
           </li>

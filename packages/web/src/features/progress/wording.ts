@@ -1,15 +1,16 @@
 import { INSTRUMENTS, type ChangeDto, type InstrumentId, type Scores } from '@hipwise/core';
+import { plural } from '../../lib/units';
 
 /** Plain explanations of results and changes, so a number never stands alone. */
 export function resultExplanation(id: InstrumentId, scores: Scores): string {
   const t = scores.total;
   switch (id) {
     case 'pain_nrs':
-      return `Your pain over the last 24 hours: ${t} out of 10.`;
+      return `Your pain over the last ${plural(24, 'hour')}: ${t} out of 10.`;
     case 'peg':
       return `Your PEG score is ${t} out of 10: the average of your pain and how much it gets in the way of enjoying life and everyday activity. Lower is better.`;
     case 'rmdq':
-      return `${t} of the 24 statements describe you today. Lower means your back gets in the way of fewer everyday things. A change of 5 points or more is more than day-to-day ups and downs.`;
+      return `${t} of the 24 statements describe you today. Lower means your back gets in the way of fewer everyday things. A change of ${plural(5, 'point')} or more is more than day-to-day ups and downs.`;
     case 'start_back':
       return `Your score is ${t} out of 9, and ${scores.psychosocial ?? 0} out of 5 on the questions about worry and mood.`;
     case 'pss4':
@@ -37,8 +38,8 @@ export function tooEarlyWhy(reasons: NonNullable<ChangeDto['tooEarly']>): string
   return reasons
     .map((r) =>
       r.reason === 'programme_day'
-        ? `it is day ${r.have} of your programme, and a fair comparison needs ${r.need} days`
-        : `there ${r.have === 1 ? 'is' : 'are'} ${r.have} of the ${r.need} daily ratings it needs in the last 7 days`,
+        ? `it is day ${r.have} of your programme, and a fair comparison needs ${plural(r.need, 'day')}`
+        : `there ${r.have === 1 ? 'is' : 'are'} ${r.have} of the ${plural(r.need, 'daily rating')} it needs in the last ${plural(7, 'day')}`,
     )
     .join('; and ');
 }
@@ -49,7 +50,6 @@ export function changeSentence(c: ChangeDto): string {
     move = `Your starting value is ${num(c.baseline)}; there is nothing recent to compare it with yet`;
   } else {
     const size = Math.abs(c.delta);
-    const unit = size === 1 ? 'point' : 'points';
     const pct =
       c.relative !== null && c.direction !== 'unchanged'
         ? ` (${Math.round(Math.abs(c.relative) * 100)}%)`
@@ -57,7 +57,7 @@ export function changeSentence(c: ChangeDto): string {
     move =
       c.direction === 'unchanged'
         ? `unchanged at ${num(c.current)}`
-        : `${c.direction === 'better' ? 'down' : 'up'} ${num(size)} ${unit}, from ${num(c.baseline)} to ${num(c.current)}${pct}`;
+        : `${c.direction === 'better' ? 'down' : 'up'} ${plural(Number(num(size)), 'point')}, from ${num(c.baseline)} to ${num(c.current)}${pct}`;
   }
   let verdict: string;
   if (c.tooEarly) verdict = `Too early to tell whether this is a real change: ${tooEarlyWhy(c.tooEarly)}.`;

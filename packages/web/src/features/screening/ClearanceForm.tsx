@@ -7,6 +7,7 @@ import { issuesToFields } from '../../lib/field-errors';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
 import { clearanceApi } from '../../api';
+import { plural } from '../../lib/units';
 
 interface ClearanceFormProps {
   /** The user's today: the default and latest date. */
@@ -82,7 +83,7 @@ export function ClearanceForm({ today, reason, after, onRecorded }: ClearanceFor
       <TextAreaField
         name="clearance.note"
         label="Note (optional)"
-        hint={`For example who cleared you and what they said. At most ${CLEARANCE_NOTE_MAX} characters.`}
+        hint={`For example who cleared you and what they said. At most ${plural(CLEARANCE_NOTE_MAX, 'character')}.`}
         maxLength={CLEARANCE_NOTE_MAX}
         rows={2}
         value={note}

@@ -6,6 +6,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
+import { plural } from '../../lib/units';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
 
@@ -49,7 +50,7 @@ export function PasswordForm() {
           label="New password"
           type="password"
           autoComplete="new-password"
-          hint="At least 10 characters, and not a common password. You will stay logged in here; other devices are logged out."
+          hint={`At least ${plural(10, 'character')}, and not a common password. You will stay logged in here; other devices are logged out.`}
           value={newPassword}
           onChange={(e) => setNew(e.target.value)}
           error={state.fields['newPassword']}

@@ -3,6 +3,7 @@ import type { CoachEngine, CoachView } from './coach-engine';
 import { useNow } from '../../lib/use-now';
 import { formatCountdown } from '../../lib/time-format';
 import { refusalText, skipBlockedWhy, postponeBlockedWhy, doneBlockedWhy } from './why-disabled';
+import { measure, plural } from '../../lib/units';
 
 /** About 100 steps a minute at an easy walking pace. */
 const STEPS_PER_MINUTE = 100;
@@ -68,17 +69,19 @@ export function BreakScreen({ engine, view }: { readonly engine: CoachEngine; re
           {screen.kind === 'walk' ? (
             <div id="break-what">
               <p className="break-lead">
-                Stand up and walk for {minutes} min: to the window and back, fetch a glass of water, take the
-                stairs.
+                Stand up and walk for {measure(minutes, 'min')}: to the window and back, fetch a glass of
+                water, take the stairs.
               </p>
               <p>
-                That is about {minutes * STEPS_PER_MINUTE} steps. Walking lets the front of your hips lengthen
-                again after sitting.
+                That is about {plural(minutes * STEPS_PER_MINUTE, 'step')}. Walking lets the front of your
+                hips lengthen again after sitting.
               </p>
             </div>
           ) : (
             <div id="break-what">
-              <p className="break-lead">{view.config.micro.seconds} seconds: one sitting rule at a time.</p>
+              <p className="break-lead">
+                {plural(view.config.micro.seconds, 'second')}: one sitting rule at a time.
+              </p>
               {rule && (
                 <p className="break-rule" aria-live="polite">
                   <span className="break-rule-number">
@@ -111,7 +114,7 @@ export function BreakScreen({ engine, view }: { readonly engine: CoachEngine; re
               aria-describedby={postponeWhy ? 'break-postpone-why' : undefined}
               onClick={() => engine.send({ type: 'postpone', at: at(), minutes: 2 })}
             >
-              Postpone 2 min
+              Postpone {measure(2, 'min')}
             </button>
             <button
               type="button"
@@ -120,7 +123,7 @@ export function BreakScreen({ engine, view }: { readonly engine: CoachEngine; re
               aria-describedby={postponeWhy ? 'break-postpone-why' : undefined}
               onClick={() => engine.send({ type: 'postpone', at: at(), minutes: 5 })}
             >
-              Postpone 5 min
+              Postpone {measure(5, 'min')}
             </button>
             <button
               type="button"

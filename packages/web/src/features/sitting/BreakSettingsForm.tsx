@@ -8,6 +8,7 @@ import { issuesToFields, sentence } from '../../lib/field-errors';
 import { parsePlainNumber } from '../../lib/plain-number';
 import { useForm } from '../../lib/use-form';
 import { sittingApi } from '../../api';
+import { plural } from '../../lib/units';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const IDLE_CHOICES = [60, 120, 180, 300, 600, 900, 1200, 1800] as const;
@@ -96,9 +97,7 @@ function fromDraft(d: Draft): unknown {
 }
 
 function idleLabel(seconds: number): string {
-  return seconds < 60
-    ? `${seconds} seconds`
-    : `${seconds / 60} ${seconds === 60 ? 'minute' : 'minutes'} without input`;
+  return seconds < 60 ? plural(seconds, 'second') : `${plural(seconds / 60, 'minute')} without input`;
 }
 
 export function BreakSettingsForm({
@@ -175,7 +174,7 @@ export function BreakSettingsForm({
           'workMinutes',
           5,
           120,
-          'Time at the computer, 5 to 120 minutes. Default 30.',
+          `Time at the computer, 5 to ${plural(120, 'minute')}. Default 30.`,
         )}
         {numberField(
           'breakMinutes',

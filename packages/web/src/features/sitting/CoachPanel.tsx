@@ -6,11 +6,12 @@ import { coachSentence } from './CoachStatus';
 import { useNow } from '../../lib/use-now';
 import { useCoach } from './coach-store';
 import { refusalText } from './why-disabled';
+import { plural } from '../../lib/units';
 
 const PAUSE_CHOICES = [
-  { value: '30', label: '30 minutes' },
-  { value: '60', label: '1 hour' },
-  { value: '120', label: '2 hours' },
+  { value: '30', label: plural(30, 'minute') },
+  { value: '60', label: plural(1, 'hour') },
+  { value: '120', label: plural(2, 'hour') },
   { value: 'tomorrow', label: 'until tomorrow' },
 ] as const;
 

@@ -6,6 +6,7 @@ import { chartTime, formatShortDate } from '../../lib/dates';
 import { formatDuration } from '../../lib/time-format';
 import type { ChartPalette } from '../../components/chart-palette';
 import { UPlotChart, type ChartSpec } from '../../components/UPlotChart';
+import { plural } from '../../lib/units';
 
 const DAY = 86_400;
 const MIN = 60_000;
@@ -162,8 +163,8 @@ export function SittingStats({ stats }: { readonly stats: BreakStatsResponse }) 
         <UPlotChart chart={daily} testId="sitting-daily-chart" />
         <figcaption className="chart-summary">
           Bars: estimated sitting minutes per day. Dashed line: the longest unbroken stretch. On the{' '}
-          {activeDays.length} {activeDays.length === 1 ? 'day' : 'days'} you were at the computer you sat{' '}
-          {formatDuration(avg)} on average; the longest stretch was {formatDuration(longest)}.
+          {plural(activeDays.length, 'day')} you were at the computer you sat {formatDuration(avg)} on
+          average; the longest stretch was {formatDuration(longest)}.
         </figcaption>
       </figure>
       <details className="chart-disclosure">

@@ -26,6 +26,7 @@ import { createCues, type Cues } from './cues';
 import { Pacer } from './Pacer';
 import { stressApi } from '../../api';
 import { useReducedMotion } from './use-reduced-motion';
+import { measure, plural, seconds } from '../../lib/units';
 
 type Step =
   | { readonly kind: 'setup' }
@@ -50,7 +51,7 @@ function breathLength(
   range: { readonly min: number; readonly max: number },
 ): { readonly seconds: number } | { readonly error: string } {
   const seconds = parsePlainNumber(text);
-  const rangeText = `${range.min} to ${range.max} seconds, in half seconds`;
+  const rangeText = `${range.min} to ${plural(range.max, 'second')}, in half seconds`;
   if (Number.isNaN(seconds)) return { error: `enter a number of seconds, ${rangeText}` };
   if (seconds < range.min || seconds > range.max || !Number.isInteger(seconds / PACER_STEP_SECONDS)) {
     return { error: `choose ${rangeText}` };
@@ -190,7 +191,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
                   checked={minutes === m}
                   onChange={() => setMinutes(m)}
                 />
-                {m} min
+                {measure(m, 'min')}
               </label>
             ))}
           </fieldset>
@@ -214,7 +215,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
           </div>
           <p className="hint" id="pace-summary">
             {typed
-              ? `${breathsPerMinute(typed)} breaths a minute (${typed.inhaleSeconds}\u00a0s in, ${typed.exhaleSeconds}\u00a0s out). `
+              ? `${plural(breathsPerMinute(typed), 'breath')} a minute (${seconds(typed.inhaleSeconds)} in, ${seconds(typed.exhaleSeconds)} out). `
               : ''}
             Six a minute suits most people; a longer breath out is calming too.
           </p>
@@ -299,7 +300,7 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
             <p>
               Stress before {step.session.stressBefore}, after {step.session.stressAfter}
               {step.session.stressAfter < step.session.stressBefore
-                ? ` — ${step.session.stressBefore - step.session.stressAfter} point${step.session.stressBefore - step.session.stressAfter === 1 ? '' : 's'} calmer.`
+                ? ` — ${plural(step.session.stressBefore - step.session.stressAfter, 'point')} calmer.`
                 : '.'}
             </p>
           </Alert>

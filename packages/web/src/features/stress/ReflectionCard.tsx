@@ -7,6 +7,7 @@ import { fieldId } from '../../components/field-id';
 import { formatShortDate } from '../../lib/dates';
 import { useForm } from '../../lib/use-form';
 import { stressApi } from '../../api';
+import { plural } from '../../lib/units';
 
 const LABELS = { ruleId: 'Rule of thumb', note: 'Note' };
 
@@ -94,7 +95,7 @@ export function ReflectionCard({
           <TextAreaField
             name="note"
             label="How will you try it? (optional)"
-            hint={`For example: “say no to one new commitment”. ${note.length} of ${REFLECTION_NOTE_MAX} characters used.`}
+            hint={`For example: “say no to one new commitment”. ${note.length} of ${plural(REFLECTION_NOTE_MAX, 'character')} used.`}
             maxLength={REFLECTION_NOTE_MAX}
             rows={2}
             value={note}

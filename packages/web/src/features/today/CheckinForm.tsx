@@ -9,6 +9,7 @@ import { issuesToFields } from '../../lib/field-errors';
 import { randomId } from '../../lib/random-id';
 import { useForm } from '../../lib/use-form';
 import { PAIN_ENDS, STRESS_ENDS } from '../../components/scale-labels';
+import { plural } from '../../lib/units';
 
 const NOTE_MAX = 1000;
 const LABELS = { pain: 'Pain', stress: 'Stress', note: 'Note' };
@@ -84,7 +85,7 @@ export function CheckinForm({ existing, onSaved }: CheckinFormProps) {
         <TextAreaField
           name="note"
           label="Note (optional)"
-          hint={`Anything that might explain today: a long drive, a hard meeting, a walk. ${note.length} of ${NOTE_MAX} characters used.`}
+          hint={`Anything that might explain today: a long drive, a hard meeting, a walk. ${note.length} of ${plural(NOTE_MAX, 'character')} used.`}
           maxLength={NOTE_MAX}
           rows={3}
           value={note}

@@ -1,5 +1,6 @@
 import { addDays, type CheckinPoint, type LocalDate } from '@hipwise/core';
 import { formatShortDate } from '../../lib/dates';
+import { plural } from '../../lib/units';
 
 function mean(xs: readonly number[]): string {
   return (xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1).replace(/\.0$/, '');
@@ -17,9 +18,10 @@ export function historySummary(history: readonly CheckinPoint[], today: LocalDat
   const week = history.filter((c) => c.date >= addDays(today, -6));
   if (week.length > 1) {
     parts.push(
-      `Last 7 days: ${week.length} check-ins, average pain ${mean(week.map((c) => c.pain))}, average stress ${mean(week.map((c) => c.stress))}.`,
+      `Last ${plural(7, 'day')}: ${plural(week.length, 'check-in')}, average pain ${mean(week.map((c) => c.pain))}, average stress ${mean(week.map((c) => c.stress))}.`,
     );
   }
-  if (history.length > 1) parts.push(`${history.length} check-ins in the last 90 days.`);
+  if (history.length > 1)
+    parts.push(`${plural(history.length, 'check-in')} in the last ${plural(90, 'day')}.`);
   return parts.join(' ');
 }

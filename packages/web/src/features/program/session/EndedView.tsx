@@ -80,7 +80,7 @@ function Saved({ result }: { readonly result: ExerciseSessionResult }) {
                   .map((f, i) =>
                     f === null
                       ? 'not seen'
-                      : `${Math.round(f * 100)}% (${s.goodFormSeconds[i] ?? 0} s in good form)`,
+                      : `${Math.round(f * 100)}% (${seconds(s.goodFormSeconds[i] ?? 0)} in good form)`,
                   )
                   .join(', ')}
               </td>

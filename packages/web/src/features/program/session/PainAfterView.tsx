@@ -1,6 +1,7 @@
 import type { RefObject } from 'react';
 import { PainQuestion } from './PainQuestion';
 import { PhaseHeading } from './PhaseHeading';
+import { seconds } from '../../../lib/units';
 
 interface PainAfterViewProps {
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
@@ -15,7 +16,7 @@ export function PainAfterView({ headingRef, endedEarly, held, onAnswer }: PainAf
   return (
     <>
       <PhaseHeading headingRef={headingRef}>{endedEarly ? 'Session ended' : 'All holds done'}</PhaseHeading>
-      <p>Holds: {held.length > 0 ? held.map((s) => `${s} s`).join(', ') : 'none'}.</p>
+      <p>Holds: {held.length > 0 ? seconds(held) : 'none'}.</p>
       <PainQuestion
         name="painAfter"
         label="Back pain right now, after the exercise"

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { Alert } from '../../../components/Alert';
 import { PainQuestion } from './PainQuestion';
 import { PhaseHeading } from './PhaseHeading';
+import { plural } from '../../../lib/units';
 
 interface PainBeforeViewProps {
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
@@ -23,8 +24,8 @@ export function PainBeforeView({ headingRef, plan, restAdvised, onAnswer }: Pain
         </Alert>
       )}
       <p>
-        Today: {plan.sets} holds of {plan.holdSeconds} seconds, with a rest of {guidedSession.REST_MS / 1000}{' '}
-        seconds between them.
+        Today: {plural(plan.sets, 'hold')} of {plural(plan.holdSeconds, 'second')}, with a rest of{' '}
+        {plural(guidedSession.REST_MS / 1000, 'second')} between them.
       </p>
       <Alert tone="info">
         <p>{EXERCISE_SAFETY.beforeYouStart}</p>

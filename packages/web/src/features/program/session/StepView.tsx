@@ -2,6 +2,7 @@ import { guidedSession, type ExerciseStep } from '@hipwise/core';
 import type { RefObject } from 'react';
 import { StepDrawing } from '../StepDrawing';
 import { PhaseHeading } from './PhaseHeading';
+import { plural } from '../../../lib/units';
 
 interface StepViewProps {
   readonly headingRef: RefObject<HTMLHeadingElement | null>;
@@ -31,7 +32,9 @@ export function StepView({ headingRef, step, index, stepCount, onBack, onNext }:
           </button>
         )}
         <button type="button" className="primary" onClick={onNext}>
-          {last ? `Start: hold begins in ${guidedSession.COUNTDOWN_MS / 1000} seconds` : 'Next step'}
+          {last
+            ? `Start: hold begins in ${plural(guidedSession.COUNTDOWN_MS / 1000, 'second')}`
+            : 'Next step'}
         </button>
       </div>
     </>

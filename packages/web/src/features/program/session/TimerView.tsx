@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { ProgressRing } from '../ProgressRing';
 import { StepDrawing } from '../StepDrawing';
 import { PhaseHeading } from './PhaseHeading';
+import { plural, seconds } from '../../../lib/units';
 
 type TimedPhase = Extract<guidedSession.Phase, { kind: 'countdown' | 'hold' | 'rest' }>;
 
@@ -36,10 +37,10 @@ export function TimerView({ headingRef, phase: p, plan, now, holdStep, onLetGo, 
         : `Rest before set ${set + 1} of ${plan.sets}`;
   const label =
     p.kind === 'countdown'
-      ? `Hold starts in ${left} s`
+      ? `Hold starts in ${seconds(left)}`
       : p.kind === 'hold'
-        ? `${guidedSession.heldSoFar(p, plan, now)} of ${plan.holdSeconds} seconds held`
-        : `Next set in ${left} s`;
+        ? `${guidedSession.heldSoFar(p, plan, now)} of ${plural(plan.holdSeconds, 'second')} held`
+        : `Next set in ${seconds(left)}`;
   return (
     <>
       <PhaseHeading headingRef={headingRef}>{title}</PhaseHeading>

@@ -34,7 +34,7 @@ test('each phase has its cue: the step, the set number, the hold position, the r
   assert.equal(phaseCue(state({ kind: 'step', index: 0 }), plan, info), info.steps[0]?.cue);
   assert.equal(
     phaseCue(state({ kind: 'countdown', set: 1, startedAt: 0 }), plan, info),
-    'Set 2 of 3. Get into position. The hold starts in 5 seconds.',
+    'Set 2 of 3. Get into position. The hold starts in 5\u00a0seconds.',
   );
   assert.equal(
     phaseCue(state({ kind: 'hold', set: 0, startedAt: 0 }), plan, info),
@@ -42,7 +42,7 @@ test('each phase has its cue: the step, the set number, the hold position, the r
   );
   assert.equal(
     phaseCue(state({ kind: 'rest', afterSet: 0, startedAt: 0 }), plan, info),
-    'Well done. Rest for 30 seconds.',
+    'Well done. Rest for 30\u00a0seconds.',
   );
   assert.equal(phaseCue(state({ kind: 'pain-after' }), plan, info), 'Well done. How is your back now?');
 });

@@ -1,4 +1,5 @@
 import { EXERCISE_SAFETY, guidedSession, type ExerciseVariantInfo } from '@hipwise/core';
+import { plural } from '../../../lib/units';
 
 type Phase = guidedSession.Phase;
 
@@ -30,11 +31,11 @@ export function phaseCue(
     case 'step':
       return info.steps[p.index]?.cue;
     case 'countdown':
-      return `Set ${p.set + 1} of ${plan.sets}. Get into position. The hold starts in ${guidedSession.COUNTDOWN_MS / 1000} seconds.`;
+      return `Set ${p.set + 1} of ${plan.sets}. Get into position. The hold starts in ${plural(guidedSession.COUNTDOWN_MS / 1000, 'second')}.`;
     case 'hold':
       return `Hold. ${holdStepOf(info)?.cue ?? ''}`;
     case 'rest':
-      return `Well done. Rest for ${guidedSession.REST_MS / 1000} seconds.`;
+      return `Well done. Rest for ${plural(guidedSession.REST_MS / 1000, 'second')}.`;
     case 'pain-after':
       return 'Well done. How is your back now?';
     case 'ended':
