@@ -2,6 +2,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { Clearances } from './Clearances';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
+import { InstallApp } from './InstallApp';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
 import { TimeZoneForm } from './TimeZoneForm';
@@ -12,6 +13,7 @@ export function SettingsPage() {
     <>
       <h1>Settings</h1>
       <div className="stack">
+        <InstallApp />
         <TimeZoneForm />
         <PasswordForm />
         <LogoutEverywhere />
