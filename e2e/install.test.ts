@@ -14,6 +14,7 @@ import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
 import { builtWebDist } from './harness.js';
 import { inPersistentPage } from './in-page.js';
+import { breakDialog, newUserWithQuickBreaks, work } from './sitting-steps.js';
 import { checkIn, logOut, onboardedUser } from './steps.js';
 
 let webDir = '';
@@ -205,5 +206,28 @@ test('a new version is announced, waits through a plain reload, and takes over o
     assert.equal(after.waiting, false, 'the new version took over');
     assert.ok(after.active?.endsWith('/sw.js'));
     assert.equal(await notice.count(), 0, 'no notice once updated');
+    assert.deepEqual(problems, []);
+  }));
+
+test('a break reminder while hipwise is in the background comes from the service worker', () =>
+  inPersistentPage(h(), INSTALLABLE, async ({ page, context, problems }) => {
+    await context.grantPermissions(['notifications']);
+    // The user is in another window: hipwise's page is open but not focused.
+    await context.addInitScript(() => {
+      document.hasFocus = () => false;
+    });
+    await newUserWithQuickBreaks(page);
+    await controlled(page);
+    await work(page, 9, () => breakDialog(page).isVisible());
+    // getNotifications lists only what the service worker showed: a page's `new Notification` is not there.
+    const shown = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const list = (await registration?.getNotifications({ tag: 'hipwise-break' })) ?? [];
+      return list.map((n) => ({ title: n.title, body: n.body, data: n.data as unknown }));
+    });
+    assert.equal(shown.length, 1, 'one break notification, from the service worker');
+    assert.equal(shown[0]?.title, 'hipwise');
+    assert.match(shown[0]?.body ?? '', /walk/i);
+    assert.deepEqual(shown[0]?.data, { url: page.url() });
     assert.deepEqual(problems, []);
   }));
