@@ -54,12 +54,6 @@ function assertNoApiCached(urls: readonly string[], when: string): void {
   assert.deepEqual(api, [], `no /api answer in Cache Storage ${when}`);
 }
 
-/** Width and height from a PNG's header (the IHDR chunk). */
-function pngSize(png: Buffer): { width: number; height: number } {
-  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-}
-
 /**
  * The app shell without the network: the page is hipwise, drawn by its own scripts (the header,
  * and in the main area a page or the app's message that it cannot reach the server), not
@@ -81,7 +75,7 @@ async function assertShellOffline(page: Page, context: BrowserContext, path: str
 const withoutOfflineFailures = (problems: readonly string[]) =>
   problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
 
-test('installable: Chromium finds no install problem, the service worker controls the page, icons are the sizes asked for', () =>
+test('installable: Chromium finds no install problem, the service worker controls the page and precaches the shell and the model', () =>
   inPersistentPage(h(), INSTALLABLE, async ({ page, context, problems }) => {
     await page.goto('/');
     await controlled(page);
@@ -95,7 +89,7 @@ test('installable: Chromium finds no install problem, the service worker control
     const parsed = JSON.parse(manifest.data) as {
       display: string;
       start_url: string;
-      icons: { src: string; sizes: string; purpose: string }[];
+      icons: { src: string }[];
       shortcuts: { name: string; url: string }[];
     };
     assert.equal(parsed.display, 'standalone');
@@ -103,15 +97,11 @@ test('installable: Chromium finds no install problem, the service worker control
       parsed.shortcuts.map((s) => s.name),
       ['Today', 'Check-in', 'Start session'],
     );
+    // Their sizes are checked by src/pwa/web-manifest.test.ts; here, that the server sends them.
     for (const icon of parsed.icons) {
       const res = await page.request.get(icon.src);
       assert.equal(res.status(), 200, icon.src);
-      const { width, height } = pngSize(await res.body());
-      assert.equal(`${width}x${height}`, icon.sizes, icon.src);
-    }
-    const purposes = parsed.icons.map((i) => `${i.sizes} ${i.purpose}`);
-    for (const needed of ['192x192 any', '512x512 any', '512x512 maskable']) {
-      assert.ok(purposes.includes(needed), `an icon ${needed}`);
+      assert.equal(res.headers()['content-type'], 'image/png', icon.src);
     }
 
     // The precache holds the app shell, the pose model and the tfjs .wasm files.

@@ -2,7 +2,7 @@
 // with Debian's Chromium through playwright-core, the browser the tests already use, so nothing is
 // fetched. The PNGs are committed; run this again after changing the favicon.
 //
-//   node scripts/render-icons.mjs      (npm run icons)
+//   node scripts/icons.mjs      (npm run icons)
 //
 // "any" icons are the favicon as it is (a rounded square). "maskable" icons fill the whole square
 // with the background and shrink the mark into the central safe zone (a circle of 80% of the
