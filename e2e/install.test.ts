@@ -66,6 +66,8 @@ async function assertShellOffline(page: Page, context: BrowserContext, path: str
     await page.getByRole('banner').getByRole('link', { name: 'hipwise' }).waitFor();
     await page.locator('main').locator('h1, [role=alert]').first().waitFor();
     assert.match(await page.title(), /hipwise/);
+    // The cached page keeps the server's headers (COOP/COEP), so the camera coach keeps its WASM threads.
+    assert.equal(await page.evaluate(() => crossOriginIsolated), true, 'cross-origin isolated offline');
   } finally {
     await context.setOffline(false);
   }
