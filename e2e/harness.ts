@@ -3,7 +3,8 @@
  * Chromium, and opens pages that record every console error and CSP violation.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -100,6 +101,15 @@ export interface Harness {
   readonly url: string;
   readonly clock: TestClock;
   openPage(options?: { viewport?: { width: number; height: number } }): Promise<OpenPage>;
+  /**
+   * A page in a browser of its own with a profile on disk, as a user's Chromium is: what the
+   * install criteria ask for (an incognito context is never installable). Its close() closes
+   * that browser and deletes the profile.
+   */
+  openPersistentPage(options?: {
+    viewport?: { width: number; height: number };
+    chromiumArgs?: readonly string[];
+  }): Promise<OpenPage & { close(): Promise<void> }>;
   close(): Promise<void>;
 }
 
@@ -115,6 +125,14 @@ function isExpectedApiFailure(text: string, url: string): boolean {
 export interface HarnessOptions {
   /** More Chromium flags, e.g. a fake camera fed from a file. */
   readonly chromiumArgs?: readonly string[];
+  /** Serve the web app from this folder instead of the build (e.g. a copy a test may change). */
+  readonly webDir?: string;
+}
+
+/** The built web app (built first if missing or stale), for a test that serves a copy of it. */
+export function builtWebDist(): string {
+  ensureWebBuilt();
+  return WEB_DIST;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -126,7 +144,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       port: 0,
       dataDir: 'memory://',
       databaseUrl: undefined,
-      webDir: WEB_DIST,
+      webDir: options.webDir ?? WEB_DIST,
       logLevel: 'warn',
     },
     { clock },
@@ -142,36 +160,61 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw err;
   }
 
+  const contextOptions = (options: { viewport?: { width: number; height: number } }) => ({
+    baseURL: server.url,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    acceptDownloads: true,
+  });
+
   return {
     url: server.url,
     clock,
     async openPage(options = {}) {
-      const context = await browser.newContext({
-        baseURL: server.url,
-        viewport: options.viewport ?? { width: 1280, height: 900 },
-        locale: 'en-GB',
-        timezoneId: 'Europe/London',
-        acceptDownloads: true,
+      // An ordinary journey does not need the service worker, and registering it would make
+      // every context precache the 7.7 MB shell and model; journeys about the worker use a
+      // persistent profile (openPersistentPage), where it runs.
+      return watchedPage(await browser.newContext({ ...contextOptions(options), serviceWorkers: 'block' }));
+    },
+    async openPersistentPage(options = {}) {
+      const profile = mkdtempSync(join(tmpdir(), 'hipwise-profile-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath: '/usr/bin/chromium',
+        args: [...CHROMIUM_ARGS, ...(options.chromiumArgs ?? [])],
+        ...contextOptions(options),
       });
-      // Init scripts run through the DevTools protocol, so the page's CSP does not block this one.
-      await context.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (e) => {
-          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
-        });
-      });
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('console', (msg) => {
-        if (msg.type() !== 'error') return;
-        if (isExpectedApiFailure(msg.text(), msg.location().url)) return;
-        problems.push(`console: ${msg.text()} (${msg.location().url})`);
-      });
-      page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
-      return { context, page, problems };
+      const opened = await watchedPage(context);
+      return {
+        ...opened,
+        async close() {
+          await context.close();
+          rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+        },
+      };
     },
     async close() {
       await browser.close();
       await server.close();
     },
   };
+}
+
+/** The context's page, recording console errors, uncaught exceptions and CSP violations. */
+async function watchedPage(context: BrowserContext): Promise<OpenPage> {
+  // Init scripts run through the DevTools protocol, so the page's CSP does not block this one.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+    });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return;
+    if (isExpectedApiFailure(msg.text(), msg.location().url)) return;
+    problems.push(`console: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+  return { context, page, problems };
 }

@@ -26,3 +26,20 @@ export async function inPage(
     await opened.context.close();
   }
 }
+
+/**
+ * Like inPage, in a browser of its own with a profile on disk (Harness.openPersistentPage): for
+ * what an incognito context cannot do, such as being installable.
+ */
+export async function inPersistentPage(
+  h: Harness,
+  options: NonNullable<Parameters<Harness['openPersistentPage']>[0]>,
+  journey: (p: OpenPage) => Promise<void>,
+): Promise<void> {
+  const opened = await h.openPersistentPage(options);
+  try {
+    await journey(opened);
+  } finally {
+    await opened.close();
+  }
+}

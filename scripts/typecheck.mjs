@@ -1,5 +1,6 @@
-// Type-checks every TypeScript project of the repo: `tsc -p <dir>` for each of packages/*, e2e,
-// bench and scripts that has a tsconfig.json (folders without one are skipped, not failed),
+// Type-checks every TypeScript project of the repo: `tsc -p <dir>` for each of packages/*, the
+// folders of a package's src/ with their own tsconfig.json (packages/web/src/sw), e2e, bench and
+// scripts that has a tsconfig.json (folders without one are skipped, not failed),
 // one after the other, stopping at the first project with errors.
 //
 //   node scripts/typecheck.mjs            # all projects
@@ -20,7 +21,17 @@ export function tsProjects() {
         .map((d) => `packages/${d.name}`)
         .sort()
     : [];
-  return [...packages, 'e2e', 'bench', 'scripts'].map((rel) => ({
+  // A folder inside a package's src/ with a tsconfig.json of its own (the web app's service
+  // worker, whose globals are a worker's, not a window's) is a project of its own too.
+  const nested = packages.flatMap((pkg) => {
+    const src = path.join(root, pkg, 'src');
+    if (!existsSync(src)) return [];
+    return readdirSync(src, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(src, d.name, 'tsconfig.json')))
+      .map((d) => `${pkg}/src/${d.name}`)
+      .sort();
+  });
+  return [...packages, ...nested, 'e2e', 'bench', 'scripts'].map((rel) => ({
     rel,
     hasConfig: existsSync(path.join(root, rel, 'tsconfig.json')),
   }));

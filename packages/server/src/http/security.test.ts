@@ -16,6 +16,9 @@ describe('HTTP hardening', () => {
       assert.match(csp, /default-src 'self'/, path);
       assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' blob:(;|$)/, path);
       assert.match(csp, /worker-src 'self' blob:(;|$)/, path);
+      // The service worker's own fetches obey connect-src; the installable app's manifest, manifest-src.
+      assert.match(csp, /connect-src 'self'(;|$)/, path);
+      assert.match(csp, /manifest-src 'self'(;|$)/, path);
       assert.match(csp, /frame-ancestors 'none'/, path);
       assert.doesNotMatch(csp, /https?:|unsafe-inline|'unsafe-eval'|\*/, path);
       // Cross-origin isolated, so the pose model can use WASM threads.

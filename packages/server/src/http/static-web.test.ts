@@ -55,3 +55,35 @@ test('built files go out precompressed when the browser accepts it, with their o
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the service worker and the web app manifest are checked on every load, never cached for a year', async () => {
+  const dir = webDir();
+  try {
+    const sw = 'self.addEventListener("fetch", () => {});\n'.repeat(50);
+    writeFileSync(join(dir, 'sw.js'), sw);
+    writeFileSync(join(dir, 'sw.js.br'), brotliCompressSync(sw));
+    writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"hipwise","display":"standalone"}\n');
+    const app = new Hono<AppEnv>();
+    mountWebApp(app, dir);
+
+    // A year-long cache of sw.js would keep every browser on the old version for that year.
+    const script = await app.request('/sw.js', { headers: { 'Accept-Encoding': 'br' } });
+    assert.equal(script.status, 200);
+    assert.equal(script.headers.get('cache-control'), 'no-cache');
+    assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+    assert.equal(script.headers.get('content-encoding'), 'br');
+
+    const manifest = await app.request('/manifest.webmanifest');
+    assert.equal(manifest.status, 200);
+    assert.equal(manifest.headers.get('cache-control'), 'no-cache');
+    assert.equal(manifest.headers.get('content-type'), 'application/manifest+json');
+    assert.deepEqual(await manifest.json(), { name: 'hipwise', display: 'standalone' });
+
+    // The precache asks for index.html with a revision in the query; it gets the file itself.
+    const shell = await app.request('/index.html?__WB_REVISION__=abc');
+    assert.equal(shell.headers.get('cache-control'), 'no-cache');
+    assert.match(await shell.text(), /<title>hipwise<\/title>/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

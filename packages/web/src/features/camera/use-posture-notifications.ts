@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { showAppNotification } from '../../lib/notify';
 
 export type NotifyPermission = NotificationPermission | 'unsupported';
 
@@ -26,12 +27,8 @@ export function usePostureNotifications() {
   const notify = useCallback(
     (title: string, body: string) => {
       if (!enabled || document.hasFocus()) return;
-      try {
-        // One tag: a new nudge replaces an unread one instead of piling up.
-        new Notification(title, { body, tag: 'hipwise-posture' });
-      } catch {
-        // Some platforms allow notifications only from a service worker; the on-page nudge stays.
-      }
+      // One tag: a new nudge replaces an unread one instead of piling up.
+      void showAppNotification({ title, body, tag: 'hipwise-posture' });
     },
     [enabled],
   );

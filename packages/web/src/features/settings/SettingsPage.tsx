@@ -3,6 +3,7 @@ import { AppearanceSetting } from './AppearanceSetting';
 import { Clearances } from './Clearances';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
+import { InstallApp } from './InstallApp';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
 import { TimeZoneForm } from './TimeZoneForm';
@@ -13,6 +14,7 @@ export function SettingsPage() {
     <>
       <h1>Settings</h1>
       <div className="stack">
+        <InstallApp />
         <TimeZoneForm />
         <AppearanceSetting />
         <PasswordForm />

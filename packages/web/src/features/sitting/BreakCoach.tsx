@@ -7,20 +7,16 @@ import { CoachEngine, storageKey } from './coach-engine';
 import { coachStore, useCoach } from './coach-store';
 import { CoachToast } from './CoachToast';
 import { idlePermission, requestIdlePermission } from '../../lib/idle-detection';
+import { showAppNotification } from '../../lib/notify';
 import { watchPresence } from './presence';
 
 export const RULE_TEXTS = SITTING_RULES.map((r) => r.title);
 const SETTINGS_RETRY_MS = 30_000;
 
 function notify(text: string): void {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   // In front of the user the break screen says it already; a notification is for when it is not.
   if (document.visibilityState === 'visible' && document.hasFocus()) return;
-  try {
-    new Notification('hipwise', { body: text, tag: 'hipwise-break', icon: '/favicon.svg' });
-  } catch {
-    // Some platforms allow notifications only from a service worker; the in-app screen remains.
-  }
+  void showAppNotification({ title: 'hipwise', body: text, tag: 'hipwise-break' });
 }
 
 /**
