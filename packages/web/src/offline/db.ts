@@ -56,6 +56,10 @@ export async function writeLastSeen(record: LastSeenRecord): Promise<void> {
   await (await db()).put('last-seen', record);
 }
 
+export async function deleteLastSeen(userId: string, what: string): Promise<void> {
+  await (await db()).delete('last-seen', [userId, what]);
+}
+
 /** Log-out: nothing personal stays on the device, whoever it belonged to. */
 export async function clearAll(): Promise<void> {
   const d = await db();

@@ -1,7 +1,7 @@
 import { verdictOf } from '@hipwise/core';
 import { isApiError } from '../api';
 import type { Schema } from '../api/http';
-import { readLastSeen, writeLastSeen } from './db';
+import { deleteLastSeen, readLastSeen, writeLastSeen } from './db';
 import { outbox } from './sync';
 
 /** An answer from the server, or the last one this device saw (`asOf`, epoch ms) when it cannot answer. */
@@ -34,4 +34,9 @@ export async function withLastSeen<T>(
     outbox.markReachable(false);
     return { data: parsed.data, asOf: saved.at };
   }
+}
+
+/** Drops one kept answer, e.g. who was signed in once the session has ended. */
+export async function forgetLastSeen(userId: string, what: string): Promise<void> {
+  await deleteLastSeen(userId, what).catch(() => undefined);
 }
