@@ -2,12 +2,12 @@ import {
   INSTRUMENTS,
   isInstrumentId,
   pathwayFor,
+  verdictOf,
   type InstrumentId,
   type ResponseEnvelope,
 } from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { verdictOf } from '@hipwise/core';
 import { isApiError, measuresApi } from '../../api';
 import { QUEUED_WORDS, saveOrQueue } from '../../offline/save-or-queue';
 import { Alert } from '../../components/Alert';
