@@ -137,13 +137,14 @@ export default defineConfig(
     files: ['packages/core/src/**/*.test.ts', 'packages/core/src/testing/fhir-schema.ts'],
     rules: {
       // Tests (and the FHIR schema loader they share) may read fixtures from disk and validate
-      // with ajv; the code under test still may not.
+      // with ajv (and generate cases with fast-check); the code under test still may not.
       'no-restricted-imports': coreRestriction([
         'node:test',
         'node:assert',
         'node:assert/strict',
         'node:fs',
         'ajv',
+        'fast-check',
       ]),
     },
   },

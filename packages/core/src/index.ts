@@ -25,3 +25,4 @@ export * from './breaks/index.js';
 export * from './form/index.js';
 export * from './auth/login-backoff.js';
 export * from './stress/index.js';
+export * from './offline/outbox.js';

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation } from 'wouter';
 import { useSession } from '../features/auth/session';
 import { useLogOut } from '../features/auth/use-log-out';
+import { OfflineStatus } from '../offline/OfflineStatus';
 import { Alert } from './Alert';
 
 function NavLink({ href, children }: { readonly href: string; readonly children: ReactNode }) {
@@ -105,6 +106,9 @@ export function Layout({ children }: { readonly children: ReactNode }) {
       </header>
       <main id="main" tabIndex={-1} className="wrap">
         {logoutError && <Alert tone="error" title={logoutError} />}
+        {state.status === 'ready' && (
+          <OfflineStatus userId={state.me.user.id} timeZone={state.me.user.timeZone} />
+        )}
         {children}
       </main>
       <footer className="site-footer">

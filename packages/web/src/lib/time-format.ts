@@ -32,3 +32,10 @@ export function formatDayClock(epochMs: number, timeZone: string): string {
     timeZone,
   }).format(epochMs);
 }
+
+/** "14:30" in the user's time zone. */
+export function formatClock(epochMs: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(APP_LOCALE, { hour: '2-digit', minute: '2-digit', timeZone }).format(
+    epochMs,
+  );
+}

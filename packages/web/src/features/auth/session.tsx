@@ -1,5 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { meSchema } from '@hipwise/core';
 import { api, isApiError, setUnauthenticatedHandler, type Me } from '../../api';
+import { forgetLastSeen, withLastSeen } from '../../offline/last-seen';
+
+/** Who this device last saw signed in, so the app can open on it without hipwise. */
+const DEVICE = 'device';
 
 export type SessionState =
   | { readonly status: 'loading' }
@@ -25,11 +30,12 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
 
   const refresh = useCallback(async (): Promise<Me | null> => {
     try {
-      const me = await api.me();
+      const me = (await withLastSeen(DEVICE, 'me', meSchema, () => api.me())).data;
       setState({ status: 'ready', me });
       return me;
     } catch (e) {
       if (isApiError(e) && e.isUnauthenticated) {
+        void forgetLastSeen(DEVICE, 'me');
         setState({ status: 'anonymous', accounts: await anyAccounts() });
       } else {
         setState({ status: 'failed', message: isApiError(e) ? e.message : 'Something went wrong.' });

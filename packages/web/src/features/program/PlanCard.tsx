@@ -1,4 +1,5 @@
 import {
+  dailyPlanSchema,
   painRiseText,
   pathwayFor,
   RESCREEN_WORDING,
@@ -9,7 +10,8 @@ import {
 import { Alert } from '../../components/Alert';
 import { useCallback, useEffect, useRef } from 'react';
 import { Link } from 'wouter';
-import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { useLoadWithLastSeen } from '../../offline/use-last-seen';
 import { BlockNotice } from './BlockNotice';
 import { programApi } from '../../api';
 import './program.css';
@@ -141,8 +143,10 @@ interface PlanCardProps {
 
 /** Today's plan on the Today page: what to do today, ticked when done. */
 export function PlanCard({ checkinDate, refreshKey }: PlanCardProps = {}) {
+  const { user } = useMe();
   const load = useCallback((signal: AbortSignal) => programApi.plan(signal), []);
-  const { state, reload } = useLoad(load);
+  // Today's page says "shown as of" for both when hipwise cannot be reached.
+  const { state, reload } = useLoadWithLastSeen(user.id, 'plan', dailyPlanSchema, load);
 
   // A check-in saved on this page, or work done in another tab, shows without a manual reload.
   const first = useRef(true);

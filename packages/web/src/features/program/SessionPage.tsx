@@ -1,4 +1,6 @@
 import {
+  dailyPlanSchema,
+  progressionResponseSchema,
   EXERCISE_VARIANTS,
   FLOOR_UNLOCK_RULE,
   exerciseVariantSchema,
@@ -7,6 +9,8 @@ import {
 import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { withLastSeen } from '../../offline/last-seen';
 import { usePageTitle } from '../../lib/use-page-title';
 import { BlockNotice } from './BlockNotice';
 import { GuidedSession } from './GuidedSession';
@@ -20,10 +24,18 @@ export function SessionPage({ variant: raw }: { readonly variant: string }) {
   const variant: ExerciseVariant | null = parsed.success ? parsed.data : null;
   const name = variant ? EXERCISE_VARIANTS[variant].name : 'Exercise not found';
   usePageTitle(name);
-  const load = useCallback(async (signal: AbortSignal) => {
-    const [progression, plan] = await Promise.all([programApi.progression(signal), programApi.plan(signal)]);
-    return { progression, plan };
-  }, []);
+  const { user } = useMe();
+  // Without hipwise, a session can still run on what this device last saw; it is saved later.
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const [progression, plan] = await Promise.all([
+        withLastSeen(user.id, 'progression', progressionResponseSchema, () => programApi.progression(signal)),
+        withLastSeen(user.id, 'plan', dailyPlanSchema, () => programApi.plan(signal)),
+      ]);
+      return { progression: progression.data, plan: plan.data };
+    },
+    [user.id],
+  );
   const { state, reload } = useLoad(load);
 
   if (!variant) {

@@ -2,12 +2,14 @@ import {
   INSTRUMENTS,
   isInstrumentId,
   pathwayFor,
+  verdictOf,
   type InstrumentId,
   type ResponseEnvelope,
 } from '@hipwise/core';
 import { useCallback, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { isApiError, measuresApi } from '../../api';
+import { QUEUED_WORDS, saveOrQueue } from '../../offline/save-or-queue';
 import { Alert } from '../../components/Alert';
 import { randomId } from '../../lib/random-id';
 import { useLoad } from '../../lib/use-load';
@@ -42,6 +44,18 @@ function Result({ envelope }: { readonly envelope: ResponseEnvelope }) {
   );
 }
 
+function Queued() {
+  return (
+    <section className="card" aria-labelledby="result-title">
+      <h2 id="result-title">Your answers are kept on this device</h2>
+      <p>{QUEUED_WORDS} Your score shows on Progress once they are saved.</p>
+      <p>
+        <Link href="/">Back to Progress</Link>
+      </p>
+    </section>
+  );
+}
+
 function Questionnaire({
   instrumentId,
   draft,
@@ -62,7 +76,8 @@ function Questionnaire({
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<string>();
   const [missing, setMissing] = useState(false);
-  const [done, setDone] = useState<ResponseEnvelope>();
+  const [done, setDone] = useState<ResponseEnvelope | 'queued'>();
+  const [offline, setOffline] = useState(false);
   const [resumed, setResumed] = useState(Boolean(draft && draft.progress.answered > 0));
   const [confirmRestart, setConfirmRestart] = useState(false);
   const finishKey = useRef<string | null>(null);
@@ -72,21 +87,37 @@ function Questionnaire({
   const answered = items.filter((i) => answers[i.id] !== undefined).length;
   const last = index === items.length - 1;
 
-  async function persist(next: Answers, completed: boolean): Promise<ResponseEnvelope | undefined> {
+  /**
+   * Saves the answers so far (a draft) or the finished questionnaire. Without hipwise, a draft stays
+   * on the page (the finished answers carry all of it) and the finished one waits on the device.
+   */
+  async function persist(
+    next: Answers,
+    completed: boolean,
+  ): Promise<ResponseEnvelope | 'queued' | 'kept' | undefined> {
     if (busy.current) return undefined;
     busy.current = true;
     setStatus('saving');
     setError(undefined);
+    const body = { instrumentId, answers: next, completed };
     try {
-      if (completed) finishKey.current ??= randomId();
-      const env = await measuresApi.save(
-        { instrumentId, answers: next, completed },
-        { id: responseId, ...(completed && finishKey.current ? { idempotencyKey: finishKey.current } : {}) },
-      );
+      if (completed) {
+        finishKey.current ??= randomId();
+        const result = await saveOrQueue('questionnaire', { body, id: responseId }, finishKey.current);
+        setStatus('saved');
+        return result.status === 'sent' ? result.answer : 'queued';
+      }
+      const env = await measuresApi.save(body, { id: responseId });
       setResponseId(env.response.id);
+      setOffline(false);
       setStatus('saved');
       return env;
     } catch (e) {
+      if (!completed && isApiError(e) && verdictOf(e.status) === 'retry') {
+        setOffline(true);
+        setStatus('idle');
+        return 'kept';
+      }
       setStatus('idle');
       setError(isApiError(e) ? e.message : 'Could not save. Check your connection and try again.');
       return undefined;
@@ -111,7 +142,7 @@ function Questionnaire({
         return;
       }
       const env = await persist(answers, true);
-      if (env) setDone(env);
+      if (env && env !== 'kept') setDone(env);
       return;
     }
     const env = await persist(answers, false);
@@ -135,6 +166,7 @@ function Questionnaire({
     setStatus('idle');
   }
 
+  if (done === 'queued') return <Queued />;
   if (done) return <Result envelope={done} />;
   if (!item) return null;
   const legendId = `q-${item.id}-legend`;
@@ -167,6 +199,11 @@ function Questionnaire({
         </label>
         <progress id="q-progress" max={items.length} value={answered} />
       </div>
+      {offline && (
+        <Alert tone="info" title="hipwise cannot be reached just now.">
+          <p>Carry on: your answers stay on this page, and are kept on this device when you finish.</p>
+        </Alert>
+      )}
       {error && (
         <Alert tone="error" title="Not saved">
           <p>{error}</p>

@@ -7,6 +7,7 @@ import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { useSession } from '../auth/session';
+import { clearAll } from '../../offline/db';
 
 /** Two steps (password, then an explicit confirmation) because there is no undo. */
 export function DeleteAccount() {
@@ -29,6 +30,7 @@ export function DeleteAccount() {
       codeFields: { invalid_credentials: ['deletePassword', 'is not your password'] },
     });
     if (ok) {
+      await clearAll().catch(() => undefined);
       navigate('/signup?deleted=1');
       forget();
     } else {

@@ -9,6 +9,7 @@ import { CoachToast } from './CoachToast';
 import { idlePermission, requestIdlePermission } from '../../lib/idle-detection';
 import { showAppNotification } from '../../lib/notify';
 import { watchPresence } from './presence';
+import { saveOrQueue } from '../../offline/save-or-queue';
 
 export const RULE_TEXTS = SITTING_RULES.map((r) => r.title);
 const SETTINGS_RETRY_MS = 30_000;
@@ -61,8 +62,9 @@ function runCoach(userId: string, timeZone: string): () => void {
       setTimeout: (fn, ms) => window.setTimeout(fn, ms),
       clearTimeout: (id) => window.clearTimeout(id),
       storage: window.localStorage,
+      // Without hipwise, the events move on into the device's queue of writes and go with it.
       post: async (events) => {
-        await sittingApi.postEvents(events);
+        await saveOrQueue('break-events', events, null);
       },
       notify,
       isFatal: (e) => isApiError(e) && e.isUnauthenticated,

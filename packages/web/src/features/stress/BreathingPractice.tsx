@@ -24,7 +24,7 @@ import { useForm } from '../../lib/use-form';
 import { STRESS_ENDS } from '../../components/scale-labels';
 import { createCues, type Cues } from './cues';
 import { Pacer } from './Pacer';
-import { stressApi } from '../../api';
+import { QUEUED_WORDS, saveOrQueue } from '../../offline/save-or-queue';
 import { useReducedMotion } from './use-reduced-motion';
 import { measure, plural, seconds } from '../../lib/units';
 
@@ -32,7 +32,8 @@ type Step =
   | { readonly kind: 'setup' }
   | { readonly kind: 'running'; readonly startedAt: number }
   | { readonly kind: 'after'; readonly durationSeconds: number }
-  | { readonly kind: 'saved'; readonly session: StressSession };
+  | { readonly kind: 'saved'; readonly session: StressSession }
+  | { readonly kind: 'queued' };
 
 const TICK_MS = 100;
 const LABELS = {
@@ -160,10 +161,11 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
     };
     const k = key.current;
     await submit(async () => {
-      const session = await stressApi.saveSession(body, k);
+      const result = await saveOrQueue('stress-session', body, k);
       key.current = null;
-      setStep({ kind: 'saved', session });
-      onSaved(session);
+      if (result.status === 'queued') return setStep({ kind: 'queued' });
+      setStep({ kind: 'saved', session: result.answer });
+      onSaved(result.answer);
     });
   }
 
@@ -293,6 +295,16 @@ export function BreathingPractice({ onSaved }: { readonly onSaved: (s: StressSes
             </button>
           </div>
         </form>
+      )}
+      {step.kind === 'queued' && (
+        <>
+          <Alert tone="info" title="Practice kept on this device.">
+            <p>{QUEUED_WORDS}</p>
+          </Alert>
+          <button type="button" onClick={again}>
+            Practise again
+          </button>
+        </>
       )}
       {step.kind === 'saved' && (
         <>

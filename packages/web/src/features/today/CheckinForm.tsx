@@ -1,6 +1,6 @@
 import { checkinBody, type Checkin } from '@hipwise/core';
 import { useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import { QUEUED_WORDS, saveOrQueue } from '../../offline/save-or-queue';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextAreaField } from '../../components/Field';
@@ -23,7 +23,7 @@ export function CheckinForm({ existing, onSaved }: CheckinFormProps) {
   const [pain, setPain] = useState(existing?.pain);
   const [stress, setStress] = useState(existing?.stress);
   const [note, setNote] = useState(existing?.note ?? '');
-  const [saved, setSaved] = useState<'created' | 'updated'>();
+  const [saved, setSaved] = useState<'created' | 'updated' | 'queued'>();
   const { state, submit, invalid } = useForm();
   // One key per submission: a retry after a failure reuses it so the server saves once;
   // changing any answer makes it a new submission with a new key.
@@ -47,10 +47,11 @@ export function CheckinForm({ existing, onSaved }: CheckinFormProps) {
     idempotencyKey.current ??= randomId();
     const key = idempotencyKey.current;
     await submit(async () => {
-      const { checkin, created } = await api.saveCheckin(parsed.data, key);
+      const result = await saveOrQueue('checkin', parsed.data, key);
       idempotencyKey.current = null;
-      setSaved(created ? 'created' : 'updated');
-      onSaved(checkin);
+      if (result.status === 'queued') return setSaved('queued');
+      setSaved(result.answer.created ? 'created' : 'updated');
+      onSaved(result.answer.checkin);
     });
   }
 
@@ -95,7 +96,12 @@ export function CheckinForm({ existing, onSaved }: CheckinFormProps) {
           }}
           error={state.fields['note']}
         />
-        {saved && (
+        {saved === 'queued' && (
+          <Alert tone="info" title="Today's check-in is kept on this device.">
+            <p>{QUEUED_WORDS}</p>
+          </Alert>
+        )}
+        {saved && saved !== 'queued' && (
           <Alert
             tone="success"
             title={saved === 'created' ? "Today's check-in is saved." : "Today's check-in is updated."}

@@ -1,8 +1,10 @@
-import type { Checkin, Today } from '@hipwise/core';
-import { useCallback, useState } from 'react';
+import { todaySchema, type Checkin, type Today } from '@hipwise/core';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { formatLongDate } from '../../lib/dates';
-import { useLoad } from '../../lib/use-load';
+import { useMe } from '../auth/session';
+import { outbox } from '../../offline/sync';
+import { ShownAsOf, useLoadWithLastSeen } from '../../offline/use-last-seen';
 import { usePageTitle } from '../../lib/use-page-title';
 import { ClearanceStatus } from '../screening/ClearanceStatus';
 import { OutcomePanel } from '../screening/OutcomePanel';
@@ -22,8 +24,11 @@ function withCheckin(today: Today, checkin: Checkin): Today {
 
 export function TodayPage() {
   usePageTitle('Today');
+  const { user } = useMe();
   const load = useCallback((signal: AbortSignal) => api.today(signal), []);
-  const { state, reload, update } = useLoad(load);
+  const { state, asOf, reload, update } = useLoadWithLastSeen(user.id, 'today', todaySchema, load);
+  // Writes kept on this device show here once they are saved.
+  useEffect(() => outbox.onSent(reload), [reload]);
   const [planVersion, setPlanVersion] = useState(0);
 
   if (state.status !== 'ready') {
@@ -42,6 +47,7 @@ export function TodayPage() {
       <h1>
         Today <span className="subtitle">{formatLongDate(today.date)}</span>
       </h1>
+      <ShownAsOf asOf={asOf} timeZone={user.timeZone} />
       {/* The outcome stays at the top of Today until a new screening is clear: it is never hidden,
           not even once a clinician's clearance has opened the programme. */}
       {screening && screening.outcome !== 'clear' && (

@@ -2,6 +2,7 @@ import { EXERCISE_SAFETY, type ExerciseSessionResult } from '@hipwise/core';
 import type { RefObject } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../../components/Alert';
+import { QUEUED_WORDS } from '../../../offline/save-or-queue';
 import { BlockNotice } from '../BlockNotice';
 import { OUTCOME_WORDS, painText, resultNews, sessionSummary } from '../session-words';
 import { PhaseHeading } from './PhaseHeading';
@@ -38,6 +39,11 @@ export function EndedView({ headingRef, stoppedForPain, save, onRetry }: EndedVi
         </Alert>
       )}
       {save.status === 'saved' && <Saved result={save.result} />}
+      {save.status === 'queued' && (
+        <Alert tone="info" title="Session kept on this device.">
+          <p>{QUEUED_WORDS} Your history and plan show it then.</p>
+        </Alert>
+      )}
       <p className="button-row" style={{ marginTop: '1.5rem' }}>
         <Link href="/">Back to your programme</Link>
         <Link href="~/today">Today</Link>

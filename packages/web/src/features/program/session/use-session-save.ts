@@ -3,12 +3,13 @@ import { useCallback, useRef, useState, type RefObject } from 'react';
 import { isApiError } from '../../../api';
 import { randomId } from '../../../lib/random-id';
 import type { SetFormResult } from '../../camera/CameraCoachPanel';
-import { programApi } from '../../../api';
+import { saveOrQueue } from '../../../offline/save-or-queue';
 
 export type SaveState =
   | { readonly status: 'idle' }
   | { readonly status: 'saving' }
   | { readonly status: 'saved'; readonly result: ExerciseSessionResult }
+  | { readonly status: 'queued' }
   | { readonly status: 'failed'; readonly message: string };
 
 /**
@@ -44,8 +45,8 @@ export function useSessionSave(
             }),
           }
         : body;
-      const result = await programApi.saveSession(withForm, idempotencyKey.current);
-      setSave({ status: 'saved', result });
+      const result = await saveOrQueue('exercise-session', withForm, idempotencyKey.current);
+      setSave(result.status === 'sent' ? { status: 'saved', result: result.answer } : result);
     } catch (e) {
       setSave({ status: 'failed', message: isApiError(e) ? e.message : 'Could not save the session.' });
     }

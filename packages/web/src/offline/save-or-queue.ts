@@ -1,0 +1,42 @@
+import { verdictOf, type OutboxKind } from '@hipwise/core';
+import { isApiError } from '../api';
+import { send, type Answer, type Payload } from './senders';
+import { outbox } from './sync';
+
+/** A write that reached the server, with its answer, or one kept on this device to be sent later. */
+export type SaveResult<T> = { readonly status: 'sent'; readonly answer: T } | { readonly status: 'queued' };
+
+/** What a screen says of a queued write. */
+export const QUEUED_WORDS = 'Saved on this device. It will be sent when hipwise is back.';
+
+/**
+ * Sends a write now if hipwise answers; if it cannot be reached (or is busy), keeps the write on
+ * this device to be sent in order later. Writes already waiting go first, so a new one joins the
+ * queue behind them. A refusal (400, 409, 422) or a lost session is thrown as an ApiError, as the
+ * API call would.
+ */
+export async function saveOrQueue<K extends OutboxKind>(
+  kind: K,
+  payload: Payload<K>,
+  idempotencyKey: string | null,
+): Promise<SaveResult<Answer<K>>> {
+  if (outbox.user === null) return { status: 'sent', answer: await send(kind, payload, idempotencyKey) };
+  // A device that cannot keep anything (storage blocked) still sends as it always did.
+  if (await outbox.hasWaiting().catch(() => false)) {
+    await outbox.enqueue(kind, payload, idempotencyKey, { unreachable: false });
+    return { status: 'queued' };
+  }
+  try {
+    const answer = await send(kind, payload, idempotencyKey);
+    outbox.markReachable(true);
+    return { status: 'sent', answer };
+  } catch (e) {
+    if (!isApiError(e) || verdictOf(e.status) !== 'retry') throw e;
+    try {
+      await outbox.enqueue(kind, payload, idempotencyKey, { unreachable: e.status === 0 });
+    } catch {
+      throw e;
+    }
+    return { status: 'queued' };
+  }
+}
