@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '@hipwise/server';
+import { startServer, type Config } from '@hipwise/server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -115,6 +115,8 @@ function isExpectedApiFailure(text: string, url: string): boolean {
 export interface HarnessOptions {
   /** More Chromium flags, e.g. a fake camera fed from a file. */
   readonly chromiumArgs?: readonly string[];
+  /** More server configuration, e.g. single sign-on. */
+  readonly server?: Partial<Config>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -128,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       databaseUrl: undefined,
       webDir: WEB_DIST,
       logLevel: 'warn',
+      ...options.server,
     },
     { clock },
   );
