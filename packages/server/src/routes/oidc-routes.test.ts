@@ -357,6 +357,41 @@ for (const kind of DATABASE_KINDS) {
       );
     });
 
+    test('malformed callbacks are refused without a server error and write nothing', async () => {
+      realTime();
+      const before = await t.db.query<{ n: number }>(
+        'SELECT (SELECT count(*) FROM users)::int + (SELECT count(*) FROM user_identities)::int AS n',
+      );
+      const state = 's'.repeat(43);
+      const cases = [
+        '',
+        '?code=x',
+        `?state=${state}`,
+        `?code=x&state=${state}&state=${state}`,
+        `?code=${'c'.repeat(5000)}&state=${'s'.repeat(5000)}`,
+        `?error=access_denied&state=${state}`,
+        '?code=%ZZ&state=%00',
+        `?__proto__=x&constructor=y&state=${state}`,
+      ];
+      for (const query of cases) {
+        const res = await t.request(`/api/auth/oidc/callback${query}`, {
+          headers: { cookie: `hipwise_oidc_state=${state}` },
+        });
+        assert.equal(res.status, 302, `${query.slice(0, 80)} -> ${res.status}`);
+        assert.match(res.headers.get('location') ?? '', /^\/login\?sso_error=[a-z_]+$/);
+      }
+      const start = await t.request('/api/auth/oidc/start?returnTo=//evil.example&timeZone=Not/AZone');
+      assert.equal(start.status, 302);
+      const after = await t.db.query<{ n: number }>(
+        'SELECT (SELECT count(*) FROM users)::int + (SELECT count(*) FROM user_identities)::int AS n',
+      );
+      assert.deepEqual(after, before);
+      const [row] = await t.db.query<{ return_to: string; time_zone: string }>(
+        'SELECT return_to, time_zone FROM oidc_logins ORDER BY created_at DESC LIMIT 1',
+      );
+      assert.deepEqual(row, { return_to: '/', time_zone: 'UTC' });
+    });
+
     test('a sign-in left at the provider expires, and expired ones are purged', async () => {
       realTime();
       const browser = newBrowser();
