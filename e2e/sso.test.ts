@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { startTestProvider, type TestProvider } from '@hipwise/server/testing/oidc-provider';
 import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
@@ -46,7 +47,7 @@ function registerApp(): void {
 after(() => idp.close());
 
 /** From the app's log-in page through the provider's page, as the person would. */
-async function signInAtProvider(page: import('playwright-core').Page, email: string, password: string) {
+async function signInAtProvider(page: Page, email: string, password: string) {
   registerApp();
   await page.goto('/login');
   await page.getByRole('link', { name: 'Sign in with Practice login' }).click();
@@ -65,8 +66,10 @@ test('sign in with the practice’s provider: a new account, signed in, straight
     await signInAtProvider(page, ACCOUNTS[0]!.email, ACCOUNTS[0]!.password);
     await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
     assert.equal(new URL(page.url()).origin, h().url);
-    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
-    assert.equal((me as { user: { email: string } }).user.email, 'dana@practice.example');
+    const email = await page.evaluate(
+      async () => ((await (await fetch('/api/me')).json()) as { user: { email: string } }).user.email,
+    );
+    assert.equal(email, 'dana@practice.example');
     assert.deepEqual(problems, []);
   }));
 
