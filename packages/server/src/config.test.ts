@@ -161,46 +161,31 @@ test('single sign-on: off unless configured; the redirect URL follows the public
 });
 
 test('single sign-on: incomplete or unsafe settings are refused with what to fix', () => {
-  assert.throws(
-    () => loadConfig({ HIPWISE_OIDC_CLIENT_ID: 'hipwise' }),
-    (e: unknown) => e instanceof ConfigError && /HIPWISE_OIDC_ISSUER: must be set/.test(e.message),
-  );
-  assert.throws(
-    () => loadConfig({ HIPWISE_OIDC_ISSUER: 'https://login.example.org' }),
-    /HIPWISE_OIDC_CLIENT_ID: must be set/,
-  );
-  // Plain http only to a provider on this machine.
-  assert.throws(
-    () => loadConfig({ HIPWISE_OIDC_ISSUER: 'http://login.example.org', HIPWISE_OIDC_CLIENT_ID: 'x' }),
-    /HIPWISE_OIDC_ISSUER: must be the https:\/\/ URL/,
-  );
-  assert.throws(
-    () =>
-      loadConfig({
-        HIPWISE_OIDC_ISSUER: 'https://login.example.org',
-        HIPWISE_OIDC_CLIENT_ID: 'x',
-        HIPWISE_OIDC_ALLOWED_DOMAINS: 'practice.example, @nope',
-      }),
-    /HIPWISE_OIDC_ALLOWED_DOMAINS: must list email domains/,
-  );
-  assert.throws(
-    () =>
-      loadConfig({
-        HIPWISE_OIDC_ISSUER: 'https://login.example.org',
-        HIPWISE_OIDC_CLIENT_ID: 'x',
-        HIPWISE_OIDC_ROLE_CLAIM: 'groups',
-      }),
-    /HIPWISE_OIDC_ROLE_CLAIM: needs HIPWISE_OIDC_CLINICIAN_VALUES or HIPWISE_OIDC_ADMIN_VALUES/,
-  );
-  assert.throws(
-    () =>
-      loadConfig({
-        HIPWISE_OIDC_ISSUER: 'https://login.example.org',
-        HIPWISE_OIDC_CLIENT_ID: 'x',
-        HIPWISE_OIDC_ADMIN_VALUES: 'it-admin',
-      }),
-    /HIPWISE_OIDC_ROLE_CLAIM: must name the claim/,
-  );
+  const base = { HIPWISE_OIDC_ISSUER: 'https://login.example.org', HIPWISE_OIDC_CLIENT_ID: 'x' };
+  const cases: [NodeJS.ProcessEnv, RegExp][] = [
+    [{ HIPWISE_OIDC_CLIENT_ID: 'hipwise' }, /HIPWISE_OIDC_ISSUER: must be set/],
+    [{ HIPWISE_OIDC_ISSUER: 'https://login.example.org' }, /HIPWISE_OIDC_CLIENT_ID: must be set/],
+    // Plain http only to a provider on this machine.
+    [
+      { ...base, HIPWISE_OIDC_ISSUER: 'http://login.example.org' },
+      /HIPWISE_OIDC_ISSUER: must be the https:\/\/ URL/,
+    ],
+    [
+      { ...base, HIPWISE_OIDC_ALLOWED_DOMAINS: 'practice.example, @nope' },
+      /HIPWISE_OIDC_ALLOWED_DOMAINS: must list email domains/,
+    ],
+    [
+      { ...base, HIPWISE_OIDC_ROLE_CLAIM: 'groups' },
+      /HIPWISE_OIDC_ROLE_CLAIM: needs HIPWISE_OIDC_CLINICIAN_VALUES or HIPWISE_OIDC_ADMIN_VALUES/,
+    ],
+    [{ ...base, HIPWISE_OIDC_ADMIN_VALUES: 'it-admin' }, /HIPWISE_OIDC_ROLE_CLAIM: must name the claim/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => loadConfig(env),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
+  }
   // The secret never appears in an error.
   assert.throws(
     () => loadConfig({ HIPWISE_OIDC_CLIENT_SECRET: 'top-secret-value' }),
