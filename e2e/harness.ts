@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '@hipwise/server';
+import { startServer, type Config } from '@hipwise/server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -127,6 +127,8 @@ export interface HarnessOptions {
   readonly chromiumArgs?: readonly string[];
   /** Serve the web app from this folder instead of the build (e.g. a copy a test may change). */
   readonly webDir?: string;
+  /** More server configuration, e.g. single sign-on. */
+  readonly server?: Partial<Config>;
 }
 
 /** The built web app (built first if missing or stale), for a test that serves a copy of it. */
@@ -146,6 +148,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       databaseUrl: undefined,
       webDir: options.webDir ?? WEB_DIST,
       logLevel: 'warn',
+      ...options.server,
     },
     { clock },
   );

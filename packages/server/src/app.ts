@@ -20,7 +20,9 @@ import { programRoutes } from './routes/program-routes.js';
 import { clearanceRoutes } from './routes/clearance-routes.js';
 import { breakRoutes } from './routes/break-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
-import type { FeatureConfig } from './config.js';
+import type { FeatureConfig, OidcConfig } from './config.js';
+import { oidcRoutes } from './routes/oidc-routes.js';
+import { ssoService } from './services/sso-service.js';
 import { accountService } from './services/account-service.js';
 import { authService } from './services/auth-service.js';
 import { checkinService } from './services/checkin-service.js';
@@ -38,6 +40,8 @@ export interface AppOptions extends ServiceDeps {
   hideAccountExistence: boolean;
   /** The built web app; omitted in API-only tests. */
   webDir?: string;
+  /** Single sign-on through an OpenID Provider, when configured. */
+  oidc?: OidcConfig | undefined;
 }
 
 // Our largest body is a check-in note of 1,000 characters; 64 KiB leaves room and stops floods.
@@ -75,6 +79,7 @@ export function createApp(opts: AppOptions) {
   const onboarding = onboardingService(opts);
   const account = accountService(opts, { auth, passwords, log: opts.log });
   const checkins = checkinService(opts);
+  const sso = opts.oidc && ssoService(opts, { config: opts.oidc, auth, log: opts.log });
 
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(opts.log));
@@ -91,7 +96,11 @@ export function createApp(opts: AppOptions) {
 
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/auth', authRoutes(auth, opts.trustProxy));
-  app.route('/api/instance', instanceRoutes(opts.db));
+  app.route(
+    '/api/auth/oidc',
+    oidcRoutes(sso, { trustProxy: opts.trustProxy, redirectUrl: opts.oidc?.redirectUrl, log: opts.log }),
+  );
+  app.route('/api/instance', instanceRoutes(opts.db, sso ? { name: sso.name } : null));
 
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));

@@ -126,3 +126,69 @@ test('HIPWISE_PUBLIC_URL must be an http(s) URL; timeouts and the connection cap
     /HIPWISE_MAX_CONNECTIONS: must be 1 to 100000/,
   );
 });
+
+test('single sign-on: off unless configured; the redirect URL follows the public URL', () => {
+  assert.equal(loadConfig({}).oidc, undefined);
+  const c = loadConfig({
+    HIPWISE_PUBLIC_URL: 'https://hipwise.example.org/',
+    HIPWISE_OIDC_ISSUER: 'https://login.example.org',
+    HIPWISE_OIDC_CLIENT_ID: 'hipwise',
+    HIPWISE_OIDC_CLIENT_SECRET: 's3cret',
+    HIPWISE_OIDC_ALLOWED_DOMAINS: 'Practice.example, staff.practice.example',
+    HIPWISE_OIDC_ROLE_CLAIM: 'groups',
+    HIPWISE_OIDC_CLINICIAN_VALUES: 'physio, clinician',
+    HIPWISE_OIDC_NAME: 'Practice login',
+  });
+  assert.deepEqual(c.oidc, {
+    issuer: 'https://login.example.org',
+    clientId: 'hipwise',
+    clientSecret: 's3cret',
+    redirectUrl: 'https://hipwise.example.org/api/auth/oidc/callback',
+    allowedDomains: ['practice.example', 'staff.practice.example'],
+    roleClaim: 'groups',
+    clinicianValues: ['physio', 'clinician'],
+    adminValues: [],
+    name: 'Practice login',
+  });
+  const own = loadConfig({
+    HIPWISE_OIDC_ISSUER: 'http://127.0.0.1:9000',
+    HIPWISE_OIDC_CLIENT_ID: 'hipwise',
+    HIPWISE_OIDC_REDIRECT_URL: 'https://app.example.org/api/auth/oidc/callback',
+  });
+  assert.equal(own.oidc?.redirectUrl, 'https://app.example.org/api/auth/oidc/callback');
+  assert.equal(own.oidc?.name, 'single sign-on');
+  assert.deepEqual(own.oidc?.allowedDomains, []);
+});
+
+test('single sign-on: incomplete or unsafe settings are refused with what to fix', () => {
+  const base = { HIPWISE_OIDC_ISSUER: 'https://login.example.org', HIPWISE_OIDC_CLIENT_ID: 'x' };
+  const cases: [NodeJS.ProcessEnv, RegExp][] = [
+    [{ HIPWISE_OIDC_CLIENT_ID: 'hipwise' }, /HIPWISE_OIDC_ISSUER: must be set/],
+    [{ HIPWISE_OIDC_ISSUER: 'https://login.example.org' }, /HIPWISE_OIDC_CLIENT_ID: must be set/],
+    // Plain http only to a provider on this machine.
+    [
+      { ...base, HIPWISE_OIDC_ISSUER: 'http://login.example.org' },
+      /HIPWISE_OIDC_ISSUER: must be the https:\/\/ URL/,
+    ],
+    [
+      { ...base, HIPWISE_OIDC_ALLOWED_DOMAINS: 'practice.example, @nope' },
+      /HIPWISE_OIDC_ALLOWED_DOMAINS: must list email domains/,
+    ],
+    [
+      { ...base, HIPWISE_OIDC_ROLE_CLAIM: 'groups' },
+      /HIPWISE_OIDC_ROLE_CLAIM: needs HIPWISE_OIDC_CLINICIAN_VALUES or HIPWISE_OIDC_ADMIN_VALUES/,
+    ],
+    [{ ...base, HIPWISE_OIDC_ADMIN_VALUES: 'it-admin' }, /HIPWISE_OIDC_ROLE_CLAIM: must name the claim/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(
+      () => loadConfig(env),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
+  }
+  // The secret never appears in an error.
+  assert.throws(
+    () => loadConfig({ HIPWISE_OIDC_CLIENT_SECRET: 'top-secret-value' }),
+    (e: unknown) => e instanceof ConfigError && !e.message.includes('top-secret-value'),
+  );
+});

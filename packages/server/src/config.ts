@@ -25,6 +25,26 @@ function isPublicUrl(s: string): boolean {
   );
 }
 
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0),
+);
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** https, or http on this machine only (a provider started for tests or trials). */
+function isIssuerUrl(s: string): boolean {
+  if (!URL.canParse(s)) return false;
+  const u = new URL(s);
+  return (
+    !u.search &&
+    !u.hash &&
+    (u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK_HOSTNAMES.has(u.hostname)))
+  );
+}
+
 function ms(min: number, max: number, fallback: number) {
   const message = `must be ${min} to ${max} milliseconds`;
   return z.coerce.number({ message }).int(message).min(min, message).max(max, message).default(fallback);
@@ -90,6 +110,37 @@ const envSchema = z.object({
     })
     .transform((u) => new URL(u).href.replace(/\/+$/, ''))
     .optional(),
+  // Single sign-on through an OpenID Provider: see "Single sign-on" in the README.
+  HIPWISE_OIDC_ISSUER: z
+    .string()
+    .refine(isIssuerUrl, {
+      message:
+        'must be the https:// URL of the OpenID Provider (the "issuer"), e.g. https://login.example.org',
+    })
+    .optional(),
+  HIPWISE_OIDC_CLIENT_ID: z.string().max(500).optional(),
+  HIPWISE_OIDC_CLIENT_SECRET: z.string().max(2000).optional(),
+  HIPWISE_OIDC_REDIRECT_URL: z
+    .string()
+    .refine(isPublicUrl, { message: 'must be an http:// or https:// URL without user, query or fragment' })
+    .optional(),
+  HIPWISE_OIDC_ALLOWED_DOMAINS: commaList
+    .pipe(
+      z.array(
+        z
+          .string()
+          .toLowerCase()
+          .regex(
+            /^[a-z0-9.-]+\.[a-z]{2,}$/,
+            'must list email domains such as example.org, separated by commas',
+          ),
+      ),
+    )
+    .optional(),
+  HIPWISE_OIDC_ROLE_CLAIM: z.string().max(200).optional(),
+  HIPWISE_OIDC_CLINICIAN_VALUES: commaList.optional(),
+  HIPWISE_OIDC_ADMIN_VALUES: commaList.optional(),
+  HIPWISE_OIDC_NAME: z.string().max(60, 'must be at most 60 characters').optional(),
   // Postgres settings of the embedded database, for large histories: shared_buffers=128MB,...
   HIPWISE_PG_SETTINGS: pgSettingsOverrides.optional(),
 });
@@ -104,6 +155,26 @@ export interface FeatureConfig {
    * a URL the host controls.
    */
   publicUrl: string;
+}
+
+/** Single sign-on through one OpenID Provider (authorization code with PKCE). */
+export interface OidcConfig {
+  /** The provider's issuer identifier; its discovery document is read from here. */
+  issuer: string;
+  clientId: string;
+  /** Without one, hipwise signs in as a public client (PKCE only). */
+  clientSecret: string | undefined;
+  /** Where the provider sends people back; undefined: this instance's own address + the callback path. */
+  redirectUrl: string | undefined;
+  /** Email domains allowed to sign in, lower case; empty: any domain the provider vouches for. */
+  allowedDomains: string[];
+  /** The claim that carries a role; undefined: sign-in never changes a role. */
+  roleClaim: string | undefined;
+  /** Values of the role claim that make a clinician, and an admin (admin wins when both match). */
+  clinicianValues: string[];
+  adminValues: string[];
+  /** What the sign-in button says: "Sign in with <name>". */
+  name: string;
 }
 
 export interface Config {
@@ -133,6 +204,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Connections beyond this many are closed at once. */
   maxConnections: number;
+  /** Single sign-on, when HIPWISE_OIDC_ISSUER is set. */
+  oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -144,10 +217,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    // The variable's name only: a list's item index would read as part of the name.
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0])}: ${i.message}`);
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const oidc = oidcConfig(e, e.HIPWISE_PUBLIC_URL);
   return {
     host: e.HOST,
     port: e.PORT,
@@ -168,6 +243,43 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     headersTimeoutMs: e.HIPWISE_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.HIPWISE_REQUEST_TIMEOUT_MS,
     maxConnections: e.HIPWISE_MAX_CONNECTIONS,
+    oidc,
+  };
+}
+
+export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+
+function oidcConfig(e: z.infer<typeof envSchema>, publicUrl: string | undefined): OidcConfig | undefined {
+  const set = Object.entries(e).filter(([k, v]) => k.startsWith('HIPWISE_OIDC_') && v !== undefined);
+  if (set.length === 0) return undefined;
+  const problems: string[] = [];
+  if (!e.HIPWISE_OIDC_ISSUER) problems.push('HIPWISE_OIDC_ISSUER: must be set for single sign-on');
+  if (!e.HIPWISE_OIDC_CLIENT_ID) problems.push('HIPWISE_OIDC_CLIENT_ID: must be set for single sign-on');
+  const mapped = (e.HIPWISE_OIDC_CLINICIAN_VALUES ?? []).length + (e.HIPWISE_OIDC_ADMIN_VALUES ?? []).length;
+  if (e.HIPWISE_OIDC_ROLE_CLAIM && mapped === 0) {
+    problems.push(
+      'HIPWISE_OIDC_ROLE_CLAIM: needs HIPWISE_OIDC_CLINICIAN_VALUES or HIPWISE_OIDC_ADMIN_VALUES to map',
+    );
+  }
+  if (!e.HIPWISE_OIDC_ROLE_CLAIM && mapped > 0) {
+    problems.push('HIPWISE_OIDC_ROLE_CLAIM: must name the claim that HIPWISE_OIDC_*_VALUES are read from');
+  }
+  if (problems.length > 0 || !e.HIPWISE_OIDC_ISSUER || !e.HIPWISE_OIDC_CLIENT_ID) {
+    throw new ConfigError(
+      `Invalid configuration in the environment:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+  return {
+    issuer: e.HIPWISE_OIDC_ISSUER,
+    clientId: e.HIPWISE_OIDC_CLIENT_ID,
+    clientSecret: e.HIPWISE_OIDC_CLIENT_SECRET,
+    redirectUrl:
+      e.HIPWISE_OIDC_REDIRECT_URL ?? (publicUrl === undefined ? undefined : publicUrl + OIDC_CALLBACK_PATH),
+    allowedDomains: e.HIPWISE_OIDC_ALLOWED_DOMAINS ?? [],
+    roleClaim: e.HIPWISE_OIDC_ROLE_CLAIM,
+    clinicianValues: e.HIPWISE_OIDC_CLINICIAN_VALUES ?? [],
+    adminValues: e.HIPWISE_OIDC_ADMIN_VALUES ?? [],
+    name: e.HIPWISE_OIDC_NAME ?? 'single sign-on',
   };
 }
 

@@ -105,6 +105,7 @@ export async function startServer(
       hosts: hostPolicy(config),
       hideAccountExistence: config.hideAccountExistence,
       webDir: config.webDir,
+      oidc: config.oidc,
     });
     if (hostPolicy(config) === 'any') {
       log.warn(

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /**
  * GET /api/instance: what a logged-out visitor may know about this hipwise. Only whether anyone
- * has an account yet, so the first visit to a new server leads to sign-up; nothing about who.
+ * has an account yet, so the first visit to a new server leads to sign-up; nothing about who; and
+ * whether it offers single sign-on.
  */
-export const instanceSchema = z.object({ accounts: z.boolean() });
+export const instanceSchema = z.object({
+  accounts: z.boolean(),
+  /** Single sign-on, when configured: only the name its button shows. */
+  sso: z.object({ name: z.string() }).nullable(),
+});
 export type Instance = z.infer<typeof instanceSchema>;

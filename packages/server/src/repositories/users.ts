@@ -21,10 +21,13 @@ export const toUser = (r: UserRow): User => ({
   role: r.role,
 });
 
-/** Inserts a user, or returns undefined when the email is taken (without raising, so no race). */
+/**
+ * Inserts a user, or returns undefined when the email is taken (without raising, so no race).
+ * An account made through single sign-on has no password hash.
+ */
 export async function insertUser(
   q: Queryable,
-  u: { email: string; passwordHash: string; timeZone: string; now: Date },
+  u: { email: string; passwordHash: string | null; timeZone: string; now: Date },
 ): Promise<User | undefined> {
   const rows = await q.query<UserRow>(
     `INSERT INTO users (email, password_hash, time_zone, created_at) VALUES ($1, $2, $3, $4)
@@ -57,6 +60,14 @@ export async function updateTimeZone(q: Queryable, id: string, timeZone: string)
     `UPDATE users SET time_zone = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`,
     [id, timeZone],
   );
+  return rows[0] && toUser(rows[0]);
+}
+
+export async function updateRole(q: Queryable, id: string, role: Role): Promise<User | undefined> {
+  const rows = await q.query<UserRow>(`UPDATE users SET role = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
+    id,
+    role,
+  ]);
   return rows[0] && toUser(rows[0]);
 }
 

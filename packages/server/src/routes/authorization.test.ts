@@ -170,6 +170,9 @@ function matrix(a: Victim, b: TestUser): Record<string, RouteCase> {
     // Public routes, called by B with A's email.
     'GET /api/health': { probes: [GET('/api/health')] },
     'GET /api/instance': { probes: [GET('/api/instance')] },
+    // Not set up on this app (oidc-routes.test.ts covers them with a provider).
+    'GET /api/auth/oidc/start': { probes: [GET('/api/auth/oidc/start', 404)] },
+    'GET /api/auth/oidc/callback': { probes: [GET('/api/auth/oidc/callback?code=x&state=y', 404)] },
     'POST /api/auth/signup': {
       probes: [
         {

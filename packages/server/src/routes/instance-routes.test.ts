@@ -15,10 +15,10 @@ for (const kind of DATABASE_KINDS) {
     test('says whether anyone has an account yet, to anyone, and nothing more', async () => {
       const empty = await t.request('/api/instance');
       assert.equal(empty.status, 200);
-      assert.deepEqual(instanceSchema.strict().parse(await empty.json()), { accounts: false });
+      assert.deepEqual(instanceSchema.strict().parse(await empty.json()), { accounts: false, sso: null });
       await t.newUser();
       const after = await t.request('/api/instance');
-      assert.deepEqual(await after.json(), { accounts: true });
+      assert.deepEqual(await after.json(), { accounts: true, sso: null });
       assert.equal(after.headers.get('cache-control'), 'no-store');
     });
   });

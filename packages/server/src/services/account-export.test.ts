@@ -22,6 +22,7 @@ const EXPORTED: Record<string, string> = {
   program_prefs: 'programPrefs',
   break_settings: 'breakSettings',
   break_events: 'breakEvents',
+  user_identities: 'linkedSignIns',
 };
 /** Security plumbing, not the user's content: sessions, replay records and a device's failed-password count. */
 const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys', 'login_throttle']);
@@ -113,6 +114,12 @@ for (const kind of DATABASE_KINDS) {
         }),
       );
 
+      // A sign-in at an OpenID Provider, linked as single sign-on does (oidc-routes.test.ts covers how).
+      await t.db.query(
+        'INSERT INTO user_identities (issuer, subject, user_id, created_at) VALUES ($1, $2, $3, $4)',
+        ['https://login.example.org', 'subject-1', user.id, new Date('2026-03-10T12:00:00Z')],
+      );
+
       const data = (await (await user.call('/api/me/export')).json()) as Record<string, unknown>;
       for (const [table, key] of Object.entries(EXPORTED)) {
         const value = data[key];
@@ -121,6 +128,13 @@ for (const kind of DATABASE_KINDS) {
       }
       assert.equal((data['breakSettings'] as { workMinutes: number }).workMinutes, 45);
       assert.equal((data['programPrefs'] as { stayOnChair: boolean }).stayOnChair, true);
+      assert.deepEqual(data['linkedSignIns'], [
+        {
+          issuer: 'https://login.example.org',
+          subject: 'subject-1',
+          linkedAt: '2026-03-10T13:00:00.000+01:00',
+        },
+      ]);
       // Times are ISO 8601 with the user's offset (this user is in Europe/Berlin: UTC+1 in March).
       assert.deepEqual(data['breakEvents'], [{ type: 'present', at: '2026-03-10T10:00:00.000+01:00' }]);
       const checkins = data['checkins'] as { updatedAt: string }[];

@@ -23,6 +23,7 @@ import { allBreakEvents } from '../repositories/break-events.js';
 import { findBreakSettings } from '../repositories/break-settings.js';
 import { deleteUser, updatePasswordHash, updateTimeZone } from '../repositories/users.js';
 import { clearThrottle } from '../repositories/login-throttle.js';
+import { userIdentities } from '../repositories/user-identities.js';
 import { hashToken, type AuthService } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
 import { accountThrottleKey, type AttemptContext } from './password-attempts.js';
@@ -80,6 +81,8 @@ export function accountService(
         const breakEvents = (await allBreakEvents(tx, user.id)).map((e) =>
           eventTimesInZone(e, user.timeZone),
         );
+        // The sign-ins at OpenID Providers that open this account (issuer and subject).
+        const linkedSignIns = await userIdentities(tx, user.id);
         return {
           format: EXPORT_FORMAT,
           version: EXPORT_VERSION,
@@ -97,6 +100,7 @@ export function accountService(
           programPrefs,
           breakSettings,
           breakEvents,
+          linkedSignIns,
         };
       });
       // The same shape with other strings: each UTC time rewritten with the user's offset.

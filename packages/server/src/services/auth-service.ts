@@ -3,6 +3,7 @@ import type { LoginBody, SignupBody, User } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { insertUser } from '../repositories/users.js';
+import { readSignInSettings } from '../repositories/sign-in-settings.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -52,6 +53,12 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
   }
 
   return {
+    /** A new session for a user someone else vouched for (single sign-on), inside the caller's transaction. */
+    startSession,
+
+    /** This browser's device cookie for the user (see passwordAttempts). */
+    newDevice: (userId: string) => attempts.newDevice(userId),
+
     async signup(body: SignupBody, context: AttemptContext): Promise<NewSession> {
       await options.passwords.check(body.password, 'password');
       await attempts.countSignup(context.address);
@@ -86,6 +93,13 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
 
     /** A password check under the throttle (see passwordAttempts), then a new session. */
     async login(body: LoginBody, context: LoginContext): Promise<NewSession> {
+      if (!(await readSignInSettings(db)).localSignIn) {
+        throw new AppError(
+          'forbidden',
+          'local_sign_in_off',
+          'This hipwise signs in through single sign-on only: use the sign-in button on this page.',
+        );
+      }
       const { value, device } = await attempts.verify(
         body.email,
         body.password,

@@ -24,6 +24,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /api/auth/signup',
   'POST /api/auth/login',
   'POST /api/auth/logout',
+  // Single sign-on's round trip through the provider: they lead to a session, never to data.
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
 ]);
 
 /** Every method + path the app registers under /api (middleware and the 404 catch-all left out). */

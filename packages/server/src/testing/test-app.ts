@@ -3,7 +3,7 @@ import { after, before, describe } from 'node:test';
 import { SIGNUP_BACKOFF } from '@hipwise/core';
 import { createApp } from '../app.js';
 import type { Clock } from '../clock.js';
-import type { FeatureConfig } from '../config.js';
+import type { FeatureConfig, OidcConfig } from '../config.js';
 import type { Database } from '../db/database.js';
 import { createLogger, type Logger } from '../logger.js';
 import { argon2Hasher } from '../services/password-hasher.js';
@@ -55,6 +55,7 @@ export async function testApp(
     hideAccountExistence?: boolean;
     /** The real sign-up limit; by default tests sign up as many users as they like. */
     signupLimit?: boolean;
+    oidc?: OidcConfig;
   } = {},
 ): Promise<TestApp> {
   // A database passed in stays open: its owner closes it.
@@ -72,6 +73,7 @@ export async function testApp(
     features: { disabledInstruments: [], publicUrl: 'http://127.0.0.1:8080', ...opts.features },
     hosts: { hostnames: [new URL(BASE).hostname], hosts: [] },
     hideAccountExistence: opts.hideAccountExistence ?? false,
+    oidc: opts.oidc,
     ...(opts.signupLimit ? {} : { signupPolicy: { ...SIGNUP_BACKOFF, freeFailures: 1_000_000 } }),
   });
   const request = async (path: string, init?: RequestInit) => app.request(`${BASE}${path}`, init);

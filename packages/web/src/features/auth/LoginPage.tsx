@@ -9,6 +9,8 @@ import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
+import { SingleSignOn } from './SingleSignOn';
+import { ssoErrorSentence } from './sso-errors';
 
 const LABELS = { email: 'Email', password: 'Password' };
 
@@ -18,7 +20,9 @@ export function LoginPage() {
   const noAccounts = session.status === 'anonymous' && session.accounts === false;
   const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
-  const everywhere = new URLSearchParams(useSearch()).get('everywhere') === '1';
+  const search = new URLSearchParams(useSearch());
+  const everywhere = search.get('everywhere') === '1';
+  const ssoError = ssoErrorSentence(search.get('sso_error'));
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -46,6 +50,12 @@ export function LoginPage() {
           </p>
         </Alert>
       )}
+      {ssoError && (
+        <Alert tone="error" title="You are not signed in">
+          <p>{ssoError}</p>
+        </Alert>
+      )}
+      <SingleSignOn />
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <AccountFields form={state} value={account} onChange={setAccount} newAccount={false} />

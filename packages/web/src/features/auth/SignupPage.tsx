@@ -10,6 +10,7 @@ import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
 import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
+import { SingleSignOn } from './SingleSignOn';
 
 const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
 
@@ -41,6 +42,7 @@ export function SignupPage() {
         </Alert>
       )}
       <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
+      <SingleSignOn />
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
         <AccountFields form={state} value={account} onChange={setAccount} newAccount />

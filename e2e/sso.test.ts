@@ -1,0 +1,86 @@
+/**
+ * Single sign-on in Chromium against a real OpenID Provider (oidc-provider) on 127.0.0.1: the
+ * person clicks "Sign in with …", signs in on the provider's own page, and lands in hipwise.
+ */
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { startTestProvider, type TestProvider } from '@hipwise/server/testing/oidc-provider';
+import { checkA11y } from './axe.js';
+import { fileHarness } from './file-harness.js';
+import { inPage } from './in-page.js';
+
+const ACCOUNTS = [
+  { sub: 'sub-dana', email: 'dana@practice.example', emailVerified: true, password: 'dana-at-the-provider' },
+  { sub: 'sub-eve', email: 'eve@practice.example', emailVerified: false, password: 'eve-at-the-provider' },
+];
+const CLIENT = { clientId: 'hipwise-e2e', clientSecret: 'e2e-client-secret' };
+
+// Started before the app, whose configuration names it; it learns the app's address after.
+const idp: TestProvider = await startTestProvider(ACCOUNTS);
+const provider = () => idp;
+const h = fileHarness({
+  options: () => ({
+    server: {
+      oidc: {
+        issuer: provider().issuer,
+        clientId: CLIENT.clientId,
+        clientSecret: CLIENT.clientSecret,
+        // The app's address is known once it listens: the redirect URL follows the browser's.
+        redirectUrl: undefined,
+        allowedDomains: ['practice.example'],
+        roleClaim: undefined,
+        clinicianValues: [],
+        adminValues: [],
+        name: 'Practice login',
+      },
+    },
+  }),
+});
+// Registers the app's callback at the provider, once the app listens (hooks at the top run together).
+let registered = false;
+function registerApp(): void {
+  if (registered) return;
+  provider().register([{ ...CLIENT, redirectUris: [`${h().url}/api/auth/oidc/callback`] }]);
+  registered = true;
+}
+after(() => idp.close());
+
+/** From the app's log-in page through the provider's page, as the person would. */
+async function signInAtProvider(page: Page, email: string, password: string) {
+  registerApp();
+  await page.goto('/login');
+  await page.getByRole('link', { name: 'Sign in with Practice login' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Test provider' }).waitFor();
+  assert.equal(new URL(page.url()).origin, provider().issuer);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in at the provider' }).click();
+}
+
+test('sign in with the practice’s provider: a new account, signed in, straight into onboarding', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Sign in with Practice login' }).waitFor();
+    await checkA11y(page, 'log in with single sign-on');
+    await signInAtProvider(page, ACCOUNTS[0]!.email, ACCOUNTS[0]!.password);
+    await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
+    assert.equal(new URL(page.url()).origin, h().url);
+    const email = await page.evaluate(
+      async () => ((await (await fetch('/api/me')).json()) as { user: { email: string } }).user.email,
+    );
+    assert.equal(email, 'dana@practice.example');
+    assert.deepEqual(problems, []);
+  }));
+
+test('an unverified email comes back to the log-in page with a sentence, not signed in', () =>
+  inPage(h(), async ({ page, problems }) => {
+    await signInAtProvider(page, ACCOUNTS[1]!.email, ACCOUNTS[1]!.password);
+    await page.waitForURL((url) => url.pathname === '/login' && url.origin === h().url);
+    const alert = page.getByRole('alert');
+    await alert.getByText('Your email address is not verified at the sign-in service').waitFor();
+    await checkA11y(page, 'single sign-on refused');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    assert.equal(me, 401);
+    assert.deepEqual(problems, []);
+  }));
