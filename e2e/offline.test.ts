@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
-import { inPage } from './in-page.js';
+import { inPage, inPersistentPage } from './in-page.js';
 import { newClearedUser, startSession } from './program-steps.js';
 import { chooseScale, navigateTo, onboardedUser } from './steps.js';
 
@@ -29,12 +29,15 @@ async function checkInOffline(page: Page, pain: number, stress: number, note?: s
   await page.getByRole('status').filter({ hasText: "Today's check-in is kept on this device." }).waitFor();
 }
 
-test('offline: a check-in and a finished session wait on the device, then each is stored once', () =>
-  inPage(h(), async ({ context, page, problems }) => {
+test('offline: a check-in and a finished session wait on the device, survive a reload with the network off, then each is stored once', () =>
+  // A persistent profile, so the service worker runs and the app itself opens offline.
+  inPersistentPage(h(), {}, async ({ context, page, problems }) => {
     await newClearedUser(page);
     await page.getByRole('heading', { level: 1, name: /^Today/ }).waitFor();
-    // Open the session screen once while online, so its code is in the page (until the service
-    // worker caches the app, code not yet loaded cannot load offline).
+    await page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated', null, {
+      timeout: 60_000,
+    });
+    // Open the session screen once while online, so the last-seen plan of that screen is kept.
     await page.getByRole('link', { name: 'Exercise: Boat pose on a chair: 3 × 10 s' }).click();
     await page.getByRole('heading', { level: 2, name: 'Before you start' }).waitFor();
     await navigateTo(page, 'Today');
@@ -64,16 +67,11 @@ test('offline: a check-in and a finished session wait on the device, then each i
     await banner(page, /^Offline – 2\s+changes/).waitFor();
     await checkA11y(page, 'today: offline, as last seen');
 
-    // Reopened without hipwise, the app starts on who was signed in and the day as last seen.
-    // Until the service worker caches the app itself, the page loads from the server and only
-    // /api fails as if offline; with it, this becomes page.reload() with the network off.
-    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
-    await context.setOffline(false);
+    // Reloaded with the network off, the service worker opens the app, which starts on who was
+    // signed in and the day as last seen, with both writes still waiting.
     await page.reload();
     await page.getByText(/shown as of \d\d:\d\d, as this device last saw it/).waitFor();
     await banner(page, /^Offline – 2\s+changes will be saved when hipwise is back\.$/).waitFor();
-    await goOffline(context, page);
-    await page.unroute('**/api/**');
 
     // Back online: both are sent, in order, and the page says so.
     const sent: string[] = [];
