@@ -170,7 +170,7 @@ describeOnEachStore('clinician API', (t) => {
     );
     assert.equal(page.notes, null);
     assert.ok(!JSON.stringify(page).includes('slept badly'));
-    const own = (await (await hidden.call('/api/measures/progress')).json()) as unknown;
+    const own = await (await hidden.call('/api/measures/progress')).json();
     assert.deepEqual(page.progress, own);
     const withNotes = await ok(
       await doc.call(`/api/clinician/members/${shared.id}`),

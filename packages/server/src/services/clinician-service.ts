@@ -187,17 +187,12 @@ function caseloadLine(
 }
 
 type Compare = (a: Row, b: Row) => number;
-const byNumber =
-  (get: (r: Row) => number | null): Compare =>
-  (a, b) => {
-    const x = get(a);
-    const y = get(b);
-    // Unknowns last whatever the order: flipped back below.
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return x - y;
-  };
+const painDelta = (r: Row): number | null => r.pain?.delta ?? null;
 
-const SORTS: Record<CaseloadQuery['sort'], { compare: Compare; natural: 'asc' | 'desc' }> = {
+const SORTS: Record<
+  CaseloadQuery['sort'],
+  { compare: Compare; natural: 'asc' | 'desc'; known?: (r: Row) => unknown }
+> = {
   // Most flags first; among equals, the longest idle first.
   attention: {
     compare: (a, b) => a.flags.length - b.flags.length || b.lastActivityMs - a.lastActivityMs,
@@ -206,16 +201,22 @@ const SORTS: Record<CaseloadQuery['sort'], { compare: Compare; natural: 'asc' | 
   last_activity: { compare: (a, b) => a.lastActivityMs - b.lastActivityMs, natural: 'desc' },
   email: { compare: (a, b) => a.email.localeCompare(b.email), natural: 'asc' },
   sessions: { compare: (a, b) => a.sessionsThisWeek - b.sessionsThisWeek, natural: 'desc' },
-  pain_change: { compare: byNumber((r) => r.pain?.delta ?? null), natural: 'desc' },
+  pain_change: {
+    compare: (a, b) => (painDelta(a) ?? 0) - (painDelta(b) ?? 0),
+    natural: 'desc',
+    known: painDelta,
+  },
 };
 
+/** Sorts in place; members without the value sorted on come last whichever the order. */
 function sortRows(rows: Row[], sort: CaseloadQuery['sort'], order: 'asc' | 'desc' | undefined): void {
-  const { compare, natural } = SORTS[sort];
+  const { compare, natural, known } = SORTS[sort];
   const sign = (order ?? natural) === 'asc' ? 1 : -1;
-  const unknownLast = sort === 'pain_change';
   rows.sort((a, b) => {
-    if (unknownLast && (a.pain?.delta == null) !== (b.pain?.delta == null))
-      return a.pain?.delta == null ? 1 : -1;
+    if (known) {
+      const ka = known(a) !== null;
+      if (ka !== (known(b) !== null)) return ka ? -1 : 1;
+    }
     return sign * compare(a, b) || a.email.localeCompare(b.email);
   });
 }

@@ -1,5 +1,6 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { Clearances } from './Clearances';
+import { ProgrammeChangesCard } from '../clinician/ProgrammeChangesCard';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
 import { LogoutEverywhere } from './LogoutEverywhere';
@@ -16,6 +17,7 @@ export function SettingsPage() {
         <PasswordForm />
         <LogoutEverywhere />
         <Clearances />
+        <ProgrammeChangesCard all />
         <ExportData />
         <DeleteAccount />
       </div>
