@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer } from '@hipwise/server';
+import { startServer, type RunningServer } from '@hipwise/server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -99,6 +99,8 @@ export interface OpenPage {
 export interface Harness {
   readonly url: string;
   readonly clock: TestClock;
+  /** The server's database, for set-up a journey cannot reach through the app (a role, a consent). */
+  readonly db: RunningServer['db'];
   openPage(options?: { viewport?: { width: number; height: number } }): Promise<OpenPage>;
   close(): Promise<void>;
 }
@@ -145,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: server.url,
     clock,
+    db: server.db,
     async openPage(options = {}) {
       const context = await browser.newContext({
         baseURL: server.url,

@@ -67,21 +67,22 @@ export function ChangeForm({
     <section className="card" aria-labelledby="change-form-title">
       <h2 id="change-form-title">Change the programme</h2>
       <form onSubmit={(e) => void submit(e)} className="stack">
-        <label>
-          What to change{' '}
-          <select value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+        <div className="field">
+          <label htmlFor="change-kind">What to change</label>
+          <select id="change-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {KINDS.map((k) => (
               <option key={k.value} value={k.value}>
                 {k.label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {kind === 'hold_level' && (
           <>
-            <label>
-              Version{' '}
+            <div className="field">
+              <label htmlFor="change-variant">Version</label>
               <select
+                id="change-variant"
                 value={variant}
                 onChange={(e) => {
                   setVariant(e.target.value as 'chair' | 'floor');
@@ -91,17 +92,17 @@ export function ChangeForm({
                 <option value="chair">Chair</option>
                 <option value="floor">Floor</option>
               </select>
-            </label>
-            <label>
-              Level{' '}
-              <select value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+            </div>
+            <div className="field">
+              <label htmlFor="change-level">Level</label>
+              <select id="change-level" value={level} onChange={(e) => setLevel(Number(e.target.value))}>
                 {levelsOf(variant).map((l) => (
                   <option key={l.level} value={l.level}>
                     {l.level}: {l.sets} × {l.holdSeconds} s
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <p className="hint">
               The member does not move up past this level until you release it; a painful session still steps
               them back.
@@ -109,38 +110,48 @@ export function ChangeForm({
           </>
         )}
         {kind === 'floor' && (
-          <label>
-            Floor version{' '}
-            <select value={floor} onChange={(e) => setFloor(e.target.value as typeof floor)}>
+          <div className="field">
+            <label htmlFor="change-floor">Floor version</label>
+            <select
+              id="change-floor"
+              value={floor}
+              onChange={(e) => setFloor(e.target.value as typeof floor)}
+            >
               <option value="withheld">Withhold: stay on the chair</option>
               <option value="allowed">Allow it now</option>
               <option value="member">As their own progress decides</option>
             </select>
-          </label>
+            <p className="hint">Neither lifts the safety questions or a safety pause.</p>
+          </div>
         )}
-        {kind === 'floor' && <p className="hint">Neither lifts the safety questions or a safety pause.</p>}
         {kind === 'stress_item' && (
-          <label>
-            Daily calm-down breathing{' '}
-            <select value={stressOn ? 'on' : 'off'} onChange={(e) => setStressOn(e.target.value === 'on')}>
+          <div className="field">
+            <label htmlFor="change-stress">Daily calm-down breathing</label>
+            <select
+              id="change-stress"
+              value={stressOn ? 'on' : 'off'}
+              onChange={(e) => setStressOn(e.target.value === 'on')}
+            >
               <option value="on">Add to the daily plan</option>
               <option value="off">Take off the daily plan</option>
             </select>
-          </label>
+          </div>
         )}
         {kind === 'message' && (
-          <label>
-            Message (at most {PROGRAMME_MESSAGE_MAX} characters){' '}
+          <div className="field">
+            <label htmlFor="change-message">Message (at most {PROGRAMME_MESSAGE_MAX} characters)</label>
             <textarea
+              id="change-message"
               value={text}
               maxLength={PROGRAMME_MESSAGE_MAX}
               rows={3}
+              aria-describedby="change-message-count"
               onChange={(e) => setText(e.target.value)}
             />
-            <span className="hint">
+            <p className="hint" id="change-message-count">
               {text.length} of {PROGRAMME_MESSAGE_MAX}
-            </span>
-          </label>
+            </p>
+          </div>
         )}
         {error && <Alert tone="error" title={error} />}
         {saved && <Alert tone="success" title="Saved. The member sees it on Today." />}

@@ -38,7 +38,11 @@ function Notes({ notes }: { readonly notes: ClinicianMemberResponse['notes'] }) 
 export function MemberPage({ id }: { readonly id: string }) {
   usePageTitle('Member');
   const load = useCallback((signal: AbortSignal) => clinicianApi.member(id, signal), [id]);
-  const { state, reload } = useLoad(load);
+  const { state, reload, update } = useLoad(load);
+  // After a change, read the page again without leaving it, so the form's "Saved" stays in view.
+  const refresh = useCallback(() => {
+    clinicianApi.member(id).then((fresh) => update(() => fresh), reload);
+  }, [id, update, reload]);
   if (state.status !== 'ready') {
     return (
       <>
@@ -82,7 +86,7 @@ export function MemberPage({ id }: { readonly id: string }) {
           </a>
         </p>
       </section>
-      <ChangeForm memberId={d.member.id} onSaved={reload} />
+      <ChangeForm memberId={d.member.id} onSaved={refresh} />
       <section className="card" aria-labelledby="member-changes-title">
         <h2 id="member-changes-title">Changes made so far</h2>
         {d.changes.length === 0 ? (
