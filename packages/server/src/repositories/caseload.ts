@@ -47,63 +47,84 @@ export async function consentingMembers(q: Queryable, clinicianId: string): Prom
   );
 }
 
-function byMember<R extends { user_id: string }, T>(rows: readonly R[], map: (r: R) => T): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of rows) {
-    const list = out.get(r.user_id);
-    if (list) list.push(map(r));
-    else out.set(r.user_id, [map(r)]);
-  }
-  return out;
+/**
+ * Rows come back as one JSON text per member, parsed natively in one go: the driver's row by row
+ * decoding of some twenty thousand rows was most of a caseload's time (bench/caseload-bench.ts).
+ */
+async function perMember<T>(
+  q: Queryable,
+  sql: string,
+  params: readonly unknown[],
+): Promise<Map<string, T[]>> {
+  const rows = await q.query<{ user_id: string; rows: string }>(sql, params);
+  return new Map(rows.map((r) => [r.user_id, JSON.parse(r.rows) as T[]]));
 }
 
-interface SessionRow {
-  user_id: string;
-  day: string;
-  variant: ExerciseSessionRecord['variant'];
-  planned_sets: number;
-  planned_hold_seconds: number;
-  achieved_hold_seconds: number[];
-  pain_before: number | null;
-  pain_after: number | null;
-  stopped_early: StoppedEarly;
-}
+type SessionTuple = [
+  string,
+  ExerciseSessionRecord['variant'],
+  number,
+  number,
+  number[],
+  number | null,
+  number | null,
+  StoppedEarly,
+];
 
 /** Every exercise session, oldest first in the order they happened, as progression replays them. */
 export async function sessionsOf(
   q: Queryable,
   ids: readonly string[],
 ): Promise<Map<string, ExerciseSessionRecord[]>> {
-  const rows = await q.query<SessionRow>(
-    `SELECT user_id, day::text AS day, variant, planned_sets, planned_hold_seconds, achieved_hold_seconds,
-       pain_before, pain_after, stopped_early
-     FROM exercise_sessions WHERE user_id = ANY($1::uuid[]) ORDER BY user_id, day, seq`,
+  const tuples = await perMember<SessionTuple>(
+    q,
+    `SELECT user_id, json_agg(json_build_array(day, variant, planned_sets, planned_hold_seconds,
+       achieved_hold_seconds, pain_before, pain_after, stopped_early) ORDER BY day, seq)::text AS rows
+     FROM exercise_sessions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
     [ids],
   );
-  return byMember(rows, (r) => ({
-    variant: r.variant,
-    date: r.day,
-    plannedSets: r.planned_sets,
-    plannedHoldSeconds: r.planned_hold_seconds,
-    achievedHoldSeconds: r.achieved_hold_seconds,
-    painBefore: r.pain_before,
-    painAfter: r.pain_after,
-    stoppedEarly: r.stopped_early,
-  }));
+  const out = new Map<string, ExerciseSessionRecord[]>();
+  for (const [id, list] of tuples) {
+    out.set(
+      id,
+      list.map(
+        ([
+          date,
+          variant,
+          plannedSets,
+          plannedHoldSeconds,
+          achievedHoldSeconds,
+          painBefore,
+          painAfter,
+          stoppedEarly,
+        ]) => ({
+          variant,
+          date,
+          plannedSets,
+          plannedHoldSeconds,
+          achievedHoldSeconds,
+          painBefore,
+          painAfter,
+          stoppedEarly,
+        }),
+      ),
+    );
+  }
+  return out;
 }
 
 /** Check-ins on or after `since` (a UTC date a day early, for members ahead of UTC), oldest first. */
-export async function recentCheckinsOf(
+export function recentCheckinsOf(
   q: Queryable,
   ids: readonly string[],
   since: string,
 ): Promise<Map<string, { date: string; pain: number }[]>> {
-  const rows = await q.query<{ user_id: string; day: string; pain: number }>(
-    `SELECT user_id, day::text AS day, pain FROM checkins
-     WHERE user_id = ANY($1::uuid[]) AND day >= $2 ORDER BY user_id, day`,
+  return perMember(
+    q,
+    `SELECT user_id, json_agg(json_build_object('date', day, 'pain', pain) ORDER BY day)::text AS rows
+     FROM checkins WHERE user_id = ANY($1::uuid[]) AND day >= $2 GROUP BY user_id`,
     [ids, since],
   );
-  return byMember(rows, (r) => ({ date: r.day, pain: r.pain }));
 }
 
 export interface ScoreRow {
@@ -114,22 +135,27 @@ export interface ScoreRow {
 }
 
 /** Finished PEG, RMDQ and STarT Back scores, in the order Progress lists them. */
-export async function scoresOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ScoreRow[]>> {
-  const rows = await q.query<{
-    user_id: string;
-    instrument_id: ScoreRow['instrument'];
-    day: string;
-    total: number;
-    risk: ScoreRow['risk'];
-  }>(
-    `SELECT user_id, instrument_id, day::text AS day, (scores->>'total')::real AS total, scores->>'risk' AS risk
+export function scoresOf(q: Queryable, ids: readonly string[]): Promise<Map<string, ScoreRow[]>> {
+  return perMember(
+    q,
+    `SELECT user_id, json_agg(json_build_object('instrument', instrument_id, 'date', day,
+       'total', (scores->>'total')::real, 'risk', scores->>'risk') ORDER BY day, completed_at, id)::text AS rows
      FROM questionnaire_responses
      WHERE user_id = ANY($1::uuid[]) AND instrument_id IN ('peg', 'rmdq', 'start_back')
        AND completed_at IS NOT NULL AND scores IS NOT NULL
-     ORDER BY user_id, day, completed_at, id`,
+     GROUP BY user_id`,
     [ids],
   );
-  return byMember(rows, (r) => ({ instrument: r.instrument_id, date: r.day, total: r.total, risk: r.risk }));
+}
+
+function byMember<R extends { user_id: string }, T>(rows: readonly R[], map: (r: R) => T): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.user_id);
+    if (list) list.push(map(r));
+    else out.set(r.user_id, [map(r)]);
+  }
+  return out;
 }
 
 /** Every screening, oldest first (the plan needs the latest and the times of the clear ones). */
