@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type Config } from '@hipwise/server';
+import { startServer, type Config, type RunningServer } from '@hipwise/server';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -100,6 +100,8 @@ export interface OpenPage {
 export interface Harness {
   readonly url: string;
   readonly clock: TestClock;
+  /** The server's database, for set-up a journey cannot reach through the app (a role, a consent). */
+  readonly db: RunningServer['db'];
   openPage(options?: { viewport?: { width: number; height: number } }): Promise<OpenPage>;
   /**
    * A page in a browser of its own with a profile on disk, as a user's Chromium is: what the
@@ -174,6 +176,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     url: server.url,
     clock,
+    db: server.db,
     async openPage(options = {}) {
       // An ordinary journey does not need the service worker, and registering it would make
       // every context precache the 7.7 MB shell and model; journeys about the worker use a

@@ -20,9 +20,11 @@ import { programRoutes } from './routes/program-routes.js';
 import { clearanceRoutes } from './routes/clearance-routes.js';
 import { breakRoutes } from './routes/break-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
-import type { FeatureConfig, OidcConfig } from './config.js';
 import { oidcRoutes } from './routes/oidc-routes.js';
 import { ssoService } from './services/sso-service.js';
+import { clinicianRoutes } from './routes/clinician-routes.js';
+import { programmeChangeRoutes } from './routes/programme-change-routes.js';
+import type { FeatureConfig, OidcConfig } from './config.js';
 import { accountService } from './services/account-service.js';
 import { authService } from './services/auth-service.js';
 import { checkinService } from './services/checkin-service.js';
@@ -104,6 +106,7 @@ export function createApp(opts: AppOptions) {
 
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));
+  personal.route('/me/programme-changes', programmeChangeRoutes(opts));
   personal.route('/me', meRoutes(account, onboarding, opts.trustProxy));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
@@ -111,6 +114,7 @@ export function createApp(opts: AppOptions) {
   personal.route('/', clearanceRoutes(opts));
   personal.route('/', breakRoutes(opts));
   personal.route('/', measureRoutes(opts, opts.features));
+  personal.route('/clinician', clinicianRoutes(opts, opts.features, opts.trustProxy));
   app.route('/api', personal);
 
   app.all('/api/*', (c) =>

@@ -21,6 +21,7 @@ const StressRoutes = lazyPage(() => import('./features/stress/StressRoutes'), 'S
 const ProgressRoutes = lazyPage(() => import('./features/progress/ProgressRoutes'), 'ProgressRoutes');
 const CameraRoutes = lazyPage(() => import('./features/camera/CameraRoutes'), 'CameraRoutes');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const ClinicianRoutes = lazyPage(() => import('./features/clinician/ClinicianRoutes'), 'ClinicianRoutes');
 const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
 
 function NotFound() {
@@ -60,6 +61,7 @@ const PAGES: readonly (Omit<PageRoute, 'page'> & {
   { path: '/progress', nest: true, access: 'onboarded', page: () => <ProgressRoutes /> },
   { path: '/camera', nest: true, access: 'onboarded', page: () => <CameraRoutes /> },
   { path: '/settings', access: 'login', page: () => <SettingsPage /> },
+  { path: '/clinician', nest: true, access: 'login', page: () => <ClinicianRoutes /> },
 ];
 
 /** A lazily loaded page shows the app's loading indicator while its code arrives. */

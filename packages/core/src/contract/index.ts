@@ -16,4 +16,5 @@ export * from './program.js';
 export * from './breaks.js';
 export * from './break-stats.js';
 export * from './stress.js';
+export * from './clinician.js';
 export * from './sso.js';

@@ -66,6 +66,7 @@ const variantProgressSchema = z.object({
     })
     .nullable(),
   highestLevel: z.number(),
+  heldAt: z.number().nullable(),
 });
 
 export const progressionStateSchema = variantProgressSchema.extend({
@@ -73,6 +74,7 @@ export const progressionStateSchema = variantProgressSchema.extend({
   floorUnlocked: z.boolean(),
   goodChairDays: z.number(),
   floorUnlockedOn: date.nullable(),
+  floorSetting: z.enum(['allowed', 'withheld']).nullable(),
   byVariant: z.object({ chair: variantProgressSchema, floor: variantProgressSchema }),
 });
 

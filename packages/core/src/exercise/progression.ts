@@ -35,6 +35,13 @@
 import type { LocalDate } from '../time/local-date.js';
 import { byDateOldestFirst, classifySession, type ExerciseSessionRecord } from './session-record.js';
 import type { ExerciseVariant } from './variants.js';
+import {
+  heldLevelOn,
+  NO_DIRECTIVES,
+  openHold,
+  type ClinicianDirectives,
+  type LevelHold,
+} from './clinician-directives.js';
 
 export interface ProgressionLevel {
   readonly variant: ExerciseVariant;
@@ -99,6 +106,8 @@ export interface VariantProgress {
   readonly lastChange: LevelChange | null;
   /** The highest level ever reached in this variant (a step back does not lower it). */
   readonly highestLevel: number;
+  /** The level a clinician holds this variant at now, or null (see clinician-directives.ts). */
+  readonly heldAt: number | null;
 }
 
 export interface ProgressionState extends VariantProgress {
@@ -109,6 +118,8 @@ export interface ProgressionState extends VariantProgress {
   readonly goodChairDays: number;
   /** The date of the session that unlocked the floor version, or null while it is locked. */
   readonly floorUnlockedOn: LocalDate | null;
+  /** The floor version as the member's clinician set it, or null when the member's own readiness decides. */
+  readonly floorSetting: ClinicianDirectives['floor'];
   /** Progress in each variant, whichever is current. */
   readonly byVariant: Readonly<Record<ExerciseVariant, VariantProgress>>;
 }
@@ -120,6 +131,7 @@ export interface ProgressionState extends VariantProgress {
 function replayVariant(
   variant: ExerciseVariant,
   sessions: readonly ExerciseSessionRecord[],
+  holds: readonly LevelHold[],
 ): { readonly progress: VariantProgress; readonly reachedOn: ReadonlyMap<number, LocalDate> } {
   const levels = levelsOf(variant);
   let index = 0;
@@ -130,6 +142,14 @@ function replayVariant(
   const at = (i: number): ProgressionLevel => levels[i] ?? firstLevel(variant);
 
   for (const s of sessions) {
+    // A clinician's hold caps the level from the day it was made; one made below the member's
+    // level brings them down to it, and the count towards the next level starts again.
+    const held = heldLevelOn(holds, variant, s.date);
+    const cap = held === null ? levels.length - 1 : Math.min(held, levels.length) - 1;
+    if (index > cap) {
+      index = cap;
+      goodDays = new Set();
+    }
     const current = at(index);
     const outcome = classifySession(s);
     if (outcome === 'painful') {
@@ -144,7 +164,7 @@ function replayVariant(
       s.plannedHoldSeconds >= current.holdSeconds
     ) {
       goodDays.add(s.date);
-      if (goodDays.size >= GOOD_DAYS_TO_ADVANCE && index < levels.length - 1) {
+      if (goodDays.size >= GOOD_DAYS_TO_ADVANCE && index < cap) {
         index += 1;
         lastChange = { kind: 'advanced', date: s.date, from: current, to: at(index) };
         if (index > highest) {
@@ -156,15 +176,22 @@ function replayVariant(
     }
   }
 
+  const heldAt = openHold(holds, variant);
+  if (heldAt !== null && index > heldAt - 1) {
+    index = Math.max(0, Math.min(heldAt, levels.length) - 1);
+    goodDays = new Set();
+  }
   const isTopLevel = index === levels.length - 1;
+  const atHold = heldAt !== null && index >= heldAt - 1;
   return {
     progress: {
       level: at(index),
       goodSessionsAtLevel: goodDays.size,
-      goodSessionsToAdvance: isTopLevel ? null : GOOD_DAYS_TO_ADVANCE - goodDays.size,
+      goodSessionsToAdvance: isTopLevel || atHold ? null : Math.max(0, GOOD_DAYS_TO_ADVANCE - goodDays.size),
       isTopLevel,
       lastChange,
       highestLevel: at(highest).level,
+      heldAt,
     },
     reachedOn,
   };
@@ -178,16 +205,19 @@ function replayVariant(
 export function progressionState(
   history: readonly ExerciseSessionRecord[],
   prefs: ProgressionPrefs,
+  clinician: ClinicianDirectives = NO_DIRECTIVES,
 ): ProgressionState {
   const sorted = byDateOldestFirst(history);
   const chairReplay = replayVariant(
     'chair',
     sorted.filter((s) => s.variant === 'chair'),
+    clinician.holds,
   );
   const chair = chairReplay.progress;
   const floor = replayVariant(
     'floor',
     sorted.filter((s) => s.variant === 'floor'),
+    clinician.holds,
   ).progress;
   const goodChairDates = [
     ...new Set(
@@ -198,14 +228,31 @@ export function progressionState(
   const enoughDaysOn = goodChairDates[GOOD_CHAIR_DAYS_TO_UNLOCK_FLOOR - 1];
   const levelReachedOn = chairReplay.reachedOn.get(CHAIR_LEVEL_TO_UNLOCK_FLOOR);
   // Both conditions must hold, so the later of the two dates is the day it unlocked.
-  const floorUnlockedOn =
+  const ownUnlockOn =
     enoughDaysOn !== undefined && levelReachedOn !== undefined
       ? enoughDaysOn > levelReachedOn
         ? enoughDaysOn
         : levelReachedOn
       : null;
+  // The clinician's setting overrides the member's own readiness either way; the member's wish to
+  // stay on the chair still stands.
+  const allowedOn = clinician.floor === 'allowed' ? clinician.floorSince : null;
+  const floorUnlockedOn =
+    clinician.floor === 'withheld'
+      ? null
+      : ownUnlockOn !== null && (allowedOn === null || ownUnlockOn < allowedOn)
+        ? ownUnlockOn
+        : allowedOn;
   const floorUnlocked = floorUnlockedOn !== null;
   const variant: ExerciseVariant = floorUnlocked && !prefs.stayOnChair ? 'floor' : 'chair';
   const current = variant === 'floor' ? floor : chair;
-  return { ...current, variant, floorUnlocked, goodChairDays, floorUnlockedOn, byVariant: { chair, floor } };
+  return {
+    ...current,
+    variant,
+    floorUnlocked,
+    goodChairDays,
+    floorUnlockedOn,
+    floorSetting: clinician.floor,
+    byVariant: { chair, floor },
+  };
 }

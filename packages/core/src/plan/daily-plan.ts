@@ -1,6 +1,7 @@
 import { LESSONS, type LessonId } from '../program/lessons.js';
 import { SITTING_RULE_IDS, type SittingRuleId } from '../program/sitting-rules.js';
 import { progressionState, type ProgressionPrefs } from '../exercise/progression.js';
+import { NO_DIRECTIVES, type ClinicianDirectives } from '../exercise/clinician-directives.js';
 import { safetyPause, type SafetyPause } from '../exercise/safety-pause.js';
 import { classifySession, type ExerciseSessionRecord } from '../exercise/session-record.js';
 import { painRising, type PainRise } from '../safety/pain-rising.js';
@@ -60,6 +61,11 @@ export interface DailyPlanInput {
   readonly startBackRisk?: StartBackRisk | null;
   /** Stress (breathing) practice sessions saved today. */
   readonly stressSessionsToday?: number;
+  /**
+   * What the member's clinician changed (clinician-directives.ts); absent for none. It shapes the
+   * exercise and the items, never the block: screening and the safety pause come first.
+   */
+  readonly clinician?: ClinicianDirectives;
 }
 
 /** Why the whole plan is withheld. Stable codes; the web app words them. */
@@ -189,7 +195,11 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
   const painful = todays.filter((s) => classifySession(s) === 'painful').at(-1);
   // A session done today is shown as done at the plan it was done at, even if it just moved the
   // user up a level; the new level is tomorrow's.
-  const state = progressionState(input.exerciseHistory, input.exercisePrefs);
+  const state = progressionState(
+    input.exerciseHistory,
+    input.exercisePrefs,
+    input.clinician ?? NO_DIRECTIVES,
+  );
   const variant = completed?.variant ?? state.variant;
   const sets = completed?.plannedSets ?? state.level.sets;
   const holdSeconds = completed?.plannedHoldSeconds ?? state.level.holdSeconds;
@@ -209,7 +219,7 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
 
 /**
  * The Today page's list for `input.today`: the next lesson (if any), the exercise session, a daily
- * calm-down practice when the STarT Back pathway asks for one, the check-in and the sitting goals,
+ * calm-down practice when the STarT Back pathway or the member's clinician asks for one, the check-in and the sitting goals,
  * each ticked when done. While the latest screening is missing or
  * not clear, or the safety pause is on, the plan is blocked and has no items.
  */
@@ -221,10 +231,12 @@ export function dailyPlan(input: DailyPlanInput): DailyPlan {
   const { taken, goal } = input.walkingBreaks;
   const lesson = lessonItem(input);
   const pathway = pathwayFor(input.startBackRisk);
+  const stressPractice =
+    pathway?.plan.dailyStressPractice === true || input.clinician?.extraStressPractice === true;
   const items: PlanItem[] = [
     ...(lesson ? [lesson] : []),
     exerciseItem(input),
-    ...(pathway?.plan.dailyStressPractice
+    ...(stressPractice
       ? [
           {
             id: 'stress',

@@ -19,11 +19,11 @@ interface ClearanceRow {
 }
 
 // cleared_on::text, because drivers turn a bare `date` into a JS Date at local midnight.
-const SELECT = `SELECT c.id, c.screening_id, s.answers, c.cleared_on::text AS cleared_on, c.note,
+export const CLEARANCE_SELECT = `SELECT c.id, c.screening_id, s.answers, c.cleared_on::text AS cleared_on, c.note,
     c.created_at, c.revoked_at
   FROM clinician_clearances c JOIN screenings s ON s.id = c.screening_id`;
 
-const toClearance = (r: ClearanceRow): Clearance => ({
+export const toClearance = (r: ClearanceRow): Clearance => ({
   id: r.id,
   screeningId: r.screening_id,
   coveredFlags: flaggedQuestions(r.answers).map((q) => q.id as AnyRedFlagId),
@@ -46,15 +46,19 @@ export async function insertClearance(
 }
 
 export async function findClearance(q: Queryable, userId: string, id: string): Promise<Clearance | null> {
-  const rows = await q.query<ClearanceRow>(`${SELECT} WHERE c.user_id = $1 AND c.id = $2`, [userId, id]);
+  const rows = await q.query<ClearanceRow>(`${CLEARANCE_SELECT} WHERE c.user_id = $1 AND c.id = $2`, [
+    userId,
+    id,
+  ]);
   return rows[0] ? toClearance(rows[0]) : null;
 }
 
 /** Every clearance of the user, withdrawn ones too, oldest first. */
 export async function allClearances(q: Queryable, userId: string): Promise<Clearance[]> {
-  const rows = await q.query<ClearanceRow>(`${SELECT} WHERE c.user_id = $1 ORDER BY c.created_at, c.id`, [
-    userId,
-  ]);
+  const rows = await q.query<ClearanceRow>(
+    `${CLEARANCE_SELECT} WHERE c.user_id = $1 ORDER BY c.created_at, c.id`,
+    [userId],
+  );
   return rows.map(toClearance);
 }
 

@@ -159,6 +159,8 @@ interface RouteCase {
   probes: Probe[];
 }
 
+const NOT_A_MEMBER = '00000000-0000-4000-8000-000000000000';
+
 const GET = (path: string, status = 200): Probe => ({ method: 'GET', path, status });
 
 /** B's password, changed by one of the probes. */
@@ -225,6 +227,22 @@ function matrix(a: Victim, b: TestUser): Record<string, RouteCase> {
       ],
     },
     'GET /api/me/export': { probes: [GET('/api/me/export')] },
+    'GET /api/me/programme-changes': { probes: [GET('/api/me/programme-changes')] },
+    // A member on the clinician's routes: the 404 of an unknown endpoint, before any input is read.
+    // That 404 repeats the path it was asked, so the id in it is not one of A's: any id gets it.
+    'GET /api/clinician/caseload': { probes: [GET('/api/clinician/caseload', 404)] },
+    'GET /api/clinician/members/:id': {
+      params: 'owned',
+      probes: [GET(`/api/clinician/members/${NOT_A_MEMBER}`, 404)],
+    },
+    'POST /api/clinician/members/:id/changes': {
+      params: 'owned',
+      probes: [{ method: 'POST', path: `/api/clinician/members/${NOT_A_MEMBER}/changes`, status: 404 }],
+    },
+    'GET /api/clinician/members/:id/export/fhir': {
+      params: 'owned',
+      probes: [GET(`/api/clinician/members/${NOT_A_MEMBER}/export/fhir`, 404)],
+    },
     'DELETE /api/me': {
       endsSession: true,
       probes: [

@@ -22,7 +22,7 @@ import { measureService } from '../services/measure-service.js';
 import { progressService } from '../services/progress-service.js';
 import { stressService } from '../services/stress-service.js';
 
-function download(c: Context<AppEnv>, d: Download): Response {
+export function download(c: Context<AppEnv>, d: Download): Response {
   c.header('Content-Type', d.contentType);
   c.header('Content-Disposition', `attachment; filename="${d.filename}"`);
   return c.body(d.body);

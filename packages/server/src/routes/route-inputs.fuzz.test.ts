@@ -592,6 +592,16 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
   'GET /api/measures/insights': () => ({}),
   'GET /api/measures/weekly': () => ({ query: { date: DAY } }),
   'GET /api/measures/export/fhir': () => ({}),
+  'GET /api/me/programme-changes': () => ({}),
+  // The fuzzing user is a member: the clinician's routes answer 404 to any input.
+  'GET /api/clinician/caseload': () => ({ status: 404 }),
+  'GET /api/clinician/members/:id': (s) => ({ params: { id: s.exerciseId }, status: 404 }),
+  'POST /api/clinician/members/:id/changes': (s) => ({
+    params: { id: s.exerciseId },
+    body: { kind: 'message', text: 'hello' },
+    status: 404,
+  }),
+  'GET /api/clinician/members/:id/export/fhir': (s) => ({ params: { id: s.exerciseId }, status: 404 }),
   'GET /api/measures/export/:file': () => ({ params: { file: 'checkins.csv' } }),
   'GET /api/stress': () => ({}),
   'POST /api/stress/sessions': () => ({

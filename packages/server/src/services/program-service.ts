@@ -39,6 +39,7 @@ import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
 import { walkingBreaksOn } from './break-service.js';
+import { directivesOf, programmeChangesFor } from '../repositories/programme-changes.js';
 
 const lessonNotFound = () => new AppError('not_found', 'lesson_not_found', 'There is no such lesson.');
 
@@ -53,7 +54,18 @@ export async function readPlanInput(
   today: LocalDate,
   startBackOffered: boolean,
 ): Promise<DailyPlanInput> {
-  const [clearTimes, screening, clearances, reads, history, prefs, checkins, baseline, walkingBreaks] = [
+  const [
+    clearTimes,
+    screening,
+    clearances,
+    reads,
+    history,
+    prefs,
+    checkins,
+    baseline,
+    walkingBreaks,
+    changes,
+  ] = [
     await clearScreeningTimes(q, user.id),
     await latestScreening(q, user.id),
     await allClearances(q, user.id),
@@ -63,11 +75,14 @@ export async function readPlanInput(
     await checkinsBetween(q, user.id, addDays(today, -(PAIN_WINDOW_DAYS - 1)), today),
     await findBaseline(q, user.id),
     await walkingBreaksOn(q, user.id, today),
+    await programmeChangesFor(q, user.id),
   ];
+  const clinician = directivesOf(changes, user.timeZone);
   const startBackRisk = startBackOffered ? await latestStartBackRisk(q, user.id) : null;
-  const stressSessionsToday = pathwayFor(startBackRisk)?.plan.dailyStressPractice
-    ? (await stressSessionsBetween(q, user.id, today, today)).length
-    : 0;
+  const stressSessionsToday =
+    pathwayFor(startBackRisk)?.plan.dailyStressPractice || clinician.extraStressPractice
+      ? (await stressSessionsBetween(q, user.id, today, today)).length
+      : 0;
   const zone = user.timeZone;
   const unlocks = [...clearTimes, ...clearances.map((c) => new Date(c.createdAt))].sort((a, b) => +a - +b);
   return {
@@ -91,6 +106,7 @@ export async function readPlanInput(
     walkingBreaks,
     startBackRisk,
     stressSessionsToday,
+    clinician,
   };
 }
 
@@ -160,7 +176,7 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
           date: input.today,
           startDate: input.startDate,
           prefs: input.exercisePrefs,
-          progression: progressionState(input.exerciseHistory, input.exercisePrefs),
+          progression: progressionState(input.exerciseHistory, input.exercisePrefs, input.clinician),
           block: planBlock(input),
         };
       });
@@ -189,7 +205,7 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
         const today = localDate(now, user.timeZone);
         const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
         const input = await planInput(tx, user, today);
-        const progression = progressionState(input.exerciseHistory, input.exercisePrefs);
+        const progression = progressionState(input.exerciseHistory, input.exercisePrefs, input.clinician);
         return { status: 201 as const, body: { session, progression, block: planBlock(input) } };
       });
       return { status: 201 as const, body: result.body };

@@ -39,7 +39,7 @@ import { historyBetween, historySources, type DayHistorySource } from './progres
 /** Insights look back this far: long enough for patterns, short enough to reflect the present. */
 export const INSIGHT_DAYS = 90;
 
-const points = (responses: readonly QuestionnaireResponse[], id: InstrumentId): Point[] =>
+export const points = (responses: readonly QuestionnaireResponse[], id: InstrumentId): Point[] =>
   responses
     .filter((r) => r.instrumentId === id && r.scores)
     .map((r) => ({ date: r.date, value: r.scores?.total ?? 0 }));
@@ -74,9 +74,9 @@ function change(
  * Like with like: the baseline's recalled weekly average against the mean of the daily ratings of
  * the last 7 days. With no rating in the window there is nothing to compare yet, which is said too.
  */
-function painChange(
+export function painChange(
   baseline: Point,
-  checkins: readonly Checkin[],
+  checkins: readonly Pick<Checkin, 'date' | 'pain'>[],
   startDate: LocalDate,
   today: LocalDate,
 ): ChangeDto {
@@ -100,7 +100,7 @@ function painChange(
   return change('pain', baseline, { date: today, value: round(m, 1) }, startDate, basis, count);
 }
 
-function firstAndLast(
+export function firstAndLast(
   measure: ChangeMeasure,
   series: readonly Point[],
   startDate: LocalDate,

@@ -24,3 +24,4 @@ export { bodyFor, seqOf } from './kill/numbered-writes.js';
 export { openDatabase } from '../db/open-database.js';
 export { loadMigrations, migrate } from '../db/migrate.js';
 export type { Database } from '../db/database.js';
+export { makeClinician, grantConsent, revokeConsent } from './consent-support.js';

@@ -91,6 +91,11 @@ export function Layout({ children }: { readonly children: ReactNode }) {
                 <li>
                   <NavLink href="/progress">Progress</NavLink>
                 </li>
+                {state.me.user.role === 'clinician' && (
+                  <li>
+                    <NavLink href="/clinician">Caseload</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink href="/settings">Settings</NavLink>
                 </li>

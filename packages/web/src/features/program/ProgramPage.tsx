@@ -84,7 +84,11 @@ function Progression({
           {setsOfHolds(p.lastChange.to.sets, p.lastChange.to.holdSeconds)}.
         </p>
       )}
-      {p.goodSessionsToAdvance === null ? (
+      {p.heldAt !== null && p.goodSessionsToAdvance === null ? (
+        <p id="advance-progress">
+          Your clinician is keeping you at this level for now (see Today and Settings for their changes).
+        </p>
+      ) : p.goodSessionsToAdvance === null ? (
         <p>This is the top level of the {p.variant} version. Keep it up.</p>
       ) : (
         <>
@@ -185,12 +189,21 @@ function Lessons({ data }: { readonly data: LessonsResponse }) {
   );
 }
 
-function History({ sessions }: { readonly sessions: readonly ExerciseSession[] }) {
+/** Past sessions, newest first; the clinician's member page shows the same list under its own title. */
+export function SessionHistory({
+  sessions,
+  title = 'Your sessions',
+  empty = 'No sessions yet. Your first one takes about three minutes.',
+}: {
+  readonly sessions: readonly ExerciseSession[];
+  readonly title?: string;
+  readonly empty?: string;
+}) {
   return (
     <section className="card" aria-labelledby="history-title">
-      <h2 id="history-title">Your sessions</h2>
+      <h2 id="history-title">{title}</h2>
       {sessions.length === 0 ? (
-        <p className="empty">No sessions yet. Your first one takes about three minutes.</p>
+        <p className="empty">{empty}</p>
       ) : (
         <ul className="session-list" aria-label="Sessions, newest first">
           {sessions.map((s) => {
@@ -242,7 +255,7 @@ export function ProgramPage() {
             onCleared={reload}
           />
           <Lessons data={state.data.lessons} />
-          <History sessions={state.data.sessions} />
+          <SessionHistory sessions={state.data.sessions} />
         </div>
       )}
     </>

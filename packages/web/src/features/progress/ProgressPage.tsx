@@ -1,11 +1,10 @@
 import {
-  INSTRUMENTS,
   START_BACK_PATHWAY,
   type DueResponse,
   type InstrumentsResponse,
   type ProgressResponse,
 } from '@hipwise/core';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { formatShortDate } from '../../lib/dates';
 import { useLoad } from '../../lib/use-load';
@@ -13,57 +12,10 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { ChangeList } from './ChangeList';
 import { ExportSection } from './ExportSection';
 import { InsightsSection } from './InsightsSection';
-import type { Series } from './MeasureChart';
-import { MeasureSection } from './MeasureSection';
+import { ProgressCharts } from './ProgressCharts';
 import { measuresApi } from '../../api';
 import { LoadStatus } from '../../components/LoadStatus';
 import { plural } from '../../lib/units';
-
-type MeasureId = 'pain-stress' | 'peg' | 'rmdq' | 'pss4';
-
-interface Measure {
-  readonly id: MeasureId;
-  readonly title: string;
-  readonly range: readonly [number, number];
-  readonly scale: string;
-  readonly empty: string;
-  /** A questionnaire this hipwise may not offer: shown only if offered or already answered. */
-  readonly optional?: 'rmdq' | 'pss4';
-}
-
-/** The charts of "Over time", in order. */
-const MEASURES: readonly Measure[] = [
-  {
-    id: 'pain-stress',
-    title: 'Pain and stress (daily check-ins)',
-    range: [0, 10],
-    scale: '0 to 10; lower is better.',
-    empty: 'No check-ins yet: check in on the Today page.',
-  },
-  {
-    id: 'peg',
-    title: 'PEG',
-    range: [0, 10],
-    scale: '0 to 10, pain and how much it gets in the way; lower is better.',
-    empty: 'No PEG yet.',
-  },
-  {
-    id: 'rmdq',
-    title: 'Roland-Morris (RMDQ)',
-    range: INSTRUMENTS.rmdq.range,
-    scale: '0 to 24 everyday activities affected; lower is better.',
-    empty: 'No Roland-Morris questionnaire yet.',
-    optional: 'rmdq',
-  },
-  {
-    id: 'pss4',
-    title: 'Perceived stress (PSS-4)',
-    range: INSTRUMENTS.pss4.range,
-    scale: '0 to 16; lower means less stress.',
-    empty: 'No PSS-4 yet.',
-    optional: 'pss4',
-  },
-];
 
 function QuestionnaireList({
   instruments,
@@ -139,23 +91,8 @@ export function ProgressPage() {
     [],
   );
   const { state, reload } = useLoad(load);
-  const data = state.status === 'ready' ? state.data : undefined;
-  const charts = useMemo(() => {
-    if (!data) return null;
-    const [p] = data;
-    return {
-      'pain-stress': [
-        { label: 'Pain', points: p.pain, colour: 'red' },
-        { label: 'Stress', points: p.stress, colour: 'blue', dash: [8, 5] },
-      ],
-      peg: [{ label: 'PEG', points: p.peg, colour: 'teal' }],
-      rmdq: [{ label: 'RMDQ', points: p.rmdq, colour: 'teal' }],
-      pss4: [{ label: 'PSS-4', points: p.pss4, colour: 'blue' }],
-    } satisfies Record<MeasureId, Series[]>;
-  }, [data]);
 
-  // charts is there exactly when the data is.
-  if (state.status !== 'ready' || !charts) {
+  if (state.status !== 'ready') {
     return (
       <>
         <h1>Progress</h1>
@@ -178,21 +115,7 @@ export function ProgressPage() {
         <ChangeList changes={progress.changes} />
         <section aria-labelledby="charts-title">
           <h2 id="charts-title">Over time</h2>
-          <div className="measure-grid">
-            {MEASURES.filter(
-              (m) => m.optional === undefined || offered.has(m.optional) || progress[m.optional].length > 0,
-            ).map((m) => (
-              <MeasureSection
-                key={m.id}
-                id={m.id}
-                title={m.title}
-                series={charts[m.id]}
-                range={m.range}
-                scale={m.scale}
-                empty={m.empty}
-              />
-            ))}
-          </div>
+          <ProgressCharts progress={progress} offered={offered} />
           <p className="hint">
             Breathing practice: {progress.stressPractice.sessions}{' '}
             {progress.stressPractice.sessions === 1 ? 'session' : 'sessions'},{' '}

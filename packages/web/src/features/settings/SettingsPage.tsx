@@ -1,6 +1,7 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { AppearanceSetting } from './AppearanceSetting';
 import { Clearances } from './Clearances';
+import { ProgrammeChangesCard } from '../clinician/ProgrammeChangesCard';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
 import { InstallApp } from './InstallApp';
@@ -20,6 +21,7 @@ export function SettingsPage() {
         <PasswordForm />
         <LogoutEverywhere />
         <Clearances />
+        <ProgrammeChangesCard all />
         <ExportData />
         <DeleteAccount />
       </div>

@@ -14,6 +14,7 @@ import { PlanCard } from '../program/PlanCard';
 import { SittingCard } from '../sitting/SittingCard';
 import { DueCard } from '../progress/DueCard';
 import { LoadStatus } from '../../components/LoadStatus';
+import { ProgrammeChangesCard } from '../clinician/ProgrammeChangesCard';
 
 function withCheckin(today: Today, checkin: Checkin): Today {
   const history = [...today.history.filter((c) => c.date !== checkin.date), checkin].sort((a, b) =>
@@ -59,6 +60,7 @@ export function TodayPage() {
           />
         </OutcomePanel>
       )}
+      <ProgrammeChangesCard />
       <PlanCard checkinDate={today.checkin?.date ?? null} refreshKey={planVersion} />
       <DueCard />
       <div className="page-grid">
