@@ -20,6 +20,10 @@ import { programRoutes } from './routes/program-routes.js';
 import { clearanceRoutes } from './routes/clearance-routes.js';
 import { breakRoutes } from './routes/break-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
+import { adminRoutes, consentRoutes, invitationRoutes } from './routes/practice-routes.js';
+import { adminService } from './services/admin-service.js';
+import { consentService } from './services/consent-service.js';
+import { invitationService } from './services/invitation-service.js';
 import type { FeatureConfig } from './config.js';
 import { accountService } from './services/account-service.js';
 import { authService } from './services/auth-service.js';
@@ -75,6 +79,7 @@ export function createApp(opts: AppOptions) {
   const onboarding = onboardingService(opts);
   const account = accountService(opts, { auth, passwords, log: opts.log });
   const checkins = checkinService(opts);
+  const invitations = invitationService(opts);
 
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(opts.log));
@@ -96,6 +101,9 @@ export function createApp(opts: AppOptions) {
   const personal = new Hono<AppEnv>();
   personal.use('*', requireUser(auth));
   personal.route('/me', meRoutes(account, onboarding, opts.trustProxy));
+  personal.route('/me', consentRoutes(consentService(opts), opts.trustProxy));
+  personal.route('/invitations', invitationRoutes(invitations, opts.trustProxy));
+  personal.route('/admin', adminRoutes(adminService(opts), invitations, opts.trustProxy));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
   personal.route('/', programRoutes(opts, opts.features));

@@ -16,3 +16,4 @@ export * from './program.js';
 export * from './breaks.js';
 export * from './break-stats.js';
 export * from './stress.js';
+export * from './practice.js';
