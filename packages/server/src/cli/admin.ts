@@ -37,7 +37,7 @@ export async function adminCommand(
   now: Date,
 ): Promise<string[]> {
   const [command, arg] = args;
-  switch (command) {
+  switch (command ?? '') {
     case 'create': {
       const email = parseEmail(arg);
       const password = newPassword();

@@ -76,7 +76,7 @@ export async function consentHistory(q: Queryable, memberId: string) {
   }>(
     `SELECT c.id, u.email AS clinician_email, c.share_notes, c.granted_at, c.revoked_at
        FROM consents c LEFT JOIN users u ON u.id = c.clinician_id
-      WHERE c.member_id = $1 ORDER BY c.granted_at, c.id`,
+      WHERE c.member_id = $1 ORDER BY c.granted_at, c.revoked_at IS NULL, c.revoked_at, c.id`,
     [memberId],
   );
   return rows.map((r) => ({
