@@ -21,6 +21,9 @@ const StressRoutes = lazyPage(() => import('./features/stress/StressRoutes'), 'S
 const ProgressRoutes = lazyPage(() => import('./features/progress/ProgressRoutes'), 'ProgressRoutes');
 const CameraRoutes = lazyPage(() => import('./features/camera/CameraRoutes'), 'CameraRoutes');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
+const AdminPage = lazyPage(() => import('./features/practice/AdminPage'), 'AdminPage');
+const ClinicianPage = lazyPage(() => import('./features/practice/ClinicianPage'), 'ClinicianPage');
+const JoinPage = lazyPage(() => import('./features/practice/JoinPage'), 'JoinPage');
 const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
 
 function NotFound() {
@@ -60,6 +63,10 @@ const PAGES: readonly (Omit<PageRoute, 'page'> & {
   { path: '/progress', nest: true, access: 'onboarded', page: () => <ProgressRoutes /> },
   { path: '/camera', nest: true, access: 'onboarded', page: () => <CameraRoutes /> },
   { path: '/settings', access: 'login', page: () => <SettingsPage /> },
+  { path: '/admin', access: 'login', page: () => <AdminPage /> },
+  { path: '/clinician', access: 'login', page: () => <ClinicianPage /> },
+  { path: '/join', page: () => <JoinPage /> },
+  { path: '/join/:code', page: () => <JoinPage /> },
 ];
 
 /** A lazily loaded page shows the app's loading indicator while its code arrives. */

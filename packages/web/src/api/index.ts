@@ -7,3 +7,4 @@ export { sittingApi } from './sitting';
 export { stressApi } from './stress';
 export { ApiError, isApiError } from './api-error';
 export { setUnauthenticatedHandler } from './http';
+export { practiceApi } from './practice';

@@ -90,6 +90,16 @@ export function Layout({ children }: { readonly children: ReactNode }) {
                 <li>
                   <NavLink href="/progress">Progress</NavLink>
                 </li>
+                {state.me.user.role === 'clinician' && (
+                  <li>
+                    <NavLink href="/clinician">Practice</NavLink>
+                  </li>
+                )}
+                {state.me.user.role === 'admin' && (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink href="/settings">Settings</NavLink>
                 </li>

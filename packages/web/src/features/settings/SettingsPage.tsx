@@ -1,10 +1,12 @@
 import { usePageTitle } from '../../lib/use-page-title';
 import { Clearances } from './Clearances';
+import { Clinicians } from './Clinicians';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
 import { TimeZoneForm } from './TimeZoneForm';
+import { WhoHasSeen } from './WhoHasSeen';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -16,6 +18,8 @@ export function SettingsPage() {
         <PasswordForm />
         <LogoutEverywhere />
         <Clearances />
+        <Clinicians />
+        <WhoHasSeen />
         <ExportData />
         <DeleteAccount />
       </div>
