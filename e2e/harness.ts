@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer } from '@hipwise/server';
+import type { Database } from '@hipwise/server/testing';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -98,6 +99,8 @@ export interface OpenPage {
 
 export interface Harness {
   readonly url: string;
+  /** The server's own database, for steps a person does on the server's command line. */
+  readonly db: Database;
   readonly clock: TestClock;
   openPage(options?: { viewport?: { width: number; height: number } }): Promise<OpenPage>;
   close(): Promise<void>;
@@ -144,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     url: server.url,
+    db: server.db,
     clock,
     async openPage(options = {}) {
       const context = await browser.newContext({

@@ -24,3 +24,5 @@ export { bodyFor, seqOf } from './kill/numbered-writes.js';
 export { openDatabase } from '../db/open-database.js';
 export { loadMigrations, migrate } from '../db/migrate.js';
 export type { Database } from '../db/database.js';
+export { adminCommand } from '../cli/admin.js';
+export { argon2Hasher } from '../services/password-hasher.js';
