@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emailSchema } from '@hipwise/core';
 import { z } from 'zod';
 import { pgSettingsOverrides, type PgSettings } from './db/pglite-settings.js';
 
@@ -92,6 +93,8 @@ const envSchema = z.object({
     .optional(),
   // Postgres settings of the embedded database, for large histories: shared_buffers=128MB,...
   HIPWISE_PG_SETTINGS: pgSettingsOverrides.optional(),
+  // An existing account made admin at start (once is enough; see cli/admin.ts for creating one).
+  HIPWISE_ADMIN_EMAIL: emailSchema.optional(),
 });
 
 /** Switches a host can set without touching code. */
@@ -133,6 +136,8 @@ export interface Config {
   requestTimeoutMs: number;
   /** Connections beyond this many are closed at once. */
   maxConnections: number;
+  /** HIPWISE_ADMIN_EMAIL: the account made admin at start, if it exists. */
+  adminEmail: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     headersTimeoutMs: e.HIPWISE_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.HIPWISE_REQUEST_TIMEOUT_MS,
     maxConnections: e.HIPWISE_MAX_CONNECTIONS,
+    adminEmail: e.HIPWISE_ADMIN_EMAIL,
   };
 }
 

@@ -26,6 +26,32 @@ function parseEmail(arg: string | undefined): string {
 }
 
 /**
+ * HIPWISE_ADMIN_EMAIL at start: the account with this email becomes admin. It is never created
+ * here: on an open instance, whoever signed up first with the address would get the role.
+ */
+export async function promoteAtStart(
+  db: Database,
+  email: string,
+  now: Date,
+): Promise<'promoted' | 'already' | 'missing'> {
+  return db.transaction(async (tx) => {
+    const user = await findUserByEmail(tx, email);
+    if (!user) return 'missing';
+    if (user.role === 'admin') return 'already';
+    await setRole(tx, user.id, 'admin');
+    await appendAudit(tx, {
+      memberId: null,
+      actor: { id: user.id, email: 'HIPWISE_ADMIN_EMAIL at start', role: 'admin' },
+      action: 'role.change',
+      detail: { email, from: user.role, to: 'admin' },
+      clientAddress: null,
+      at: now,
+    });
+    return 'promoted';
+  });
+}
+
+/**
  * `create EMAIL` makes an admin account with a generated password, printed this once, or makes an
  * existing account an admin (its password unchanged, never printed). `list` names the admins and
  * clinicians; `demote EMAIL` makes an account a member again. Returns the lines to print.

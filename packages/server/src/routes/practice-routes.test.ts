@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AuditPage } from '@hipwise/core';
-import { adminCommand } from '../cli/admin.js';
+import { adminCommand, promoteAtStart } from '../cli/admin.js';
+import { ConfigError, loadConfig } from '../config.js';
 import { activeConsent } from '../repositories/consents.js';
 import { argon2Hasher } from '../services/password-hasher.js';
 import { accept, invite, newAdmin, practice } from '../testing/practice.js';
@@ -53,6 +54,18 @@ describeOnEachStore('practices: roles, invitations, consent and the audit trail'
       /not an email/,
     );
     await assert.rejects(adminCommand(t.db, hasher, ['frobnicate'], t.clock.now()), /usage/);
+  });
+
+  test('HIPWISE_ADMIN_EMAIL makes an existing account admin at start, and creates none', async () => {
+    assert.throws(() => loadConfig({ HIPWISE_ADMIN_EMAIL: 'nobody' }), ConfigError);
+    const email = `${randomUUID()}@example.org`;
+    assert.equal(loadConfig({ HIPWISE_ADMIN_EMAIL: email.toUpperCase() }).adminEmail, email);
+    assert.equal(await promoteAtStart(t.db, email, t.clock.now()), 'missing');
+    const user = await t.newUser({ email });
+    assert.equal((await user.call('/api/admin/settings')).status, 404);
+    assert.equal(await promoteAtStart(t.db, email, t.clock.now()), 'promoted');
+    assert.equal((await user.call('/api/admin/settings')).status, 200);
+    assert.equal(await promoteAtStart(t.db, email, t.clock.now()), 'already');
   });
 
   test('admin routes answer members and clinicians with a 404, and admins with no health data', async () => {
