@@ -39,6 +39,12 @@ test("a route's context user is the public user, without the password hash", asy
   const res = await probe.request('/probe', { headers: { cookie: user.cookie } });
   assert.equal(res.status, 200);
   const text = await res.text();
-  assert.deepEqual(Object.keys(JSON.parse(text) as object).sort(), ['createdAt', 'email', 'id', 'timeZone']);
+  assert.deepEqual(Object.keys(JSON.parse(text) as object).sort(), [
+    'createdAt',
+    'email',
+    'id',
+    'role',
+    'timeZone',
+  ]);
   assert.ok(!text.includes(hash), 'the context user carries the password hash');
 });
