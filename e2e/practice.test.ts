@@ -59,7 +59,9 @@ test('an admin made on the command line invites a clinician, who invites a membe
         await clinicians.getByRole('button', { name: `Revoke ${clinicianEmail}’s access` }).click();
         await clinicians.getByText(`${clinicianEmail} no longer sees your data.`).waitFor();
         await clinicians.getByText('No clinician follows you.').waitFor();
-        const consents = await page.evaluate(async () => (await fetch('/api/me/consents')).json());
+        const consents: unknown = await page.evaluate(
+          async () => (await (await fetch('/api/me/consents')).json()) as unknown,
+        );
         assert.deepEqual(consents, { consents: [] });
         assert.deepEqual(member.problems, []);
       });
