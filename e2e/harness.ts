@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServer, type Config, type RunningServer } from '@hipwise/server';
+import { startServer, type Config } from '@hipwise/server';
+import type { Database } from '@hipwise/server/testing';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
@@ -99,9 +100,12 @@ export interface OpenPage {
 
 export interface Harness {
   readonly url: string;
+  /**
+   * The server's own database, for steps a person does on the server's command line and set-up a
+   * journey cannot reach through the app (a role, a consent).
+   */
+  readonly db: Database;
   readonly clock: TestClock;
-  /** The server's database, for set-up a journey cannot reach through the app (a role, a consent). */
-  readonly db: RunningServer['db'];
   openPage(options?: { viewport?: { width: number; height: number } }): Promise<OpenPage>;
   /**
    * A page in a browser of its own with a profile on disk, as a user's Chromium is: what the
@@ -175,8 +179,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     url: server.url,
-    clock,
     db: server.db,
+    clock,
     async openPage(options = {}) {
       // An ordinary journey does not need the service worker, and registering it would make
       // every context precache the 7.7 MB shell and model; journeys about the worker use a

@@ -25,6 +25,10 @@ import { ssoService } from './services/sso-service.js';
 import { clinicianRoutes } from './routes/clinician-routes.js';
 import { programmeChangeRoutes } from './routes/programme-change-routes.js';
 import type { FeatureConfig, OidcConfig } from './config.js';
+import { adminRoutes, consentRoutes, invitationRoutes } from './routes/practice-routes.js';
+import { adminService } from './services/admin-service.js';
+import { consentService } from './services/consent-service.js';
+import { invitationService } from './services/invitation-service.js';
 import { accountService } from './services/account-service.js';
 import { authService } from './services/auth-service.js';
 import { checkinService } from './services/checkin-service.js';
@@ -82,6 +86,7 @@ export function createApp(opts: AppOptions) {
   const account = accountService(opts, { auth, passwords, log: opts.log });
   const checkins = checkinService(opts);
   const sso = opts.oidc && ssoService(opts, { config: opts.oidc, auth, log: opts.log });
+  const invitations = invitationService(opts);
 
   const app = new Hono<AppEnv>();
   app.onError(errorHandler(opts.log));
@@ -108,6 +113,9 @@ export function createApp(opts: AppOptions) {
   personal.use('*', requireUser(auth));
   personal.route('/me/programme-changes', programmeChangeRoutes(opts));
   personal.route('/me', meRoutes(account, onboarding, opts.trustProxy));
+  personal.route('/me', consentRoutes(consentService(opts), opts.trustProxy));
+  personal.route('/invitations', invitationRoutes(invitations, opts.trustProxy));
+  personal.route('/admin', adminRoutes(adminService(opts), invitations, opts.trustProxy));
   personal.route('/', onboardingRoutes(onboarding));
   personal.route('/', checkinRoutes(checkins));
   personal.route('/', programRoutes(opts, opts.features));

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { emailSchema } from '@hipwise/core';
 import { z } from 'zod';
 import { pgSettingsOverrides, type PgSettings } from './db/pglite-settings.js';
 
@@ -143,6 +144,8 @@ const envSchema = z.object({
   HIPWISE_OIDC_NAME: z.string().max(60, 'must be at most 60 characters').optional(),
   // Postgres settings of the embedded database, for large histories: shared_buffers=128MB,...
   HIPWISE_PG_SETTINGS: pgSettingsOverrides.optional(),
+  // An existing account made admin at start (once is enough; see cli/admin.ts for creating one).
+  HIPWISE_ADMIN_EMAIL: emailSchema.optional(),
 });
 
 /** Switches a host can set without touching code. */
@@ -206,6 +209,8 @@ export interface Config {
   maxConnections: number;
   /** Single sign-on, when HIPWISE_OIDC_ISSUER is set. */
   oidc: OidcConfig | undefined;
+  /** HIPWISE_ADMIN_EMAIL: the account made admin at start, if it exists. */
+  adminEmail: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -243,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     headersTimeoutMs: e.HIPWISE_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.HIPWISE_REQUEST_TIMEOUT_MS,
     maxConnections: e.HIPWISE_MAX_CONNECTIONS,
+    adminEmail: e.HIPWISE_ADMIN_EMAIL,
     oidc,
   };
 }

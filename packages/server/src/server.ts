@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './logger.js';
 import { hostPolicy } from './http/host-check.js';
 import { cutSlowClients } from './http/slow-clients.js';
 import { argon2Hasher } from './services/password-hasher.js';
+import { promoteAtStart } from './cli/admin.js';
 
 export interface RunningServer {
   url: string;
@@ -94,6 +95,17 @@ export async function startServer(
   try {
     const applied = await migrate(db, await loadMigrations());
     if (applied.length > 0) log.info({ applied, db: db.kind }, 'database migrated');
+    if (config.adminEmail) {
+      const outcome = await promoteAtStart(db, config.adminEmail, (extra.clock ?? systemClock).now());
+      if (outcome === 'missing') {
+        log.warn(
+          { email: config.adminEmail },
+          'HIPWISE_ADMIN_EMAIL names no account: sign up with it and restart, or use npm run admin -- create',
+        );
+      } else if (outcome === 'promoted') {
+        log.info({ email: config.adminEmail }, 'HIPWISE_ADMIN_EMAIL: the account is now an admin');
+      }
+    }
     const app = createApp({
       db,
       log,

@@ -22,6 +22,8 @@ const ProgressRoutes = lazyPage(() => import('./features/progress/ProgressRoutes
 const CameraRoutes = lazyPage(() => import('./features/camera/CameraRoutes'), 'CameraRoutes');
 const SettingsPage = lazyPage(() => import('./features/settings/SettingsPage'), 'SettingsPage');
 const ClinicianRoutes = lazyPage(() => import('./features/clinician/ClinicianRoutes'), 'ClinicianRoutes');
+const AdminPage = lazyPage(() => import('./features/practice/AdminPage'), 'AdminPage');
+const JoinPage = lazyPage(() => import('./features/practice/JoinPage'), 'JoinPage');
 const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
 
 function NotFound() {
@@ -62,6 +64,9 @@ const PAGES: readonly (Omit<PageRoute, 'page'> & {
   { path: '/camera', nest: true, access: 'onboarded', page: () => <CameraRoutes /> },
   { path: '/settings', access: 'login', page: () => <SettingsPage /> },
   { path: '/clinician', nest: true, access: 'login', page: () => <ClinicianRoutes /> },
+  { path: '/admin', access: 'login', page: () => <AdminPage /> },
+  { path: '/join', page: () => <JoinPage /> },
+  { path: '/join/:code', page: () => <JoinPage /> },
 ];
 
 /** A lazily loaded page shows the app's loading indicator while its code arrives. */

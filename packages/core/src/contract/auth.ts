@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { timeZoneSchema } from './common.js';
+import { invitationCodeSchema } from './invitation-code.js';
 
 export const emailSchema = z
   .string()
@@ -18,6 +19,8 @@ export const signupBody = z.strictObject({
   email: emailSchema,
   password: newPasswordSchema,
   timeZone: timeZoneSchema,
+  /** Needed when the instance takes new accounts by invitation only. */
+  invitation: invitationCodeSchema.optional(),
 });
 export type SignupBody = z.infer<typeof signupBody>;
 

@@ -18,3 +18,4 @@ export * from './break-stats.js';
 export * from './stress.js';
 export * from './clinician.js';
 export * from './sso.js';
+export * from './practice.js';

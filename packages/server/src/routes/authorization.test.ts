@@ -6,6 +6,7 @@ import { apiRoutes, assertCoversRoutes, PUBLIC_ROUTES, tableSums } from '../test
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { sessionCookieOf, testApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { chairSession, evenBaseline, NO_RED_FLAGS } from '../testing/fixtures.js';
+import { accept, invite, newAdmin } from '../testing/practice.js';
 
 // ---------- user A: one of everything, through the real API ----------
 
@@ -51,6 +52,10 @@ interface Victim {
     draft: string;
     stress: string;
     clearance: string;
+    /** A's consent to a clinician. */
+    consent: string;
+    /** A live invitation meant for A's email only. */
+    invitation: string;
   };
   /** Everything of A's that must never appear in an answer to B. */
   secrets: string[];
@@ -122,7 +127,16 @@ async function seedVictim(t: TestApp): Promise<Victim> {
     headers: { 'idempotency-key': keys.clearance },
   })) as { clearance: { id: string } };
 
+  // A follows a clinician, and holds a second invitation not yet opened.
+  const clinician = await t.newUser();
+  await accept(clinician, await invite(await newAdmin(t), 'clinician'));
+  await accept(user, await invite(clinician, 'member'), true);
+  const consents = (await go('/api/me/consents', 200, { method: 'GET' })) as { consents: { id: string }[] };
+  const invitation = await invite(clinician, 'member', user.email);
+
   const ids = {
+    consent: consents.consents[0]!.id,
+    invitation,
     screening: screening.screening.id,
     exercise: exercise.session.id,
     response: response.response.id,
@@ -131,7 +145,13 @@ async function seedVictim(t: TestApp): Promise<Victim> {
     stress: stress.session.id,
     clearance: clearance.clearance.id,
   };
-  return { user, marker, keys, ids, secrets: [user.id, user.email, marker, ...Object.values(ids)] };
+  return {
+    user,
+    marker,
+    keys,
+    ids,
+    secrets: [user.id, user.email, marker, clinician.email, ...Object.values(ids)],
+  };
 }
 
 // ---------- the matrix: what user B does on every route, and what B must get ----------
@@ -154,6 +174,8 @@ interface RouteCase {
   params?: 'owned' | 'catalogue';
   /** What the route reads, so that smuggling A's ids into the query or body has a known effect. */
   strictQuery?: boolean;
+  /** Only for other roles: B, a member, gets the 404 of an unknown endpoint whatever B sends. */
+  roleGuarded?: boolean;
   /** The route ends B's session or account: run after every other route. */
   endsSession?: boolean;
   probes: Probe[];
@@ -250,6 +272,58 @@ function matrix(a: Victim, b: TestUser): Record<string, RouteCase> {
         { method: 'DELETE', path: '/api/me', json: { password: B_NEW_PASSWORD }, status: 204 },
       ],
     },
+
+    // Practices: a member on admin and clinician routes learns nothing; A's consent and
+    // invitation are A's alone.
+    'GET /api/admin/settings': { roleGuarded: true, probes: [GET('/api/admin/settings', 404)] },
+    'PUT /api/admin/settings': {
+      roleGuarded: true,
+      probes: [
+        { method: 'PUT', path: '/api/admin/settings', json: { signupPolicy: 'sso_only' }, status: 404 },
+      ],
+    },
+    'GET /api/admin/invitations': { roleGuarded: true, probes: [GET('/api/admin/invitations', 404)] },
+    'POST /api/admin/invitations': {
+      roleGuarded: true,
+      probes: [{ method: 'POST', path: '/api/admin/invitations', json: {}, status: 404 }],
+    },
+    'GET /api/admin/audit': { roleGuarded: true, probes: [GET('/api/admin/audit', 404)] },
+    'POST /api/invitations': {
+      roleGuarded: true,
+      probes: [{ method: 'POST', path: '/api/invitations', json: { email: b.email }, status: 404 }],
+    },
+    'GET /api/invitations/:code': {
+      params: 'owned',
+      probes: [GET(`/api/invitations/${ids.invitation}`, 404)],
+    },
+    'POST /api/invitations/:code/accept': {
+      params: 'owned',
+      probes: [
+        {
+          method: 'POST',
+          path: `/api/invitations/${ids.invitation}/accept`,
+          json: { shareNotes: true },
+          status: 404,
+        },
+      ],
+    },
+    'GET /api/me/consents': { probes: [GET('/api/me/consents')] },
+    'PATCH /api/me/consents/:id': {
+      params: 'owned',
+      probes: [
+        {
+          method: 'PATCH',
+          path: `/api/me/consents/${ids.consent}`,
+          json: { shareNotes: false },
+          status: 404,
+        },
+      ],
+    },
+    'DELETE /api/me/consents/:id': {
+      params: 'owned',
+      probes: [{ method: 'DELETE', path: `/api/me/consents/${ids.consent}`, status: 404 }],
+    },
+    'GET /api/me/audit': { strictQuery: true, probes: [GET('/api/me/audit?limit=50')] },
 
     // Onboarding and check-ins.
     'POST /api/screenings': {
@@ -477,6 +551,7 @@ function smuggled(probe: Probe, a: Victim): Probe {
 
 /** The status B's smuggled probe must get: strict schemas refuse unknown fields; other routes ignore them. */
 function smuggledStatus(c: RouteCase, probe: Probe): number {
+  if (c.roleGuarded) return probe.status;
   if (probe.json !== undefined && typeof probe.json === 'object') return 422;
   if (c.strictQuery) return 422;
   return probe.status;

@@ -12,13 +12,23 @@ for (const kind of DATABASE_KINDS) {
     });
     after(() => t.close());
 
-    test('says whether anyone has an account yet, to anyone, and nothing more', async () => {
+    test('says whether anyone has an account yet and how accounts are made, to anyone, and nothing more', async () => {
       const empty = await t.request('/api/instance');
       assert.equal(empty.status, 200);
-      assert.deepEqual(instanceSchema.strict().parse(await empty.json()), { accounts: false, sso: null });
+      assert.deepEqual(instanceSchema.strict().parse(await empty.json()), {
+        accounts: false,
+        signupPolicy: 'open',
+        localSignIn: true,
+        sso: null,
+      });
       await t.newUser();
       const after = await t.request('/api/instance');
-      assert.deepEqual(await after.json(), { accounts: true, sso: null });
+      assert.deepEqual(await after.json(), {
+        accounts: true,
+        signupPolicy: 'open',
+        localSignIn: true,
+        sso: null,
+      });
       assert.equal(after.headers.get('cache-control'), 'no-store');
     });
   });

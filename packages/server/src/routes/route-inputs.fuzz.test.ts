@@ -9,6 +9,9 @@ import { apiRoutes, assertCoversRoutes, tableSums, type TableSum } from '../test
 import { DATABASE_KINDS, skipPostgres, type DatabaseKind } from '../testing/test-databases.js';
 import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
 import { evenBaseline } from '../testing/fixtures.js';
+import { adminCommand } from '../cli/admin.js';
+import { argon2Hasher } from '../services/password-hasher.js';
+import { accept, invite } from '../testing/practice.js';
 
 /**
  * Property-based fuzzing of every API route's input: bodies, query strings, path
@@ -471,6 +474,9 @@ interface Seeded {
   draftId: string;
   exerciseId: string;
   clearanceId: string;
+  /** The fuzz user is an admin who follows two clinicians, and holds a third invitation. */
+  consentIds: [string, string];
+  invitationCode: string;
 }
 
 const DAY = '2026-03-10';
@@ -615,6 +621,23 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
     },
   }),
   'PUT /api/stress/reflection': () => ({ body: { ruleId: 'simplify', note: 'try less' } }),
+  'GET /api/admin/settings': () => ({}),
+  'PUT /api/admin/settings': () => ({ body: { signupPolicy: 'open', localSignIn: true } }),
+  'GET /api/admin/invitations': () => ({}),
+  'POST /api/admin/invitations': () => ({ body: { email: 'new.clinician@example.org' } }),
+  'GET /api/admin/audit': () => ({ query: { limit: '10' } }),
+  // The fuzz user is an admin: a clinician's route is an unknown endpoint to it, whatever it sends.
+  'POST /api/invitations': () => ({ body: {}, status: 404 }),
+  'GET /api/invitations/:code': (s) => ({ params: { code: s.invitationCode } }),
+  'POST /api/invitations/:code/accept': (s) => ({
+    params: { code: s.invitationCode },
+    body: { shareNotes: true },
+  }),
+  'GET /api/me/consents': () => ({}),
+  // The scope it has already: the consent keeps its id for the mutations after.
+  'PATCH /api/me/consents/:id': (s) => ({ params: { id: s.consentIds[0] }, body: { shareNotes: false } }),
+  'DELETE /api/me/consents/:id': (s) => ({ params: { id: s.consentIds[1] } }),
+  'GET /api/me/audit': () => ({ query: { limit: '10' } }),
 };
 
 // ---------- the property ----------
@@ -666,8 +689,19 @@ async function seed(t: TestApp): Promise<Seeded> {
     }),
     201,
   );
+  await adminCommand(t.db, argon2Hasher(), ['create', user.email], t.clock.now());
+  const clinicians = [await t.newUser(), await t.newUser()];
+  for (const c of clinicians) {
+    await accept(c, await invite(user, 'clinician'));
+    await accept(user, await invite(c, 'member'), false);
+  }
+  const consents = await ok(user.call('/api/me/consents'), 200);
+  const ids = (consents as unknown as { consents: { id: string }[] }).consents.map((c) => c.id);
+  assert.equal(ids.length, 2);
   return {
     user,
+    consentIds: [ids[0]!, ids[1]!],
+    invitationCode: await invite(clinicians[0]!, 'member'),
     draftId: draft.response!.id,
     exerciseId: exercise.session!.id,
     clearanceId: clearance.clearance!.id,

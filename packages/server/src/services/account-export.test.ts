@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { RED_FLAG_IDS } from '@hipwise/core';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { checkinCall, testApp, type TestApp } from '../testing/test-app.js';
+import { practice } from '../testing/practice.js';
 
 /**
  * Which export key carries each table with a user_id. A new table of personal data that is not
@@ -24,6 +25,15 @@ const EXPORTED: Record<string, string> = {
   break_events: 'breakEvents',
   user_identities: 'linkedSignIns',
 };
+/**
+ * Which export key carries each table with a member_id: what a practice holds about the member
+ * (consents with their history, clinicians' programme changes, the member's audit lines).
+ */
+const EXPORTED_AS_MEMBER: Record<string, string> = {
+  consents: 'consents',
+  programme_changes: 'programmeChanges',
+  audit_log: 'auditLog',
+};
 /** Security plumbing, not the user's content: sessions, replay records and a device's failed-password count. */
 const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys', 'login_throttle']);
 
@@ -34,6 +44,47 @@ for (const kind of DATABASE_KINDS) {
       t = await testApp(kind);
     });
     after(() => t.close());
+
+    test("every table about a member is in the member's export, with its history", async () => {
+      const withMember = await t.db.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'member_id' ORDER BY 1",
+      );
+      assert.ok(withMember.length >= 3, 'no member_id tables found');
+      for (const { table_name } of withMember) {
+        assert.ok(table_name in EXPORTED_AS_MEMBER, `${table_name} is not in the export`);
+      }
+      const { clinician, member, consentId } = await practice(t);
+      assert.equal(
+        (await member.call(`/api/me/consents/${consentId}`, { method: 'PATCH', json: { shareNotes: true } }))
+          .status,
+        200,
+      );
+      // Programme changes are made on the clinician's side; one row stands for them here.
+      await t.db.query(
+        `INSERT INTO programme_changes (member_id, clinician_id, clinician_email, kind, payload, created_at)
+         VALUES ($1, $2, $3, 'hold', '{"level": 2}', $4)`,
+        [member.id, clinician.id, clinician.email, t.clock.now()],
+      );
+      const data = (await (await member.call('/api/me/export')).json()) as Record<string, unknown>;
+      for (const [table, key] of Object.entries(EXPORTED_AS_MEMBER)) {
+        const value = data[key];
+        assert.ok(Array.isArray(value) && value.length > 0, `${key} (table ${table}) is empty in the export`);
+      }
+      const consents = data['consents'] as Array<{ shareNotes: boolean; revokedAt: string | null }>;
+      assert.deepEqual(
+        consents.map((c) => [c.shareNotes, c.revokedAt === null]),
+        [
+          [false, false],
+          [true, true],
+        ],
+      );
+      const audit = data['auditLog'] as Array<{ action: string }>;
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['invitation.accept', 'consent.grant', 'consent.scope'],
+      );
+      assert.equal((data['programmeChanges'] as Array<{ kind: string }>)[0]?.kind, 'hold');
+    });
 
     test('every table of personal data is in the export, with what the user stored', async () => {
       const withUser = await t.db.query<{ table_name: string }>(

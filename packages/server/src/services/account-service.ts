@@ -28,6 +28,8 @@ import { hashToken, type AuthService } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
 import { accountThrottleKey, type AttemptContext } from './password-attempts.js';
 import type { PasswordPolicy } from './password-policy.js';
+import { memberAuditAll } from '../repositories/audit-pages.js';
+import { consentHistory, programmeChangesOfMember } from '../repositories/member-consents.js';
 
 export const EXPORT_FORMAT = 'hipwise-export';
 /** 2: every time is ISO 8601 with the user's offset (break events were epoch milliseconds). */
@@ -101,6 +103,9 @@ export function accountService(
           breakSettings,
           breakEvents,
           linkedSignIns,
+          consents: await consentHistory(tx, user.id),
+          programmeChanges: await programmeChangesOfMember(tx, user.id),
+          auditLog: await memberAuditAll(tx, user.id),
         };
       });
       // The same shape with other strings: each UTC time rewritten with the user's offset.

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { LoginBody, SignupBody, User } from '@hipwise/core';
 import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
+import { readInstanceSettings } from '../repositories/instance-settings.js';
 import { insertUser } from '../repositories/users.js';
 import { readSignInSettings } from '../repositories/sign-in-settings.js';
 import {
@@ -12,6 +13,7 @@ import {
   insertSession,
 } from '../repositories/sessions.js';
 import type { ServiceDeps } from './deps.js';
+import { invitationRequired, takeInvitationForSignup } from './invitation-service.js';
 import { passwordAttempts, type AttemptContext } from './password-attempts.js';
 import type { PasswordPolicy } from './password-policy.js';
 
@@ -60,6 +62,15 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
     newDevice: (userId: string) => attempts.newDevice(userId),
 
     async signup(body: SignupBody, context: AttemptContext): Promise<NewSession> {
+      const { signupPolicy } = await readInstanceSettings(db);
+      if (signupPolicy === 'sso_only') {
+        throw new AppError(
+          'forbidden',
+          'signup_sso_only',
+          "This hipwise makes new accounts through your organisation's single sign-on only.",
+        );
+      }
+      if (signupPolicy === 'invitation' && body.invitation === undefined) throw invitationRequired();
       await options.passwords.check(body.password, 'password');
       await attempts.countSignup(context.address);
       const passwordHash = await hasher.hash(body.password);
@@ -86,6 +97,9 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
                 },
               );
         }
+        if (signupPolicy === 'invitation') {
+          await takeInvitationForSignup(tx, body.invitation, user.id, clock.now());
+        }
         return startSession(tx, user);
       });
       return { ...session, device: await attempts.newDevice(session.user.id) };
@@ -105,7 +119,18 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
         body.password,
         context,
         'login',
-        (tx, user) => startSession(tx, user, context.previousToken),
+        async (tx, user) => {
+          // Checked after the password, so the refusal tells nothing to someone without it.
+          // Admins keep local sign-in, so that nobody can lock the instance out of its settings.
+          if (user.role !== 'admin' && !(await readInstanceSettings(tx)).localSignIn) {
+            throw new AppError(
+              'forbidden',
+              'local_sign_in_off',
+              "Sign in with your organisation's single sign-on: this hipwise no longer takes local passwords.",
+            );
+          }
+          return startSession(tx, user, context.previousToken);
+        },
       );
       return { ...value, device };
     },

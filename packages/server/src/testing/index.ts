@@ -25,3 +25,5 @@ export { openDatabase } from '../db/open-database.js';
 export { loadMigrations, migrate } from '../db/migrate.js';
 export type { Database } from '../db/database.js';
 export { makeClinician, grantConsent, revokeConsent } from './consent-support.js';
+export { adminCommand } from '../cli/admin.js';
+export { argon2Hasher } from '../services/password-hasher.js';

@@ -8,3 +8,4 @@ export { stressApi } from './stress';
 export { ApiError, isApiError } from './api-error';
 export { setUnauthenticatedHandler } from './http';
 export { clinicianApi, type CaseloadParams } from './clinician';
+export { practiceApi } from './practice';

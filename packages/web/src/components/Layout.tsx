@@ -96,6 +96,11 @@ export function Layout({ children }: { readonly children: ReactNode }) {
                     <NavLink href="/clinician">Caseload</NavLink>
                   </li>
                 )}
+                {state.me.user.role === 'admin' && (
+                  <li>
+                    <NavLink href="/admin">Admin</NavLink>
+                  </li>
+                )}
                 <li>
                   <NavLink href="/settings">Settings</NavLink>
                 </li>

@@ -1,10 +1,13 @@
 import { signupBody } from '@hipwise/core';
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useSearch } from 'wouter';
 import { api } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
+import { pendingInvitation } from '../../lib/pending-invitation';
+import { useLoad } from '../../lib/use-load';
 import { deviceTimeZone } from '../../lib/time-zone';
 import { useForm } from '../../lib/use-form';
 import { usePageTitle } from '../../lib/use-page-title';
@@ -12,7 +15,7 @@ import { AccountFields, NO_ACCOUNT } from './AccountFields';
 import { useSession } from './session';
 import { SingleSignOn } from './SingleSignOn';
 
-const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone' };
+const LABELS = { email: 'Email', password: 'Password', timeZone: 'Time zone', invitation: 'Invitation code' };
 
 export function SignupPage() {
   usePageTitle('Create your account');
@@ -21,10 +24,19 @@ export function SignupPage() {
   const [account, setAccount] = useState(NO_ACCOUNT);
   const { state, submit, invalid } = useForm();
   const timeZone = deviceTimeZone();
+  const [invitation, setInvitation] = useState(() => pendingInvitation() ?? '');
+  // How this hipwise takes new accounts; while unknown, the form is the open one.
+  const loadInstance = useCallback((signal: AbortSignal) => api.instance(signal), []);
+  const { state: instance } = useLoad(loadInstance);
+  const policy = instance.status === 'ready' ? instance.data.signupPolicy : 'open';
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    const parsed = signupBody.safeParse({ ...account, timeZone });
+    const parsed = signupBody.safeParse({
+      ...account,
+      timeZone,
+      ...(policy === 'invitation' ? { invitation } : {}),
+    });
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
     await submit(async () => {
       const user = await api.signup(parsed.data);
@@ -43,8 +55,24 @@ export function SignupPage() {
       )}
       <p className="lead">Track your back pain, stress and sitting, and see what helps you.</p>
       <SingleSignOn />
+      {policy === 'sso_only' && (
+        <Alert tone="info" title="Accounts here come through your organisation’s single sign-on">
+          <p>This hipwise does not create accounts with a password.</p>
+        </Alert>
+      )}
       <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       <form onSubmit={(e) => void onSubmit(e)} noValidate>
+        {policy === 'invitation' && (
+          <TextField
+            name="invitation"
+            label="Invitation code"
+            hint="This hipwise takes new accounts by invitation: enter the code you were given."
+            autoComplete="off"
+            value={invitation}
+            error={state.fields['invitation']}
+            onChange={(e) => setInvitation(e.target.value)}
+          />
+        )}
         <AccountFields form={state} value={account} onChange={setAccount} newAccount />
         <p className="field-hint">
           Your time zone is set to <strong>{timeZone}</strong>, so each day starts at your midnight. You can

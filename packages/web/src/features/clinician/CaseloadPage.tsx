@@ -1,3 +1,4 @@
+import { InviteMember } from '../practice/InviteMember';
 import { CASELOAD_FLAGS, type CaseloadResponse } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { Link } from 'wouter';
@@ -17,24 +18,6 @@ const SORTS: readonly { value: string; label: string }[] = [
   { value: 'sessions', label: 'Sessions this week' },
   { value: 'pain_change', label: 'Pain change' },
 ];
-
-/**
- * Where invitations are made. The invitation form is its own piece of the clinician's side; it
- * goes here, and the empty caseload links to this spot.
- */
-function InviteSpot() {
-  return (
-    <section className="card" id="invite-member" aria-labelledby="invite-title">
-      <h2 id="invite-title">Invite a member</h2>
-      {/* INTEGRATION: the InviteMember form (invitations, consent) is mounted here. */}
-      <p>
-        Members join your caseload when they accept your invitation and agree, in their Settings, to share
-        their outcomes and adherence with you (notes only if they choose to). They can stop sharing at any
-        time, and then they leave this list at once.
-      </p>
-    </section>
-  );
-}
 
 const dayOf = (iso: string | null) => (iso === null ? 'never' : formatShortDate(iso.slice(0, 10)));
 
@@ -204,7 +187,7 @@ export function CaseloadPage() {
           )}
         </section>
       )}
-      <InviteSpot />
+      <InviteMember />
     </>
   );
 }

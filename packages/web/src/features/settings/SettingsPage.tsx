@@ -2,12 +2,14 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { AppearanceSetting } from './AppearanceSetting';
 import { Clearances } from './Clearances';
 import { ProgrammeChangesCard } from '../clinician/ProgrammeChangesCard';
+import { Clinicians } from './Clinicians';
 import { DeleteAccount } from './DeleteAccount';
 import { ExportData } from './ExportData';
 import { InstallApp } from './InstallApp';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
 import { TimeZoneForm } from './TimeZoneForm';
+import { WhoHasSeen } from './WhoHasSeen';
 
 export function SettingsPage() {
   usePageTitle('Settings');
@@ -22,6 +24,8 @@ export function SettingsPage() {
         <LogoutEverywhere />
         <Clearances />
         <ProgrammeChangesCard all />
+        <Clinicians />
+        <WhoHasSeen />
         <ExportData />
         <DeleteAccount />
       </div>

@@ -1,0 +1,110 @@
+import type { Consent } from '@hipwise/core';
+import { useCallback, useState } from 'react';
+import { practiceApi } from '../../api';
+import { Alert } from '../../components/Alert';
+import { LoadStatus } from '../../components/LoadStatus';
+import { useAction } from '../../lib/use-action';
+import { useLoad } from '../../lib/use-load';
+import { auditTime } from '../practice/audit-words';
+
+function ClinicianItem({
+  c,
+  onChanged,
+  onRevoked,
+}: {
+  readonly c: Consent;
+  readonly onChanged: (c: Consent) => void;
+  readonly onRevoked: () => void;
+}) {
+  const [confirming, setConfirming] = useState(false);
+  const { busy, error, run } = useAction();
+  const who = c.clinician.email;
+
+  return (
+    <li className="clearance-item">
+      <p>
+        <strong>{who}</strong> sees your outcomes and adherence{c.shareNotes ? ', and your notes' : ''}, since{' '}
+        {auditTime(c.grantedAt)}.
+      </p>
+      <label>
+        <input
+          type="checkbox"
+          checked={c.shareNotes}
+          disabled={busy}
+          onChange={(e) => {
+            const shareNotes = e.target.checked;
+            void run(
+              async () => onChanged(await practiceApi.setScope(c.id, shareNotes)),
+              'Could not change it. Please try again.',
+            );
+          }}
+        />
+        <span>Share my notes with {who}</span>
+      </label>
+      {error && <Alert tone="error" title={error} />}
+      {confirming ? (
+        <div className="confirm" role="group" aria-label={`Revoke ${who}'s access?`}>
+          <p>
+            Revoke it? {who} sees nothing of yours from now on, at once. What happened stays in your records.
+          </p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              autoFocus
+              onClick={() =>
+                void run(async () => {
+                  await practiceApi.revoke(c.id);
+                  onRevoked();
+                }, 'Could not revoke. Please try again.')
+              }
+            >
+              {busy ? 'Revoking…' : `Revoke ${who}’s access`}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
+              Keep it
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" onClick={() => setConfirming(true)}>
+          Revoke…
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** The clinicians who follow the member, what each sees, a scope switch and revocation. */
+export function Clinicians() {
+  const load = useCallback((signal: AbortSignal) => practiceApi.consents(signal), []);
+  const { state, reload, update } = useLoad(load);
+  const [revoked, setRevoked] = useState<string>();
+  return (
+    <section className="card" aria-labelledby="clinicians-title">
+      <h2 id="clinicians-title">Clinicians who follow you</h2>
+      <p>A clinician sees your data only after you accept their invitation, and only while you let them.</p>
+      {revoked && <Alert tone="success" title={`${revoked} no longer sees your data.`} />}
+      <LoadStatus state={state} retry={reload} what="your clinicians" />
+      {state.status === 'ready' &&
+        (state.data.length === 0 ? (
+          <p>No clinician follows you. Nobody but you sees your data.</p>
+        ) : (
+          <ul className="clearance-list">
+            {state.data.map((c) => (
+              <ClinicianItem
+                key={c.id}
+                c={c}
+                onChanged={(n) => update((list) => list.map((x) => (x.id === c.id ? n : x)))}
+                onRevoked={() => {
+                  setRevoked(c.clinician.email);
+                  update((list) => list.filter((x) => x.id !== c.id));
+                }}
+              />
+            ))}
+          </ul>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { practiceApi } from '../../api';
+import { AuditList } from '../practice/AuditList';
+
+/** The member's audit trail: each read by a clinician, each consent change, newest first. */
+export function WhoHasSeen() {
+  return (
+    <section className="card" aria-labelledby="who-has-seen-title">
+      <h2 id="who-has-seen-title">Who has seen my data</h2>
+      <p>
+        Every time a clinician reads your data or changes your programme, and every change to your consent.
+      </p>
+      <AuditList
+        load={practiceApi.myAudit}
+        what="who has seen your data"
+        empty="Nobody but you has seen your data."
+      />
+    </section>
+  );
+}
