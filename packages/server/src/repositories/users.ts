@@ -63,14 +63,6 @@ export async function updateTimeZone(q: Queryable, id: string, timeZone: string)
   return rows[0] && toUser(rows[0]);
 }
 
-export async function updateRole(q: Queryable, id: string, role: Role): Promise<User | undefined> {
-  const rows = await q.query<UserRow>(`UPDATE users SET role = $2 WHERE id = $1 RETURNING ${USER_COLUMNS}`, [
-    id,
-    role,
-  ]);
-  return rows[0] && toUser(rows[0]);
-}
-
 export async function updatePasswordHash(q: Queryable, id: string, passwordHash: string): Promise<void> {
   await q.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
 }

@@ -4,7 +4,6 @@ import { AppError } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { readInstanceSettings } from '../repositories/instance-settings.js';
 import { insertUser } from '../repositories/users.js';
-import { readSignInSettings } from '../repositories/sign-in-settings.js';
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -107,13 +106,6 @@ export function authService(deps: ServiceDeps, options: AuthOptions) {
 
     /** A password check under the throttle (see passwordAttempts), then a new session. */
     async login(body: LoginBody, context: LoginContext): Promise<NewSession> {
-      if (!(await readSignInSettings(db)).localSignIn) {
-        throw new AppError(
-          'forbidden',
-          'local_sign_in_off',
-          'This hipwise signs in through single sign-on only: use the sign-in button on this page.',
-        );
-      }
       const { value, device } = await attempts.verify(
         body.email,
         body.password,

@@ -6,9 +6,10 @@ import type { Queryable } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import { appendAudit } from '../repositories/audit-log.js';
 import { deleteExpiredOidcLogins, insertOidcLogin, takeOidcLogin } from '../repositories/oidc-logins.js';
-import { readSignInSettings } from '../repositories/sign-in-settings.js';
+import { readInstanceSettings } from '../repositories/instance-settings.js';
 import { findIdentityUser, insertIdentity, userIdentities } from '../repositories/user-identities.js';
-import { findCredentials, findUserById, insertUser, updateRole } from '../repositories/users.js';
+import { setRole } from '../repositories/user-roles.js';
+import { findCredentials, findUserById, insertUser } from '../repositories/users.js';
 import type { AuthService, NewSession } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
 import { oidcClient, SsoError, type OidcClient } from './oidc-client.js';
@@ -79,7 +80,7 @@ export function ssoService(
       return { user: byEmail.user, how: 'email' };
     }
 
-    if ((await readSignInSettings(tx)).signupPolicy === 'invitation') {
+    if ((await readInstanceSettings(tx)).signupPolicy === 'invitation') {
       throw new SsoError('signup_closed', 'new accounts are by invitation only');
     }
     const user = await insertUser(tx, { email: claims.email, passwordHash: null, timeZone, now });
@@ -155,7 +156,7 @@ export function ssoService(
         const found = await accountFor(tx, { ...claims, email: email.data }, login.timeZone);
         let user = found.user;
         if (role !== undefined && role !== user.role) {
-          user = (await updateRole(tx, user.id, role)) ?? user;
+          user = (await setRole(tx, user.id, role)) ?? user;
           await appendAudit(tx, {
             memberId: null,
             actor: { id: user.id, email: user.email, role },
