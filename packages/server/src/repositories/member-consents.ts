@@ -98,7 +98,7 @@ export async function programmeChangesOfMember(q: Queryable, memberId: string) {
     created_at: Date;
   }>(
     `SELECT id, clinician_email, kind, payload, created_at FROM programme_changes
-      WHERE member_id = $1 ORDER BY created_at, id`,
+      WHERE member_id = $1 ORDER BY seq`,
     [memberId],
   );
   return rows.map((r) => ({

@@ -48,7 +48,7 @@ export async function programmeChangesOf(
   memberIds: readonly string[],
 ): Promise<Map<string, ProgrammeChange[]>> {
   const rows = await q.query<ChangeRow>(
-    `SELECT ${COLUMNS} FROM programme_changes WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, created_at, id`,
+    `SELECT ${COLUMNS} FROM programme_changes WHERE member_id = ANY($1::uuid[]) ORDER BY member_id, seq`,
     [memberIds],
   );
   const out = new Map<string, ProgrammeChange[]>();
