@@ -1,5 +1,5 @@
+import { NotFound } from './components/NotFound';
 import { Suspense, useRef, type ReactNode } from 'react';
-import { Link } from 'wouter';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
 import { RouteTable, type PageRoute } from './components/RouteTable';
@@ -25,17 +25,6 @@ const ClinicianRoutes = lazyPage(() => import('./features/clinician/ClinicianRou
 const AdminPage = lazyPage(() => import('./features/practice/AdminPage'), 'AdminPage');
 const JoinPage = lazyPage(() => import('./features/practice/JoinPage'), 'JoinPage');
 const BreakCoach = lazyPage(() => import('./features/sitting/BreakCoach'), 'BreakCoach');
-
-function NotFound() {
-  return (
-    <>
-      <h1>Page not found</h1>
-      <p>
-        There is nothing at this address. <Link href="/">Go to hipwise</Link>
-      </p>
-    </>
-  );
-}
 
 /** Who may see a page: guests only, or users who have got this far (see RequireUser). */
 type Access = 'guest' | Requirement;

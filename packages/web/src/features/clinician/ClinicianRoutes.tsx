@@ -1,4 +1,4 @@
-import { Link } from 'wouter';
+import { NotFound } from '../../components/NotFound';
 import { RouteTable, type PageRoute } from '../../components/RouteTable';
 import { useMe } from '../auth/session';
 import { CaseloadPage } from './CaseloadPage';
@@ -16,15 +16,6 @@ const ROUTES: readonly PageRoute[] = [
 export function ClinicianRoutes() {
   const me = useMe();
   // The server answers anyone else with "not found" too; say it the way the app does.
-  if (me.user.role !== 'clinician') {
-    return (
-      <>
-        <h1>Page not found</h1>
-        <p>
-          There is nothing at this address. <Link href="~/">Go to hipwise</Link>
-        </p>
-      </>
-    );
-  }
+  if (me.user.role !== 'clinician') return <NotFound />;
   return <RouteTable routes={ROUTES} />;
 }

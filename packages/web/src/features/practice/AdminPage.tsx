@@ -9,7 +9,7 @@ import { usePageTitle } from '../../lib/use-page-title';
 import { useSession } from '../auth/session';
 import { AuditList } from './AuditList';
 import { InviteForm } from './InviteForm';
-import { NotYours } from './NotYours';
+import { NotFound } from '../../components/NotFound';
 
 const POLICIES: readonly { value: SignupPolicy; label: string; hint: string }[] = [
   { value: 'open', label: 'Open', hint: 'Anyone who reaches this hipwise can create an account.' },
@@ -101,7 +101,7 @@ function Policy() {
 export function AdminPage() {
   usePageTitle('Admin');
   const { state } = useSession();
-  if (state.status !== 'ready' || state.me.user.role !== 'admin') return <NotYours />;
+  if (state.status !== 'ready' || state.me.user.role !== 'admin') return <NotFound />;
   return (
     <>
       <h1>Admin</h1>
