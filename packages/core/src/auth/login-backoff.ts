@@ -39,6 +39,32 @@ export const SIGNUP_BACKOFF: BackoffPolicy = {
   forgetAfterSeconds: 60 * 60,
 };
 
+// Wrong invitation codes. A person mistypes a code a few times at most, and a code is 59 random
+// bits that last a week, so ten wrong codes an hour per account (thirty per address, for an
+// office behind one) are free; past that each one doubles the wait from a minute, up to an hour.
+export const INVITATION_ACCOUNT_BACKOFF: BackoffPolicy = {
+  freeFailures: 10,
+  baseSeconds: 60,
+  maxSeconds: 60 * 60,
+  forgetAfterSeconds: 60 * 60,
+};
+
+export const INVITATION_ADDRESS_BACKOFF: BackoffPolicy = {
+  freeFailures: 30,
+  baseSeconds: 60,
+  maxSeconds: 60 * 60,
+  forgetAfterSeconds: 60 * 60,
+};
+
+/** Every policy above: a count is kept until the longest of their quiet spells has passed. */
+export const ALL_BACKOFFS: readonly BackoffPolicy[] = [
+  ACCOUNT_BACKOFF,
+  ADDRESS_BACKOFF,
+  SIGNUP_BACKOFF,
+  INVITATION_ACCOUNT_BACKOFF,
+  INVITATION_ADDRESS_BACKOFF,
+];
+
 export interface FailureRecord {
   readonly failures: number;
   readonly lastFailureAt: Date;

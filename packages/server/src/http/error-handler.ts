@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { AppError, type AppErrorKind } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { loggedPath } from './request-log.js';
 
 const STATUS: Record<AppErrorKind, ContentfulStatusCode> = {
   bad_request: 400,
@@ -38,7 +39,7 @@ export function errorHandler(log: Logger) {
     if (err instanceof HTTPException && err.status < 500) {
       return c.json({ error: { code: 'bad_request', message: err.message || 'Bad request.' } }, err.status);
     }
-    log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error');
+    log.error({ err, method: c.req.method, path: loggedPath(c.req.path) }, 'unhandled error');
     return c.json(
       {
         error: {

@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { createLogger } from '../logger.js';
+import { accept, invite, newAdmin } from '../testing/practice.js';
 import { checkinCall, testApp } from '../testing/test-app.js';
 
-test('request logs record each request but never passwords, cookies, tokens or health data', async () => {
+test('request logs record each request but never passwords, cookies, tokens, invitation codes or health data', async () => {
   const lines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -22,8 +23,13 @@ test('request logs record each request but never passwords, cookies, tokens or h
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: user.email, password: 'wrong-password-here' }),
     });
+    const code = await invite(await newAdmin(t), 'clinician');
+    assert.equal((await user.call(`/api/invitations/${code}`)).status, 200);
+    await accept(user, code.toLowerCase());
+    assert.equal((await user.call('/api/invitations/ABCD-EFGH-JKMN')).status, 404);
     const log = lines.join('');
     assert.match(log, /"path":"\/api\/checkins","status":201/);
+    assert.match(log, /"path":"\/api\/invitations\/:code\/accept","status":200/);
     assert.match(log, /"path":"\/api\/auth\/login","status":401/);
     const token = user.cookie.split('=')[1] ?? '';
     for (const secret of [
@@ -32,6 +38,9 @@ test('request logs record each request but never passwords, cookies, tokens or h
       token,
       'very private note',
       'from=2026',
+      code,
+      code.toLowerCase(),
+      'ABCD-EFGH-JKMN',
     ]) {
       assert.ok(!log.includes(secret), `the log contains ${secret}`);
     }

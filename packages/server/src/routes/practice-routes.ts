@@ -14,7 +14,7 @@ import { requireRole } from '../http/roles.js';
 import { jsonBody, queryParams } from '../http/validate.js';
 import type { AdminService } from '../services/admin-service.js';
 import type { ConsentService } from '../services/consent-service.js';
-import type { InvitationService } from '../services/invitation-service.js';
+import { invitationNotFound, type InvitationService } from '../services/invitation-service.js';
 import type { Actor } from '../services/practice-context.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,13 +27,7 @@ const actorOf = (c: Context<AppEnv>, trustProxy: boolean): Actor => ({
 /** A code that cannot be one of ours is answered as an unknown one. */
 function codeParam(c: Context<AppEnv>): string {
   const parsed = invitationCodeSchema.safeParse(c.req.param('code'));
-  if (!parsed.success) {
-    throw new AppError(
-      'not_found',
-      'invitation_not_found',
-      'This invitation code is not valid: it may be mistyped, used already or expired. Ask for a new one.',
-    );
-  }
+  if (!parsed.success) throw invitationNotFound();
   return parsed.data;
 }
 
@@ -73,7 +67,7 @@ export function invitationRoutes(invitations: InvitationService, trustProxy: boo
       return c.json({ invitation }, 201);
     })
     .get('/:code', async (c) =>
-      c.json({ invitation: await invitations.preview(codeParam(c), c.get('user')) }),
+      c.json({ invitation: await invitations.preview(codeParam(c), actorOf(c, trustProxy)) }),
     )
     .post('/:code/accept', async (c) => {
       const code = codeParam(c);

@@ -628,10 +628,12 @@ const SAMPLES: Record<string, (s: Seeded) => Sample> = {
   'GET /api/admin/audit': () => ({ query: { limit: '10' } }),
   // The fuzz user is an admin: a clinician's route is an unknown endpoint to it, whatever it sends.
   'POST /api/invitations': () => ({ body: {}, status: 404 }),
-  'GET /api/invitations/:code': (s) => ({ params: { code: s.invitationCode } }),
+  // Wrong codes are counted by design.
+  'GET /api/invitations/:code': (s) => ({ params: { code: s.invitationCode }, mayWrite: ['login_throttle'] }),
   'POST /api/invitations/:code/accept': (s) => ({
     params: { code: s.invitationCode },
     body: { shareNotes: true },
+    mayWrite: ['login_throttle'],
   }),
   'GET /api/me/consents': () => ({}),
   // The scope it has already: the consent keeps its id for the mutations after.

@@ -18,12 +18,13 @@ import {
 import { insertConsent, revokeConsent } from '../repositories/member-consents.js';
 import { setRole } from '../repositories/user-roles.js';
 import type { ServiceDeps } from './deps.js';
+import { tryCode, settle } from './invitation-attempts.js';
 import { invitationCodeHash, newInvitationCode } from './invitation-code.js';
 import { auditActor, type Actor } from './practice-context.js';
 
 export const INVITATION_DAYS = 7;
 
-const notFound = () =>
+export const invitationNotFound = () =>
   new AppError(
     'not_found',
     'invitation_not_found',
@@ -34,14 +35,15 @@ const notFound = () =>
 const INVITER: Record<InvitationKind, User['role']> = { clinician: 'admin', member: 'clinician' };
 
 /**
- * Whether `invitation` may be accepted by `user`. Refusals are the same 404 as an unknown code
- * when the code was meant for someone else, so a code found lying around says nothing.
+ * Whether `invitation` may be accepted by `user`: undefined when not, which is answered as the
+ * same 404 as an unknown code (and counted as a wrong code) when the code was meant for someone
+ * else, so a code found lying around says nothing.
  */
-function checkAcceptable(invitation: LiveInvitation | undefined, user: User): LiveInvitation {
-  if (!invitation) throw notFound();
-  if (invitation.invitedBy.role !== INVITER[invitation.kind]) throw notFound();
-  if (invitation.email !== null && invitation.email !== user.email) throw notFound();
-  if (invitation.takenBy !== null && invitation.takenBy !== user.id) throw notFound();
+function acceptable(invitation: LiveInvitation | undefined, user: User): LiveInvitation | undefined {
+  if (!invitation) return undefined;
+  if (invitation.invitedBy.role !== INVITER[invitation.kind]) return undefined;
+  if (invitation.email !== null && invitation.email !== user.email) return undefined;
+  if (invitation.takenBy !== null && invitation.takenBy !== user.id) return undefined;
   if (invitation.invitedBy.id === user.id) {
     throw new AppError(
       'conflict',
@@ -53,6 +55,30 @@ function checkAcceptable(invitation: LiveInvitation | undefined, user: User): Li
 }
 
 export function invitationService({ db, clock }: ServiceDeps) {
+  /**
+   * Opens the invitation `code` for `actor` under the limit on wrong codes (see tryCode) and runs
+   * `then` on it in the same transaction.
+   */
+  async function open<T>(
+    code: string,
+    actor: Actor,
+    lock: boolean,
+    then: (tx: Queryable, invitation: LiveInvitation, now: Date) => Promise<T>,
+  ): Promise<T> {
+    const who = { userId: actor.user.id, address: actor.clientAddress };
+    const outcome = await db.transaction(async (tx) => {
+      const now = clock.now();
+      return tryCode(tx, who, now, async () => {
+        const invitation = acceptable(
+          await findLiveInvitation(tx, invitationCodeHash(code), now, { lock }),
+          actor.user,
+        );
+        return invitation && { result: await then(tx, invitation, now) };
+      });
+    });
+    return settle(outcome, invitationNotFound).result;
+  }
+
   return {
     async create(kind: InvitationKind, email: string | undefined, actor: Actor): Promise<NewInvitation> {
       const code = newInvitationCode();
@@ -86,13 +112,11 @@ export function invitationService({ db, clock }: ServiceDeps) {
     },
 
     /** What accepting would mean, for the person about to decide. */
-    async preview(code: string, user: User): Promise<InvitationPreview> {
-      const invitation = checkAcceptable(
-        await findLiveInvitation(db, invitationCodeHash(code), clock.now()),
-        user,
-      );
-      const { email, role } = invitation.invitedBy;
-      return { kind: invitation.kind, invitedBy: { email, role }, expiresAt: invitation.expiresAt };
+    async preview(code: string, actor: Actor): Promise<InvitationPreview> {
+      return open(code, actor, false, async (_tx, invitation) => {
+        const { email, role } = invitation.invitedBy;
+        return { kind: invitation.kind, invitedBy: { email, role }, expiresAt: invitation.expiresAt };
+      });
     },
 
     /**
@@ -102,12 +126,7 @@ export function invitationService({ db, clock }: ServiceDeps) {
      */
     async accept(code: string, body: AcceptInvitationBody, actor: Actor): Promise<{ user: User }> {
       const user = actor.user;
-      return db.transaction(async (tx) => {
-        const now = clock.now();
-        const invitation = checkAcceptable(
-          await findLiveInvitation(tx, invitationCodeHash(code), now, { lock: true }),
-          user,
-        );
+      return open(code, actor, true, async (tx, invitation, now) => {
         await markInvitationAccepted(tx, invitation.codeHash, user.id, now);
         const line = { actor: auditActor(actor), clientAddress: actor.clientAddress, at: now };
         if (invitation.kind === 'clinician') {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   ACCOUNT_BACKOFF,
   ADDRESS_BACKOFF,
@@ -7,18 +6,18 @@ import {
   secondsLocked,
   type User,
 } from '@hipwise/core';
-import { AppError, invalidCredentials } from '../errors.js';
+import { invalidCredentials } from '../errors.js';
 import type { Queryable } from '../db/database.js';
 import { findCredentials } from '../repositories/users.js';
 import {
   clearThrottle,
-  deleteStaleThrottles,
   findThrottles,
   lockThrottleKey,
   saveThrottle,
 } from '../repositories/login-throttle.js';
 import { serverSecret } from '../repositories/server-secrets.js';
 import { mintDeviceToken, verifyDeviceToken } from './device-token.js';
+import { purgeExpiredThrottles, throttleKey, tooManyAttempts } from './attempt-throttle.js';
 import type { ServiceDeps } from './deps.js';
 
 /** Who is making a password attempt, as far as the request tells. */
@@ -29,33 +28,7 @@ export interface AttemptContext {
   device?: string | undefined;
 }
 
-/**
- * Rows are keyed by a hash, so the table never holds an email or address in clear. The lock id
- * is the same hash's first 64 bits.
- */
-function throttleKey(kind: 'account' | 'address' | 'device' | 'signup', value: string) {
-  const digest = createHash('sha256').update(`${kind}:${value}`).digest();
-  return { key: `${kind}:${digest.subarray(0, 16).toString('hex')}`, lockId: digest.readBigInt64BE(0) };
-}
-
 export const accountThrottleKey = (email: string) => throttleKey('account', email).key;
-
-const FORGET_SECONDS = Math.max(
-  ACCOUNT_BACKOFF.forgetAfterSeconds,
-  ADDRESS_BACKOFF.forgetAfterSeconds,
-  SIGNUP_BACKOFF.forgetAfterSeconds,
-);
-
-function tooManyAttempts(seconds: number, what: string): AppError {
-  const wait = seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
-  return new AppError(
-    'too_many_requests',
-    'too_many_attempts',
-    `${what} For your safety, please wait ${wait} and try again.`,
-    undefined,
-    seconds,
-  );
-}
 
 /** How a refusal starts: log-ins and checks of the current password are told apart. */
 export type AttemptKind = 'login' | 'confirm';
@@ -85,10 +58,6 @@ export function passwordAttempts(deps: ServiceDeps) {
       throw err;
     }));
 
-  async function purgeExpired(q: Queryable, now: Date) {
-    await deleteStaleThrottles(q, new Date(now.getTime() - FORGET_SECONDS * 1000));
-  }
-
   return {
     /**
      * Checks `password` for the account `email` under the limits; when right, runs `then` in the
@@ -108,7 +77,7 @@ export function passwordAttempts(deps: ServiceDeps) {
         // Parallel guesses at one account queue here instead of all slipping past the count.
         await lockThrottleKey(tx, account.lockId);
         const now = clock.now();
-        await purgeExpired(tx, now);
+        await purgeExpiredThrottles(tx, now);
         const credentials = await findCredentials(tx, email);
         const user = credentials?.user;
         const nonce = user && context.device ? verifyDeviceToken(key, context.device, user.id) : undefined;
@@ -153,7 +122,7 @@ export function passwordAttempts(deps: ServiceDeps) {
       const wait = await db.transaction(async (tx) => {
         await lockThrottleKey(tx, signup.lockId);
         const now = clock.now();
-        await purgeExpired(tx, now);
+        await purgeExpiredThrottles(tx, now);
         const previous = (await findThrottles(tx, [signup.key])).get(signup.key);
         const locked = secondsLocked(previous, now);
         if (locked === 0) await saveThrottle(tx, signup.key, recordFailure(signupPolicy, previous, now));

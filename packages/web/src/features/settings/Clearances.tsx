@@ -1,7 +1,8 @@
 import { redFlagQuestion, type Clearance } from '@hipwise/core';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import { Link } from 'wouter';
 import { Alert } from '../../components/Alert';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { formatLongDate } from '../../lib/dates';
 import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
@@ -15,16 +16,7 @@ function ClearanceItem({
   readonly c: Clearance;
   readonly onWithdrawn: (c: Clearance) => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
-
-  async function withdraw() {
-    await run(
-      async () => onWithdrawn(await clearanceApi.withdraw(c.id)),
-      'Something went wrong. Please try again.',
-    );
-    setConfirming(false);
-  }
 
   return (
     <li className="clearance-item">
@@ -44,30 +36,23 @@ function ClearanceItem({
         </>
       )}
       {error && <Alert tone="error" title={error} />}
-      {c.revokedAt === null &&
-        (confirming ? (
-          <div className="confirm" role="group" aria-label="Withdraw this clearance?">
-            <p>Withdraw it? What it unlocked is locked again until a new screening or clearance.</p>
-            <div className="button-row">
-              <button
-                type="button"
-                className="danger"
-                disabled={busy}
-                onClick={() => void withdraw()}
-                autoFocus
-              >
-                {busy ? 'Withdrawing…' : 'Withdraw the clearance'}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
-                Keep it
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
-            Withdraw…
-          </button>
-        ))}
+      {c.revokedAt === null && (
+        <ConfirmAction
+          open="Withdraw…"
+          question="Withdraw this clearance?"
+          act="Withdraw the clearance"
+          acting="Withdrawing…"
+          busy={busy}
+          onConfirm={() =>
+            run(
+              async () => onWithdrawn(await clearanceApi.withdraw(c.id)),
+              'Something went wrong. Please try again.',
+            )
+          }
+        >
+          Withdraw it? What it unlocked is locked again until a new screening or clearance.
+        </ConfirmAction>
+      )}
     </li>
   );
 }

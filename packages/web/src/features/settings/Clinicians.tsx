@@ -2,6 +2,7 @@ import type { Consent } from '@hipwise/core';
 import { useCallback, useState } from 'react';
 import { practiceApi } from '../../api';
 import { Alert } from '../../components/Alert';
+import { ConfirmAction } from '../../components/ConfirmAction';
 import { LoadStatus } from '../../components/LoadStatus';
 import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
@@ -16,7 +17,6 @@ function ClinicianItem({
   readonly onChanged: (c: Consent) => void;
   readonly onRevoked: () => void;
 }) {
-  const [confirming, setConfirming] = useState(false);
   const { busy, error, run } = useAction();
   const who = c.clinician.email;
 
@@ -42,36 +42,21 @@ function ClinicianItem({
         <span>Share my notes with {who}</span>
       </label>
       {error && <Alert tone="error" title={error} />}
-      {confirming ? (
-        <div className="confirm" role="group" aria-label={`Revoke ${who}'s access?`}>
-          <p>
-            Revoke it? {who} sees nothing of yours from now on, at once. What happened stays in your records.
-          </p>
-          <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              disabled={busy}
-              autoFocus
-              onClick={() =>
-                void run(async () => {
-                  await practiceApi.revoke(c.id);
-                  onRevoked();
-                }, 'Could not revoke. Please try again.')
-              }
-            >
-              {busy ? 'Revoking…' : `Revoke ${who}’s access`}
-            </button>
-            <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
-              Keep it
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button type="button" onClick={() => setConfirming(true)}>
-          Revoke…
-        </button>
-      )}
+      <ConfirmAction
+        open="Revoke…"
+        question={`Revoke ${who}'s access?`}
+        act={`Revoke ${who}’s access`}
+        acting="Revoking…"
+        busy={busy}
+        onConfirm={() =>
+          run(async () => {
+            await practiceApi.revoke(c.id);
+            onRevoked();
+          }, 'Could not revoke. Please try again.')
+        }
+      >
+        Revoke it? {who} sees nothing of yours from now on, at once. What happened stays in your records.
+      </ConfirmAction>
     </li>
   );
 }
