@@ -1,14 +1,48 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { checkA11y } from './axe.js';
+import { shotPath } from './docs-screenshots.js';
 import { fileHarness } from './file-harness.js';
 import { inPage } from './in-page.js';
 import { createAdmin, joinAsNewAccount, makeInvitation, openSettings } from './practice-steps.js';
-import { freshEmail, logIn, navigateTo } from './steps.js';
+import {
+  answerScreening,
+  checkIn,
+  fillBaseline,
+  freshEmail,
+  logIn,
+  navigateTo,
+  readWelcome,
+} from './steps.js';
 
 const h = fileHarness();
+const UPDATE_DOCS = process.env['HIPWISE_UPDATE_DOCS'] === '1';
+/** Well formed, never given out. */
+const WRONG_CODE = 'WRNG-GUES-SS22';
 
-test('an admin made on the command line invites a clinician, who invites a member, who consents; the clinician reads, the member sees each read, revokes, and the clinician gets nothing', () =>
+/** The invitation page's ways of not opening a code, each with what to do next. */
+async function joinPageErrors(page: Page, code: string): Promise<void> {
+  // A wrong code: said so, and another can be typed.
+  await page.goto(`/join/${WRONG_CODE}`);
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'This invitation code is not valid or has expired' })
+    .waitFor();
+  await checkA11y(page, 'invitation: not valid');
+  // hipwise cannot be reached: a retry, not "not valid".
+  await page.context().setOffline(true);
+  await page.getByLabel('Invitation code').fill(code.toLowerCase());
+  await page.getByLabel('Invitation code').press('Enter');
+  const failed = page.getByRole('alert').filter({ hasText: 'Could not load the invitation' });
+  await failed.waitFor();
+  await checkA11y(page, 'invitation: could not load');
+  await page.context().setOffline(false);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: /^Share with / }).waitFor();
+}
+
+test('the practice in one walk: an admin invites a clinician, who invites a member, who consents; the clinician reads the caseload and the member and holds a level, the member sees it on Today, revokes, and the clinician gets nothing; the member sees each read', () =>
   inPage(h(), async (admin) => {
     // The admin: made by `npm run admin -- create`, signs in with the password it printed.
     const adminEmail = freshEmail();
@@ -25,12 +59,18 @@ test('an admin made on the command line invites a clinician, who invites a membe
 
     const clinicianEmail = freshEmail();
     await inPage(h(), async (clinician) => {
-      await joinAsNewAccount(clinician.page, clinicianCode, clinicianEmail);
-      await clinician.page.getByRole('button', { name: 'Become a clinician' }).click();
-      await clinician.page.getByRole('link', { name: 'Go to your practice' }).click();
-      await clinician.page.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
-      const memberCode = await makeInvitation(clinician.page, 'Invite a member');
-      await checkA11y(clinician.page, 'clinician: invite a member');
+      const doc = clinician.page;
+      await joinAsNewAccount(doc, clinicianCode, clinicianEmail);
+      await doc.getByRole('button', { name: 'Become a clinician' }).click();
+      await doc.getByRole('link', { name: 'Go to your practice' }).click();
+      await doc.getByRole('heading', { level: 1, name: 'Caseload' }).waitFor();
+      // Nobody follows a new clinician: the caseload says how to invite someone.
+      await doc
+        .getByRole('heading', { level: 2, name: 'No one follows you yet — invite a member' })
+        .waitFor();
+      await checkA11y(doc, 'caseload: empty');
+      const memberCode = await makeInvitation(doc, 'Invite a member');
+      await checkA11y(doc, 'clinician: invite a member');
 
       await inPage(h(), async (member) => {
         const page = member.page;
@@ -41,17 +81,53 @@ test('an admin made on the command line invites a clinician, who invites a membe
         await page.getByText('Your notes (check-in notes and reflections) only if you tick').waitFor();
         assert.equal(await page.getByRole('checkbox', { name: 'Also share my notes' }).isChecked(), false);
         await checkA11y(page, 'consent screen');
+        await joinPageErrors(page, memberCode);
         await page.getByRole('button', { name: `Share with ${clinicianEmail}` }).click();
         await page.getByText(`${clinicianEmail} now follows your progress`).waitFor();
 
-        // The clinician finds the member on the caseload and opens their page.
-        await clinician.page.reload();
-        await clinician.page.getByRole('link', { name: memberEmail }).click();
-        await clinician.page.getByRole('heading', { level: 1, name: memberEmail }).waitFor();
-        const memberPath = new URL(clinician.page.url()).pathname;
-        const memberId = memberPath.split('/').pop()!;
+        // The member starts the programme as anyone does, and checks in.
+        await page.goto('/');
+        await readWelcome(page);
+        await answerScreening(page, [], 'clear');
+        await fillBaseline(page);
+        await checkIn(page, 5, 4);
+
+        // The clinician finds the member on the caseload, filters, and opens their page.
+        await doc.reload();
+        const row = doc.getByTestId('caseload-row').filter({ hasText: memberEmail });
+        await row.waitFor();
+        assert.match((await row.textContent()) ?? '', /Chair 1 \(3 × 10 s\)/);
+        await checkA11y(doc, 'caseload');
+        if (UPDATE_DOCS) await doc.screenshot({ path: shotPath('caseload.png'), fullPage: true });
+        // Nobody needs attention yet, so "anyone who needs attention" is empty.
+        await doc.getByLabel('Show').selectOption('any');
+        await doc.getByText('No member matches these filters.').waitFor();
+        await doc.getByLabel('Show').selectOption('');
+        await row.getByRole('link', { name: memberEmail }).click();
+        await doc.getByRole('heading', { level: 1, name: memberEmail }).waitFor();
+        await doc.getByRole('heading', { level: 2, name: 'Over time' }).waitFor();
+        await checkA11y(doc, 'clinician: member page');
+        const memberId = new URL(doc.url()).pathname.split('/').pop()!;
+
+        // The clinician holds the member at chair level 1; the member sees it on Today and in Settings.
+        await doc.getByLabel('What to change').selectOption('hold_level');
+        await doc.getByLabel('Version').selectOption('chair');
+        await doc.getByLabel('Level').selectOption('1');
+        await doc.getByRole('button', { name: 'Save the change' }).click();
+        await doc.getByRole('status').filter({ hasText: 'Saved. The member sees it on Today.' }).waitFor();
+        await doc.getByTestId('member-level').filter({ hasText: 'held at 1' }).waitFor();
+
+        await page.reload();
+        const card = page.getByTestId('programme-changes');
+        await card.getByText('Kept you at chair level 1').waitFor();
+        assert.match((await card.textContent()) ?? '', new RegExp(clinicianEmail.replace(/\./g, '\\.')));
+        await checkA11y(page, 'today with a clinician’s change');
+        // A member has no caseload: no menu entry, and the address says there is nothing there.
+        assert.equal(await page.getByRole('link', { name: 'Caseload' }).count(), 0);
 
         await openSettings(page);
+        await page.getByRole('heading', { level: 2, name: 'Changes by your clinicians' }).waitFor();
+        await page.getByText('Kept you at chair level 1').first().waitFor();
         const clinicians = page.getByRole('region', { name: 'Clinicians who follow you' });
         await clinicians.getByText(`${clinicianEmail} sees your outcomes and adherence, since`).waitFor();
         const seen = page.getByRole('region', { name: 'Who has seen my data' });
@@ -62,6 +138,7 @@ test('an admin made on the command line invites a clinician, who invites a membe
             .getByRole('row')
             .filter({ hasText: what })
             .filter({ hasText: `${clinicianEmail} (clinician)` })
+            .first()
             .waitFor();
         }
         await checkA11y(page, 'settings: clinicians and who has seen my data');
@@ -70,9 +147,17 @@ test('an admin made on the command line invites a clinician, who invites a membe
         await clinicians
           .getByText(`${clinicianEmail} sees your outcomes and adherence, and your notes`)
           .waitFor();
-        await clinicians.getByRole('button', { name: 'Revoke…' }).click();
+        // Revoking asks first; Escape backs out and gives the focus back.
+        const revoke = clinicians.getByRole('button', { name: 'Revoke…' });
+        await revoke.click();
+        const act = clinicians.getByRole('button', { name: `Revoke ${clinicianEmail}’s access` });
+        assert.ok(await act.evaluate((b) => b === document.activeElement), 'the act button is focused');
         await checkA11y(page, 'settings: confirm revoking');
-        await clinicians.getByRole('button', { name: `Revoke ${clinicianEmail}’s access` }).click();
+        await page.keyboard.press('Escape');
+        await act.waitFor({ state: 'detached' });
+        assert.ok(await revoke.evaluate((b) => b === document.activeElement), 'focus is back on Revoke…');
+        await revoke.press('Enter');
+        await act.click();
         await clinicians.getByText(`${clinicianEmail} no longer sees your data.`).waitFor();
         await clinicians.getByText('No clinician follows you.').waitFor();
         const consents: unknown = await page.evaluate(
@@ -81,14 +166,31 @@ test('an admin made on the command line invites a clinician, who invites a membe
         assert.deepEqual(consents, { consents: [] });
 
         // The clinician's next request about the member gets nothing, not even that they exist.
-        const after = await clinician.page.request.get(`/api/clinician/members/${memberId}`);
+        const after = await doc.request.get(`/api/clinician/members/${memberId}`);
         assert.equal(after.status(), 404);
-        const caseload = (await (await clinician.page.request.get('/api/clinician/caseload')).json()) as {
+        const caseload = (await (await doc.request.get('/api/clinician/caseload')).json()) as {
           members: unknown[];
         };
         assert.deepEqual(caseload.members, []);
-        assert.deepEqual(member.problems, []);
+
+        await page.goto('/clinician');
+        await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+        assert.deepEqual(
+          member.problems.filter((p) => !p.includes('net::ERR_INTERNET_DISCONNECTED')),
+          [],
+        );
       });
+
+      // Guessing codes is slow: past ten wrong ones the invitation page says how long to wait.
+      for (let i = 0; i < 11; i++) {
+        assert.equal((await doc.request.get(`/api/invitations/${WRONG_CODE}`)).status(), 404);
+      }
+      await doc.goto(`/join/${WRONG_CODE}`);
+      await doc
+        .getByRole('alert')
+        .filter({ hasText: /^Too many wrong invitation codes\. .* wait \d+ seconds and try again\./ })
+        .waitFor();
+      await checkA11y(doc, 'invitation: too many wrong codes');
       assert.deepEqual(clinician.problems, []);
     });
 

@@ -1,10 +1,12 @@
 import { invitationCodeSchema, type InvitationPreview } from '@hipwise/core';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { practiceApi } from '../../api';
+import { isApiError, practiceApi } from '../../api';
 import { Alert } from '../../components/Alert';
 import { TextField } from '../../components/Field';
+import { LoadFailed } from '../../components/LoadFailed';
 import { LoadStatus } from '../../components/LoadStatus';
+import { Loading } from '../../components/Loading';
 import { setPendingInvitation } from '../../lib/pending-invitation';
 import { useAction } from '../../lib/use-action';
 import { useLoad } from '../../lib/use-load';
@@ -147,27 +149,62 @@ function ClinicianRole({ code, preview }: { readonly code: string; readonly prev
   );
 }
 
+type Opened =
+  | { readonly kind: 'open'; readonly preview: InvitationPreview }
+  /** 404: the code is not one, or not any more. */
+  | { readonly kind: 'invalid' }
+  /** 429: too many wrong codes from here; the message says how long to wait. */
+  | { readonly kind: 'limited'; readonly message: string };
+
+/** The invitation, or why this code opens none; a failure to reach hipwise is thrown (a retry). */
+async function openInvitation(code: string, signal: AbortSignal): Promise<Opened> {
+  try {
+    return { kind: 'open', preview: await practiceApi.preview(code, signal) };
+  } catch (e) {
+    if (isApiError(e) && e.status === 404) return { kind: 'invalid' };
+    if (isApiError(e) && e.status === 429) return { kind: 'limited', message: e.message };
+    throw e;
+  }
+}
+
 function Invitation({ code }: { readonly code: string }) {
-  const load = useCallback((signal: AbortSignal) => practiceApi.preview(code, signal), [code]);
+  const load = useCallback((signal: AbortSignal) => openInvitation(code, signal), [code]);
   const { state, reload } = useLoad(load);
-  return (
-    <>
-      <LoadStatus state={state} retry={reload} what="the invitation" />
-      {state.status === 'ready' &&
-        (state.data.kind === 'member' ? (
-          <MemberConsent code={code} preview={state.data} />
-        ) : (
-          <ClinicianRole code={code} preview={state.data} />
-        ))}
-    </>
-  );
+  if (state.status !== 'ready') return <LoadStatus state={state} retry={reload} what="the invitation" />;
+  const opened = state.data;
+  switch (opened.kind) {
+    case 'open':
+      return opened.preview.kind === 'member' ? (
+        <MemberConsent code={code} preview={opened.preview} />
+      ) : (
+        <ClinicianRole code={code} preview={opened.preview} />
+      );
+    case 'invalid':
+      return (
+        <>
+          <Alert tone="error" title="This invitation code is not valid or has expired">
+            <p>It may be mistyped or used already. Check it, or ask whoever invited you for a new one.</p>
+          </Alert>
+          <h2>Enter another code</h2>
+          <CodeForm />
+        </>
+      );
+    case 'limited':
+      return (
+        <Alert tone="error" title={opened.message}>
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </Alert>
+      );
+  }
 }
 
 /** /join and /join/:code: a clinician's or an admin's invitation, opened by the person invited. */
 export function JoinPage() {
   usePageTitle('Invitation');
   const { code } = useParams<{ code?: string }>();
-  const { state } = useSession();
+  const { state, refresh } = useSession();
   const anonymous = state.status === 'anonymous';
   // Kept while signed out, so log-in or sign-up leads back here; dropped once the person is here.
   useEffect(() => {
@@ -188,8 +225,14 @@ export function JoinPage() {
             back here after. Nothing is shared until you accept.
           </p>
         </Alert>
+      ) : state.status === 'failed' ? (
+        <LoadFailed
+          title="Could not load your account"
+          message={state.message}
+          retry={() => void refresh()}
+        />
       ) : (
-        <LoadStatus state={{ status: 'loading' }} retry={() => {}} what="your account" />
+        <Loading label="Loading your account…" />
       )}
     </section>
   );

@@ -18,6 +18,8 @@ function ClinicianItem({
   readonly onRevoked: () => void;
 }) {
   const { busy, error, run } = useAction();
+  // The box shows the click at once, while the change is saved; a failure puts it back.
+  const [pending, setPending] = useState<boolean>();
   const who = c.clinician.email;
 
   return (
@@ -29,14 +31,15 @@ function ClinicianItem({
       <label>
         <input
           type="checkbox"
-          checked={c.shareNotes}
+          checked={pending ?? c.shareNotes}
           disabled={busy}
           onChange={(e) => {
             const shareNotes = e.target.checked;
+            setPending(shareNotes);
             void run(
               async () => onChanged(await practiceApi.setScope(c.id, shareNotes)),
               'Could not change it. Please try again.',
-            );
+            ).finally(() => setPending(undefined));
           }}
         />
         <span>Share my notes with {who}</span>
