@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { localDateSchema, nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 
 export const checkinBody = z.strictObject({
   pain: nrs,
   stress: nrs,
   note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  /** When it was made; the server's clock when left out. */
+  recordedAt: recordedAtSchema.optional(),
 });
 export type CheckinBody = z.infer<typeof checkinBody>;
 

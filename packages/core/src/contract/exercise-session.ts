@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 import { STOPPED_EARLY } from '../exercise/session-record.js';
 import { EXERCISE_VARIANT_IDS } from '../exercise/variants.js';
 
@@ -35,6 +36,8 @@ export const exerciseSessionBody = z
     formScores: z.array(formScore).max(MAX_SETS).optional(),
     /** Seconds of each hold the camera judged in good form; null where it could not see. */
     goodFormSeconds: z.array(seconds.nullable()).max(MAX_SETS).optional(),
+    /** When the session ended; the server's clock when left out. */
+    recordedAt: recordedAtSchema.optional(),
   })
   .superRefine((b, ctx) => {
     // These make the record self-consistent, which the progression rules rely on.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema, nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 import { STRESS_RULE_IDS, type StressRuleId } from '../program/stress-rules.js';
 import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from '../stress/pacer.js';
 
@@ -32,6 +33,8 @@ export const stressSessionBody = z
     exhaleSeconds: halfSeconds(EXHALE_RANGE),
     stressBefore: nrs,
     stressAfter: nrs,
+    /** When the practice ended; the server's clock when left out. */
+    recordedAt: recordedAtSchema.optional(),
   })
   .refine((b) => b.durationSeconds <= b.plannedMinutes * 60, {
     path: ['durationSeconds'],

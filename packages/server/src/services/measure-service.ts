@@ -32,6 +32,7 @@ import {
 import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once, type Outcome } from './idempotent-write.js';
+import { recordedTime } from './recorded-time.js';
 
 export type ResponseOutcome = Outcome<ResponseEnvelope>;
 
@@ -99,7 +100,7 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
     body: QuestionnaireResponseBody,
     id: string | undefined,
   ): Promise<ResponseOutcome> {
-    const now = clock.now();
+    const now = recordedTime(body.recordedAt, clock.now(), 'questionnaire', user.timeZone);
     const day = localDate(now, user.timeZone);
     const scores = scoresOf(body);
     const instrument = INSTRUMENTS[body.instrumentId];
