@@ -59,7 +59,8 @@ export function checkRecordedAt(
       field: `is more than ${limit} ago`,
       message:
         `This ${what} was made on ${localDate(at, timeZone)}, more than ${limit} ago, and hipwise ` +
-        `takes records up to ${limit} old. Dismiss it, and note what matters in today's check-in.`,
+        `takes records up to ${limit} old. Dismiss it, and note what matters in today's check-in ` +
+        `(if that date is wrong, correct this device's clock first).`,
     };
   }
   return { ok: true, at };

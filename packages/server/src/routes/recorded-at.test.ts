@@ -103,7 +103,7 @@ describeOnEachStore('writes dated by when they were made (recordedAt)', (t) => {
     assert.equal(error.code, 'recorded_too_long_ago');
     assert.equal(
       error.message,
-      "This check-in was made on 2026-02-24, more than 14\u00a0days ago, and hipwise takes records up to 14\u00a0days old. Dismiss it, and note what matters in today's check-in.",
+      "This check-in was made on 2026-02-24, more than 14\u00a0days ago, and hipwise takes records up to 14\u00a0days old. Dismiss it, and note what matters in today's check-in (if that date is wrong, correct this device's clock first).",
     );
     assert.ok(error.fields?.['recordedAt']);
     assert.deepEqual(await checkinsOn(user, '2026-02-01', '2026-03-11'), []);
