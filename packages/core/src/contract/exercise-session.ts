@@ -14,8 +14,8 @@ export const MAX_HOLD_SECONDS = 600;
 /** Whole seconds (the client rounds to the nearest second). */
 const seconds = z
   .int('must be whole seconds')
-  .min(0, `must be 0 to ${MAX_HOLD_SECONDS} seconds`)
-  .max(MAX_HOLD_SECONDS, `must be 0 to ${MAX_HOLD_SECONDS} seconds`);
+  .min(0, `must be 0 to ${MAX_HOLD_SECONDS}\u00a0seconds`)
+  .max(MAX_HOLD_SECONDS, `must be 0 to ${MAX_HOLD_SECONDS}\u00a0seconds`);
 
 /** A form score from the camera coach: 0 (poor) to 1 (good); null where a set was not scored. */
 const formScore = z.number().min(0, 'must be 0 to 1').max(1, 'must be 0 to 1').nullable();
@@ -25,9 +25,9 @@ export const exerciseSessionBody = z
   .strictObject({
     variant: exerciseVariantSchema,
     plannedSets: z.int().min(1, `must be 1 to ${MAX_SETS}`).max(MAX_SETS, `must be 1 to ${MAX_SETS}`),
-    plannedHoldSeconds: seconds.min(1, `must be 1 to ${MAX_HOLD_SECONDS} seconds`),
+    plannedHoldSeconds: seconds.min(1, `must be 1 to ${MAX_HOLD_SECONDS}\u00a0seconds`),
     /** One entry per set attempted, in order; fewer than planned only when stopped early. */
-    achievedHoldSeconds: z.array(seconds).max(MAX_SETS, `must have at most ${MAX_SETS} sets`),
+    achievedHoldSeconds: z.array(seconds).max(MAX_SETS, `must have at most ${MAX_SETS}\u00a0sets`),
     /** Null only when stopped for pain (see ExerciseSessionRecord). */
     painBefore: nrs.nullable(),
     painAfter: nrs.nullable(),

@@ -2,6 +2,7 @@ import {
   dueOn,
   enabledInstruments,
   INSTRUMENTS,
+  plural,
   localDate,
   progress,
   schedule,
@@ -43,7 +44,11 @@ export function envelope(response: QuestionnaireResponse): ResponseEnvelope {
 function cadenceText(id: InstrumentId): string {
   const c = SCHEDULE[id];
   if (!c) return 'when you like';
-  return c.kind === 'once' ? 'once, at the start' : c.days === 7 ? 'every week' : `every ${c.days} days`;
+  return c.kind === 'once'
+    ? 'once, at the start'
+    : c.days === 7
+      ? 'every week'
+      : `every ${plural(c.days, 'day')}`;
 }
 
 /** The instruments a deployment offers; a configuration that switches off a core measure is refused. */
