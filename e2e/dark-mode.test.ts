@@ -74,6 +74,18 @@ async function waitForChart(page: Page, expected: string, not = false): Promise<
   );
 }
 
+/** lib/theme.ts THEME_COLOURS: the title bar's colour for each theme. */
+const TITLE_BAR = { light: '#1f5f5b', dark: '#121715' } as const;
+
+/** The `theme-color` the browser uses now: the one meta whose media query matches. */
+const titleBarColour = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')].find(
+        (m) => m.media === '' || window.matchMedia(m.media).matches,
+      )?.content,
+  );
+
 /** The radio of the Appearance setting named `name`. */
 const appearance = (page: Page, name: string) =>
   page.getByRole('radiogroup', { name: 'Appearance' }).getByRole('radio', { name, exact: true });
@@ -154,6 +166,7 @@ test('Dark in Settings overrides a light system and survives a reload; Light ove
     await navigateTo(page, 'Settings');
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await assertLight(page, 'settings, system light');
+    assert.equal(await titleBarColour(page), TITLE_BAR.light);
 
     // By keyboard: arrow keys move through a radio group and choose as they go.
     const system = appearance(page, 'System (as this device is set)');
@@ -163,11 +176,13 @@ test('Dark in Settings overrides a light system and survives a reload; Light ove
     await page.keyboard.press('ArrowDown');
     assert.ok(await appearance(page, 'Dark').isChecked());
     await darkScreen(page, 'settings: Dark chosen');
+    assert.equal(await titleBarColour(page), TITLE_BAR.dark, 'the title bar follows Dark');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     assert.ok(await appearance(page, 'Dark').isChecked(), 'the choice is remembered');
     await assertDark(page, 'settings after a reload');
+    assert.equal(await titleBarColour(page), TITLE_BAR.dark, 'and so from the start');
 
     await page.emulateMedia({ colorScheme: 'dark' });
     await appearance(page, 'Light').check();
@@ -175,9 +190,11 @@ test('Dark in Settings overrides a light system and survives a reload; Light ove
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
     await assertLight(page, 'Light chosen, after a reload');
+    assert.equal(await titleBarColour(page), TITLE_BAR.light, 'the title bar follows Light');
 
     await system.check();
     await assertDark(page, 'System again, following the dark system');
+    assert.equal(await titleBarColour(page), TITLE_BAR.dark);
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));
 

@@ -102,7 +102,7 @@ test('questionnaires: due on Today, resumed after closing half way, scored, char
       /1 of the 5\sdaily ratings it needs in the last 7\sdays/,
     );
     const stressInsight = page.getByTestId('insight-stress_same_day');
-    assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14 days\./);
+    assert.match((await stressInsight.textContent()) ?? '', /Not enough data yet: 1 of 14\sdays\./);
     assert.ok(await page.getByText('Nothing is due today.', { exact: false }).isVisible());
     await checkA11y(page, 'progress: every measure');
 

@@ -80,6 +80,7 @@ test('offline: a check-in and a finished session wait on the device, survive a r
       if (r.method() === 'POST' && (path === '/api/checkins' || path === '/api/exercise-sessions'))
         sent.push(path);
     });
+    const backOnline = Date.now();
     await context.setOffline(false);
     await banner(page, /^2\s+changes saved\./).waitFor();
     assert.deepEqual(sent, ['/api/checkins', '/api/exercise-sessions'], 'sent once each, in the order made');
@@ -89,11 +90,15 @@ test('offline: a check-in and a finished session wait on the device, survive a r
     // Read back through the API: each is stored exactly once.
     const today = (await (await page.request.get('/api/today')).json()) as {
       history: Array<{ pain: number; stress: number }>;
+      checkin: { createdAt: string } | null;
     };
     assert.deepEqual(
       today.history.map((c) => [c.pain, c.stress]),
       [[6, 4]],
     );
+    // Stored with the time it was made on the device, not the time it reached the server.
+    const madeAt = Date.parse(today.checkin?.createdAt ?? '');
+    assert.ok(madeAt < backOnline, `made offline at ${today.checkin?.createdAt}, before going online`);
     const sessions = (await (await page.request.get('/api/exercise-sessions?limit=100')).json()) as {
       sessions: Array<{ painBefore: number; painAfter: number | null }>;
     };

@@ -26,3 +26,4 @@ export * from './form/index.js';
 export * from './auth/login-backoff.js';
 export * from './stress/index.js';
 export * from './offline/outbox.js';
+export * from './text/units.js';

@@ -7,8 +7,8 @@ export const baselineBody = z.strictObject({
   peg: z.strictObject({ pain: nrs, enjoyment: nrs, activity: nrs }),
   sittingHoursPerWorkday: z
     .number({ error: 'enter the hours as a number, such as 7 or 7.5' })
-    .min(0, 'must be 0 to 24 hours')
-    .max(24, 'must be 0 to 24 hours')
+    .min(0, 'must be 0 to 24\u00a0hours')
+    .max(24, 'must be 0 to 24\u00a0hours')
     // Not .multipleOf(0.5): its float tolerance lets 5e-324 through, which the database's real
     // column cannot store (an underflow error, so a 500 instead of a 422).
     .refine((h) => Number.isInteger(h * 2), 'use whole or half hours'),

@@ -38,7 +38,7 @@ export const breakStatsQuery = z
   .refine(
     (q) => q.from === undefined || q.to === undefined || daysBetween(q.from, q.to) < MAX_BREAK_STATS_DAYS,
     {
-      message: `ask for at most ${MAX_BREAK_STATS_DAYS} days at a time`,
+      message: `ask for at most ${MAX_BREAK_STATS_DAYS}\u00a0days at a time`,
       path: ['from'],
     },
   );
@@ -49,7 +49,7 @@ export const breakEventsQuery = z
   .strictObject({ from: localDateSchema, to: localDateSchema })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
   .refine((q) => daysBetween(q.from, q.to) < MAX_BREAK_STATS_DAYS, {
-    message: `ask for at most ${MAX_BREAK_STATS_DAYS} days at a time`,
+    message: `ask for at most ${MAX_BREAK_STATS_DAYS}\u00a0days at a time`,
     path: ['from'],
   });
 

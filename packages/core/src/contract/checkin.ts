@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { localDateSchema, nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 
 export const checkinBody = z.strictObject({
   pain: nrs,
   stress: nrs,
-  note: z.string().trim().max(1000, 'must be at most 1000 characters').optional(),
+  note: z.string().trim().max(1000, 'must be at most 1000\u00a0characters').optional(),
+  /** When it was made; the server's clock when left out. */
+  recordedAt: recordedAtSchema.optional(),
 });
 export type CheckinBody = z.infer<typeof checkinBody>;
 
@@ -32,6 +35,6 @@ export const checkinRangeQuery = z
 /** An idempotency key: any client-made unique string, e.g. a UUID. */
 export const idempotencyKeySchema = z
   .string()
-  .min(8, 'Idempotency-Key must be 8 to 128 characters')
-  .max(128, 'Idempotency-Key must be 8 to 128 characters')
+  .min(8, 'Idempotency-Key must be 8 to 128\u00a0characters')
+  .max(128, 'Idempotency-Key must be 8 to 128\u00a0characters')
   .regex(/^[A-Za-z0-9_\-:.]+$/, 'Idempotency-Key may hold only letters, digits and _-:.');

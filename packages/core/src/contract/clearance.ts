@@ -10,7 +10,7 @@ export const clearanceBody = z.strictObject({
   note: z
     .string()
     .trim()
-    .max(CLEARANCE_NOTE_MAX, `must be at most ${CLEARANCE_NOTE_MAX} characters`)
+    .max(CLEARANCE_NOTE_MAX, `must be at most ${CLEARANCE_NOTE_MAX}\u00a0characters`)
     .optional(),
 });
 export type ClearanceBody = z.infer<typeof clearanceBody>;

@@ -33,7 +33,7 @@ export const programmeChangeBody = z.discriminatedUnion('kind', [
       .string()
       .trim()
       .min(1, 'must not be empty')
-      .max(PROGRAMME_MESSAGE_MAX, `must be at most ${PROGRAMME_MESSAGE_MAX} characters`),
+      .max(PROGRAMME_MESSAGE_MAX, `must be at most ${PROGRAMME_MESSAGE_MAX}\u00a0characters`),
   }),
 ]);
 export type ProgrammeChangeBody = z.infer<typeof programmeChangeBody>;
@@ -81,7 +81,7 @@ export const caseloadQuery = z.strictObject({
   /** Only members with this flag, or with any flag. */
   flag: z.enum([...CASELOAD_FLAGS, 'any']).optional(),
   /** Part of the member's email address. */
-  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  q: z.string().trim().max(200, 'must be at most 200\u00a0characters').optional(),
   page: intParam(1, 100000, 1),
   pageSize: intParam(1, CASELOAD_PAGE_SIZE_MAX, 25),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 import { STOPPED_EARLY } from '../exercise/session-record.js';
 import { EXERCISE_VARIANT_IDS } from '../exercise/variants.js';
 
@@ -13,8 +14,8 @@ export const MAX_HOLD_SECONDS = 600;
 /** Whole seconds (the client rounds to the nearest second). */
 const seconds = z
   .int('must be whole seconds')
-  .min(0, `must be 0 to ${MAX_HOLD_SECONDS} seconds`)
-  .max(MAX_HOLD_SECONDS, `must be 0 to ${MAX_HOLD_SECONDS} seconds`);
+  .min(0, `must be 0 to ${MAX_HOLD_SECONDS}\u00a0seconds`)
+  .max(MAX_HOLD_SECONDS, `must be 0 to ${MAX_HOLD_SECONDS}\u00a0seconds`);
 
 /** A form score from the camera coach: 0 (poor) to 1 (good); null where a set was not scored. */
 const formScore = z.number().min(0, 'must be 0 to 1').max(1, 'must be 0 to 1').nullable();
@@ -24,9 +25,9 @@ export const exerciseSessionBody = z
   .strictObject({
     variant: exerciseVariantSchema,
     plannedSets: z.int().min(1, `must be 1 to ${MAX_SETS}`).max(MAX_SETS, `must be 1 to ${MAX_SETS}`),
-    plannedHoldSeconds: seconds.min(1, `must be 1 to ${MAX_HOLD_SECONDS} seconds`),
+    plannedHoldSeconds: seconds.min(1, `must be 1 to ${MAX_HOLD_SECONDS}\u00a0seconds`),
     /** One entry per set attempted, in order; fewer than planned only when stopped early. */
-    achievedHoldSeconds: z.array(seconds).max(MAX_SETS, `must have at most ${MAX_SETS} sets`),
+    achievedHoldSeconds: z.array(seconds).max(MAX_SETS, `must have at most ${MAX_SETS}\u00a0sets`),
     /** Null only when stopped for pain (see ExerciseSessionRecord). */
     painBefore: nrs.nullable(),
     painAfter: nrs.nullable(),
@@ -35,6 +36,8 @@ export const exerciseSessionBody = z
     formScores: z.array(formScore).max(MAX_SETS).optional(),
     /** Seconds of each hold the camera judged in good form; null where it could not see. */
     goodFormSeconds: z.array(seconds.nullable()).max(MAX_SETS).optional(),
+    /** When the session ended; the server's clock when left out. */
+    recordedAt: recordedAtSchema.optional(),
   })
   .superRefine((b, ctx) => {
     // These make the record self-consistent, which the progression rules rely on.

@@ -19,3 +19,4 @@ export * from './stress.js';
 export * from './clinician.js';
 export * from './sso.js';
 export * from './practice.js';
+export * from './recorded-at.js';

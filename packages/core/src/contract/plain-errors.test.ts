@@ -28,7 +28,7 @@ test('each kind of failed check gets words a person can act on', () => {
   assert.deepEqual(messages(z.int(), 2.5), ['enter a whole number']);
   assert.deepEqual(messages(z.number(), Number.NaN), ['enter a number']);
   assert.deepEqual(messages(z.number(), 'seven'), ['enter a number']);
-  assert.deepEqual(messages(z.string().max(3), 'long'), ['use at most 3 characters']);
+  assert.deepEqual(messages(z.string().max(3), 'long'), ['use at most 3\u00a0characters']);
   assert.deepEqual(messages(z.string().min(1), ''), ['must not be empty']);
   assert.deepEqual(messages(z.strictObject({ a: z.number() }), {}), ['is missing']);
   assert.deepEqual(messages(z.enum(['sit', 'stand']), 'lie'), ['choose one of: sit, stand']);

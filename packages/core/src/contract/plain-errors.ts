@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import { NBSP } from '../text/units.js';
 
 type RawIssue = Parameters<z.core.$ZodErrorMap>[0];
 
-const count = (n: number | bigint, one: string, many: string) => `${n} ${n === 1 || n === 1n ? one : many}`;
+const count = (n: number | bigint, one: string, many: string) =>
+  `${n}${NBSP}${n === 1 || n === 1n ? one : many}`;
 
 /**
  * zod's messages in words a person can act on, for every check that has no message of its own

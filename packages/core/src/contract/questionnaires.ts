@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 import { progress, type InstrumentId } from '../measures/instrument.js';
 import { INSTRUMENT_IDS, INSTRUMENTS } from '../measures/registry.js';
 
@@ -18,6 +19,8 @@ export const questionnaireResponseBody = z
     instrumentId: instrumentIdSchema,
     answers: answersSchema,
     completed: z.boolean(),
+    /** When these answers were given; the server's clock when left out. */
+    recordedAt: recordedAtSchema.optional(),
   })
   .superRefine((body, ctx) => {
     const instrument = INSTRUMENTS[body.instrumentId];

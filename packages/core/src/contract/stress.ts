@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema, nrs } from './common.js';
+import { recordedAtSchema } from './recorded-at.js';
 import { STRESS_RULE_IDS, type StressRuleId } from '../program/stress-rules.js';
 import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from '../stress/pacer.js';
 
@@ -12,8 +13,8 @@ import { EXHALE_RANGE, INHALE_RANGE, PACER_STEP_SECONDS, PRACTICE_MINUTES } from
 const halfSeconds = (range: { min: number; max: number }) =>
   z
     .number()
-    .min(range.min, `must be ${range.min} to ${range.max} seconds`)
-    .max(range.max, `must be ${range.min} to ${range.max} seconds`)
+    .min(range.min, `must be ${range.min} to ${range.max}\u00a0seconds`)
+    .max(range.max, `must be ${range.min} to ${range.max}\u00a0seconds`)
     .refine((v) => Number.isInteger(v / PACER_STEP_SECONDS), 'must be whole or half seconds');
 
 const maxMinutes = Math.max(...PRACTICE_MINUTES);
@@ -22,16 +23,18 @@ export const stressSessionBody = z
   .strictObject({
     plannedMinutes: z
       .int()
-      .min(Math.min(...PRACTICE_MINUTES), 'must be 1 to 5 minutes')
-      .max(maxMinutes, 'must be 1 to 5 minutes'),
+      .min(Math.min(...PRACTICE_MINUTES), 'must be 1 to 5\u00a0minutes')
+      .max(maxMinutes, 'must be 1 to 5\u00a0minutes'),
     durationSeconds: z
       .int()
-      .min(1, 'must be at least 1 second')
-      .max(maxMinutes * 60, `must be at most ${maxMinutes} minutes`),
+      .min(1, 'must be at least 1\u00a0second')
+      .max(maxMinutes * 60, `must be at most ${maxMinutes}\u00a0minutes`),
     inhaleSeconds: halfSeconds(INHALE_RANGE),
     exhaleSeconds: halfSeconds(EXHALE_RANGE),
     stressBefore: nrs,
     stressAfter: nrs,
+    /** When the practice ended; the server's clock when left out. */
+    recordedAt: recordedAtSchema.optional(),
   })
   .refine((b) => b.durationSeconds <= b.plannedMinutes * 60, {
     path: ['durationSeconds'],
@@ -68,7 +71,7 @@ export const reflectionBody = z.strictObject({
   note: z
     .string()
     .trim()
-    .max(REFLECTION_NOTE_MAX, `must be at most ${REFLECTION_NOTE_MAX} characters`)
+    .max(REFLECTION_NOTE_MAX, `must be at most ${REFLECTION_NOTE_MAX}\u00a0characters`)
     .optional(),
 });
 export type ReflectionBody = z.infer<typeof reflectionBody>;

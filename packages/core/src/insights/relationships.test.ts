@@ -37,7 +37,7 @@ test('pain = 2 + sitting the day before / 100, exactly -> r = 1 and a large link
   assert.ok(Math.abs((r.spearman ?? 0) - 1) < 1e-12);
   assert.equal(r.strength, 'large');
   assert.ok((r.meanDifference ?? 0) > 0);
-  assert.match(r.summary, /sat longer than usual, your pain was on average [\d.]+ points higher/);
+  assert.match(r.summary, /sat longer than usual, your pain was on average [\d.]+\u00a0points higher/);
   assert.match(r.summary, /not proof that one causes the other/);
   // The same history read on the same day (no lag) shows no such link: the lag is what matters.
   const sameDay = relationships(days.map((d) => ({ ...d, stress: d.sittingMinutes })));
@@ -73,7 +73,7 @@ test('below 14 paired days there is no claim, only the count', () => {
   assert.equal(sit.pairedDays, 13);
   assert.equal(sit.enough, false);
   assert.equal(sit.strength, null);
-  assert.equal(sit.summary, 'Not enough data yet: 13 of 14 days.');
+  assert.equal(sit.summary, 'Not enough data yet: 13 of 14\u00a0days.');
   // Same-day stress has 14 pairs: enough.
   assert.equal(get(rs, 'stress_same_day').enough, true);
 });
@@ -103,7 +103,7 @@ test('exercise: pain 2 points lower on days after a session', () => {
   assert.equal(ex.pearson, -1);
   assert.match(
     ex.summary,
-    /^On days after an exercise session, your pain was on average 2 points lower than on other days \(10 days after a session, 10 without\)\./,
+    /^On days after an exercise session, your pain was on average 2\u00a0points lower than on other days \(10\u00a0days after a session, 10 without\)\./,
   );
 });
 

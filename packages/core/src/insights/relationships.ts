@@ -1,6 +1,7 @@
 import { addDays } from '../time/local-date.js';
 import { byDate, present, type DayRecord } from './day-record.js';
 import { mean, median, pearson, round, spearman } from './stats.js';
+import { plural } from '../text/units.js';
 
 /**
  * Relationships a user can act on, computed over their own history only:
@@ -76,12 +77,12 @@ function strengthOf(r: number | null): Relationship['strength'] {
 const CAVEAT = 'This is a pattern in your own records, not proof that one causes the other.';
 
 function notEnough(n: number): string {
-  return `Not enough data yet: ${n} of ${MIN_PAIRED_DAYS} days.`;
+  return `Not enough data yet: ${n} of ${plural(MIN_PAIRED_DAYS, 'day')}.`;
 }
 
 function points(x: number): string {
   const v = round(Math.abs(x), 1);
-  return `${v} point${v === 1 ? '' : 's'}`;
+  return plural(v, 'point');
 }
 
 interface Wording {
@@ -121,9 +122,9 @@ function continuous(id: Exclude<RelationshipId, 'exercise_previous_day'>, ps: re
   let summary: string;
   if (!enough) summary = notEnough(ps.length);
   else if (rho === null || strength === 'none' || meanDifference === null)
-    summary = `No clear link so far between ${w.what} and your pain (${ps.length} days).`;
+    summary = `No clear link so far between ${w.what} and your pain (${plural(ps.length, 'day')}).`;
   else
-    summary = `${w.higher}, your pain was on average ${points(meanDifference)} ${meanDifference >= 0 ? 'higher' : 'lower'} (a ${strength} link, over ${ps.length} days). ${CAVEAT}`;
+    summary = `${w.higher}, your pain was on average ${points(meanDifference)} ${meanDifference >= 0 ? 'higher' : 'lower'} (a ${strength} link, over ${plural(ps.length, 'day')}). ${CAVEAT}`;
   return {
     id,
     pairedDays: ps.length,
@@ -155,11 +156,11 @@ function exercise(ps: readonly Pair[]): Relationship {
   let summary: string;
   if (!enough) summary = notEnough(ps.length);
   else if (!bothSides)
-    summary = `Not enough variety yet: we need at least ${MIN_GROUP_DAYS} days after a session and ${MIN_GROUP_DAYS} days after none (so far ${after.length} and ${without.length}).`;
+    summary = `Not enough variety yet: we need at least ${plural(MIN_GROUP_DAYS, 'day')} after a session and ${plural(MIN_GROUP_DAYS, 'day')} after none (so far ${after.length} and ${without.length}).`;
   else if (meanDifference === null || strength === null || strength === 'none')
-    summary = `No clear difference so far in your pain on days after an exercise session (${ps.length} days).`;
+    summary = `No clear difference so far in your pain on days after an exercise session (${plural(ps.length, 'day')}).`;
   else
-    summary = `On days after an exercise session, your pain was on average ${points(meanDifference)} ${meanDifference >= 0 ? 'higher' : 'lower'} than on other days (${after.length} days after a session, ${without.length} without). ${CAVEAT}`;
+    summary = `On days after an exercise session, your pain was on average ${points(meanDifference)} ${meanDifference >= 0 ? 'higher' : 'lower'} than on other days (${plural(after.length, 'day')} after a session, ${without.length} without). ${CAVEAT}`;
   return {
     id: 'exercise_previous_day',
     pairedDays: ps.length,

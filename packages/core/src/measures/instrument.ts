@@ -1,3 +1,5 @@
+import { plural } from '../text/units.js';
+
 /**
  * What every questionnaire in hipwise has in common: items with numbered options, a licence note,
  * whether configuration may switch it off, and a scoring function that either returns a typed
@@ -109,7 +111,7 @@ export function checkAnswers(
       error: {
         code: 'incomplete',
         missing,
-        message: `${missing.length} of ${items.length} questions still need an answer`,
+        message: `${missing.length} of ${plural(items.length, 'question')} still need an answer`,
       },
     };
   }

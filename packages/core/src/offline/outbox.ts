@@ -2,6 +2,8 @@
  * The rules of the browser's outbox: writes the user made while hipwise could not be reached wait
  * on the device and are sent in the order they were made once it answers again. Storage, the
  * clock and randomness stay outside: the caller passes the items, `now` and a random number.
+ * An item waits however long it takes; it carries the time it was made (`recordedAt`), which the
+ * server takes up to RECORDED_AT_MAX_AGE_DAYS back, so an older one comes back refused and is shown.
  */
 
 /** The writes that may wait on the device. */

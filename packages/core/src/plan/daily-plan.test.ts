@@ -79,7 +79,7 @@ test('day 1: lesson 1, chair 3 x 10 s, check-in and sitting goals, nothing done 
   const ex = item(plan, 'exercise');
   assert.deepEqual(
     [ex?.variant, ex?.sets, ex?.holdSeconds, ex?.title],
-    ['chair', 3, 10, 'Boat pose on a chair: 3 × 10 s'],
+    ['chair', 3, 10, 'Boat pose on a chair: 3\u00a0×\u00a010\u00a0s'],
   );
   assert.equal(item(plan, 'lesson')?.title, 'Where the method looks: the hips');
 });
@@ -319,7 +319,7 @@ test('exercise item follows the floor unlock and the stay-on-chair choice', () =
   const floor = item(dailyPlan(input({ today: day(7), exerciseHistory: history })), 'exercise');
   assert.deepEqual(
     [floor?.variant, floor?.holdSeconds, floor?.title],
-    ['floor', 10, 'Boat pose on the floor: 3 × 10 s'],
+    ['floor', 10, 'Boat pose on the floor: 3\u00a0×\u00a010\u00a0s'],
   );
   const chair = item(
     dailyPlan(input({ today: day(7), exerciseHistory: history, exercisePrefs: { stayOnChair: true } })),
@@ -378,7 +378,7 @@ test('STarT Back high risk adds a daily calm-down practice after the exercise', 
   );
   const stress = item(plan, 'stress');
   assert.deepEqual([stress?.id, stress?.minutes, stress?.done], ['stress', 3, false]);
-  assert.equal(stress?.title, 'Calm-down breathing: 3 minutes');
+  assert.equal(stress?.title, 'Calm-down breathing: 3\u00a0minutes');
   assert.equal(
     item(dailyPlan(input({ startBackRisk: 'high', stressSessionsToday: 1 })), 'stress')?.done,
     true,

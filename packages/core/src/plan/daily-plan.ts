@@ -18,6 +18,7 @@ import type { StartBackRisk } from '../measures/start-back.js';
 import type { LocalDate } from '../time/local-date.js';
 import { nextUnreadLesson, programDay } from './program-day.js';
 import { pathwayFor } from './start-back-pathway.js';
+import { plural, setsOfHolds } from '../text/units.js';
 
 /** Length of the calm-down practice the STarT Back pathway adds for high risk. */
 export const PATHWAY_STRESS_MINUTES = 3;
@@ -206,7 +207,7 @@ function exerciseItem(input: DailyPlanInput): PlanItem {
   return {
     id: 'exercise',
     kind: 'exercise',
-    title: `${EXERCISE_VARIANTS[variant].name}: ${sets} × ${holdSeconds} s`,
+    title: `${EXERCISE_VARIANTS[variant].name}: ${setsOfHolds(sets, holdSeconds)}`,
     done: completed !== undefined,
     variant,
     sets,
@@ -241,7 +242,7 @@ export function dailyPlan(input: DailyPlanInput): DailyPlan {
           {
             id: 'stress',
             kind: 'stress' as const,
-            title: `Calm-down breathing: ${PATHWAY_STRESS_MINUTES} minutes`,
+            title: `Calm-down breathing: ${plural(PATHWAY_STRESS_MINUTES, 'minute')}`,
             done: (input.stressSessionsToday ?? 0) > 0,
             minutes: PATHWAY_STRESS_MINUTES,
           },

@@ -174,13 +174,13 @@ test('lesson 5 lists every stress rule of thumb', () => {
 
 test('lesson 6 states the progression as the rule table has it', () => {
   const t = textOf(lessonById('boat-pose'));
-  assert.match(t, /start with 3 holds of 10 seconds/);
-  assert.match(t, /up to 3 holds of 30 seconds/);
+  assert.match(t, /start with 3\u00a0holds of 10\u00a0seconds/);
+  assert.match(t, /up to 3\u00a0holds of 30\u00a0seconds/);
   assert.match(
     t,
-    /floor version unlocks once you have had 6 good chair sessions on different days and reached chair level 3 \(3 holds of 20 seconds\)/,
+    /floor version unlocks once you have had 6\u00a0good chair sessions on different days and reached chair level\u00a03 \(3\u00a0holds of 20\u00a0seconds\)/,
   );
-  assert.match(t, /grows to 3 holds of 20 seconds/);
+  assert.match(t, /grows to 3\u00a0holds of 20\u00a0seconds/);
   assert.match(t, /stay on the chair/);
   assert.match(t, /sharp pain, or pain that spreads/i);
 });

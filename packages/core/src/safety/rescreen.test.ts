@@ -34,9 +34,9 @@ test('rescreen: when the last screening was answered with an older question list
 
 test('rescreen: the words say why and, for rising pain, advise a doctor or physiotherapist', () => {
   assert.match(RESCREEN_WORDING.pain_rising, /doctor or physiotherapist/);
-  assert.match(RESCREEN_WORDING.due, /12 weeks/);
+  assert.match(RESCREEN_WORDING.due, /12\u00a0weeks/);
   assert.equal(
     painRiseText(rise),
-    'Over the last 7 days your pain averaged 6 (5 check-ins), up from 3 on average in the week before you started.',
+    'Over the last 7\u00a0days your pain averaged 6 (5\u00a0check-ins), up from 3 on average in the week before you started.',
   );
 });

@@ -1,5 +1,6 @@
 import { addDays, type LocalDate } from '../time/local-date.js';
 import type { PainRise } from './pain-rising.js';
+import { NBSP, plural } from '../text/units.js';
 
 /** Screen again every 12 weeks (clinical.md). */
 export const RESCREEN_INTERVAL_DAYS = 12 * 7;
@@ -37,10 +38,10 @@ export const RESCREEN_WORDING: Readonly<Record<RescreenReason, string>> = {
     'Your daily pain has gone up. Please answer the safety questions again, and see a doctor or physiotherapist about it.',
   questions_changed:
     'The safety questions have changed since you last answered them (there are new ones about infection, bones and steroids). Please answer them again.',
-  due: 'It is 12 weeks or more since you last answered the safety questions. Please answer them again, so they still describe you.',
+  due: 'It is 12\u00a0weeks or more since you last answered the safety questions. Please answer them again, so they still describe you.',
 };
 
 /** e.g. "Over the last 7 days your pain averaged 6.2 (5 check-ins), up from 3 in the week before you started." */
 export function painRiseText(r: PainRise): string {
-  return `Over the last 7 days your pain averaged ${r.mean} (${r.checkins} check-ins), up from ${r.baselineWeekAverage} on average in the week before you started.`;
+  return `Over the last 7${NBSP}days your pain averaged ${r.mean} (${plural(r.checkins, 'check-in')}), up from ${r.baselineWeekAverage} on average in the week before you started.`;
 }

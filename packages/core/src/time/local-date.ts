@@ -1,3 +1,5 @@
+import { plural } from '../text/units.js';
+
 /** A calendar date in the user's time zone, as `YYYY-MM-DD`. */
 export type LocalDate = string;
 
@@ -42,7 +44,7 @@ export function addDays(date: LocalDate, days: number): LocalDate {
   d.setUTCDate(d.getUTCDate() + days);
   const year = d.getUTCFullYear();
   if (Number.isNaN(d.getTime()) || year < 0 || year > 9999) {
-    throw new DateOutOfRangeError(`${date} plus ${days} days is outside the years 0000 to 9999.`);
+    throw new DateOutOfRangeError(`${date} plus ${plural(days, 'day')} is outside the years 0000 to 9999.`);
   }
   return d.toISOString().slice(0, 10);
 }

@@ -52,7 +52,7 @@ for (const kind of DATABASE_KINDS) {
       );
       const rmdq = instruments.find((i) => i.id === 'rmdq');
       assert.match(rmdq?.licence.note ?? '', /non-commercial/);
-      assert.equal(rmdq?.cadence, 'every 14 days');
+      assert.equal(rmdq?.cadence, 'every 14\u00a0days');
       assert.equal(instruments.find((i) => i.id === 'start_back')?.cadence, 'once, at the start');
     });
 

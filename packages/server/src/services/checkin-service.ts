@@ -3,6 +3,7 @@ import { checkinsBetween, upsertCheckinUnderKey } from '../repositories/checkins
 import { todayData } from '../repositories/today.js';
 import type { ServiceDeps } from './deps.js';
 import { earlierAnswer, requestHash } from './idempotent-write.js';
+import { recordedTime } from './recorded-time.js';
 
 export const HISTORY_DAYS = 90;
 
@@ -14,17 +15,26 @@ export interface CheckinResult {
 export function checkinService({ db, clock }: ServiceDeps) {
   return {
     /**
-     * Records today's check-in (one a day; a second one the same day replaces the first).
-     * The idempotency key and the write commit together, so a retry never writes twice and
-     * always gets the first answer.
+     * Records the check-in of the day it was made (`recordedAt`, else now): one a day, a later one
+     * the same day replaces it (see `upsertCheckinUnderKey` for one sent late). The idempotency
+     * key and the write commit together, so a retry never writes twice and always gets the first
+     * answer.
      */
     async record(user: User, body: CheckinBody, idempotencyKey: string): Promise<CheckinResult> {
       const now = clock.now();
       const k = { userId: user.id, key: idempotencyKey, request: body, now, what: 'check-in' };
       const hash = requestHash(body);
       try {
-        const day = localDate(now, user.timeZone);
-        const { checkin, created } = await upsertCheckinUnderKey(db, { ...k, day, body, requestHash: hash });
+        // Inside the try: a retry of a stored check-in gets its answer even when it has grown too old.
+        const at = recordedTime(body.recordedAt, now, 'check-in', user.timeZone);
+        const day = localDate(at, user.timeZone);
+        const { checkin, created } = await upsertCheckinUnderKey(db, {
+          ...k,
+          at,
+          day,
+          body,
+          requestHash: hash,
+        });
         return { status: created ? 201 : 200, body: { checkin } };
       } catch (err) {
         return earlierAnswer(db, k, hash, err);

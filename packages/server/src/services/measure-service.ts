@@ -2,6 +2,7 @@ import {
   dueOn,
   enabledInstruments,
   INSTRUMENTS,
+  plural,
   localDate,
   progress,
   schedule,
@@ -32,6 +33,7 @@ import {
 import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once, type Outcome } from './idempotent-write.js';
+import { recordedTime } from './recorded-time.js';
 
 export type ResponseOutcome = Outcome<ResponseEnvelope>;
 
@@ -42,7 +44,11 @@ export function envelope(response: QuestionnaireResponse): ResponseEnvelope {
 function cadenceText(id: InstrumentId): string {
   const c = SCHEDULE[id];
   if (!c) return 'when you like';
-  return c.kind === 'once' ? 'once, at the start' : c.days === 7 ? 'every week' : `every ${c.days} days`;
+  return c.kind === 'once'
+    ? 'once, at the start'
+    : c.days === 7
+      ? 'every week'
+      : `every ${plural(c.days, 'day')}`;
 }
 
 /** The instruments a deployment offers; a configuration that switches off a core measure is refused. */
@@ -99,7 +105,7 @@ export function measureService({ db, clock }: ServiceDeps, features: FeatureConf
     body: QuestionnaireResponseBody,
     id: string | undefined,
   ): Promise<ResponseOutcome> {
-    const now = clock.now();
+    const now = recordedTime(body.recordedAt, clock.now(), 'questionnaire', user.timeZone);
     const day = localDate(now, user.timeZone);
     const scores = scoresOf(body);
     const instrument = INSTRUMENTS[body.instrumentId];

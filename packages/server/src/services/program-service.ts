@@ -38,6 +38,7 @@ import { stressSessionsBetween } from '../repositories/stress-sessions.js';
 import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once } from './idempotent-write.js';
+import { recordedTime } from './recorded-time.js';
 import { walkingBreaksOn } from './break-service.js';
 import { directivesOf, programmeChangesFor } from '../repositories/programme-changes.js';
 
@@ -202,9 +203,11 @@ export function programService({ db, clock }: ServiceDeps, features: FeatureConf
       const request = { kind: 'exercise-session', body };
       const k = { userId: user.id, key: idempotencyKey, request, now, what: 'exercise session' };
       const result = await once(db, k, async (tx) => {
-        const today = localDate(now, user.timeZone);
-        const session = await insertExerciseSession(tx, { userId: user.id, day: today, body, now });
-        const input = await planInput(tx, user, today);
+        // Inside `once`: a retry of a stored session gets its answer even when it has grown too old.
+        const endedAt = recordedTime(body.recordedAt, now, 'exercise session', user.timeZone);
+        const day = localDate(endedAt, user.timeZone);
+        const session = await insertExerciseSession(tx, { userId: user.id, day, body, now: endedAt });
+        const input = await planInput(tx, user, localDate(now, user.timeZone));
         const progression = progressionState(input.exerciseHistory, input.exercisePrefs, input.clinician);
         return { status: 201 as const, body: { session, progression, block: planBlock(input) } };
       });

@@ -193,7 +193,7 @@ describeOnEachStore('progress, insights and the weekly summary', (t) => {
     const stressEarly = early.relationships.find((r) => r.id === 'stress_same_day');
     assert.equal(stressEarly?.pairedDays, 10);
     assert.equal(stressEarly?.enough, false);
-    assert.equal(stressEarly?.summary, 'Not enough data yet: 10 of 14 days.');
+    assert.equal(stressEarly?.summary, 'Not enough data yet: 10 of 14\u00a0days.');
     assert.deepEqual(early.sources, ['checkins', 'sitting', 'exercise']);
     assert.equal(early.relationships.find((r) => r.id === 'sitting_previous_day')?.pairedDays, 0);
     for (let i = 10; i < 20; i++) {
@@ -205,7 +205,7 @@ describeOnEachStore('progress, insights and the weekly summary', (t) => {
     assert.equal(later.daysWithData, 20);
     assert.equal(stress?.enough, true);
     assert.equal(stress?.strength, 'large');
-    assert.match(stress?.summary ?? '', /higher \(a large link, over 20 days\)\. This is a pattern/);
+    assert.match(stress?.summary ?? '', /higher \(a large link, over 20\u00a0days\)\. This is a pattern/);
     t.clock.set('2026-03-10T12:00:00Z');
   });
 

@@ -12,6 +12,7 @@ import { insertStressSession, recentStressSessions } from '../repositories/stres
 import type { User } from '@hipwise/core';
 import type { ServiceDeps } from './deps.js';
 import { once, type Outcome } from './idempotent-write.js';
+import { recordedTime } from './recorded-time.js';
 
 const RECENT_SESSIONS = 20;
 
@@ -39,11 +40,12 @@ export function stressService({ db, clock }: ServiceDeps) {
         db,
         { userId: user.id, key: idempotencyKey, request: body, now, what: 'practice session' },
         async (tx) => {
+          const endedAt = recordedTime(body.recordedAt, now, 'breathing session', user.timeZone);
           const session = await insertStressSession(tx, {
             userId: user.id,
-            day: localDate(now, user.timeZone),
+            day: localDate(endedAt, user.timeZone),
             body,
-            now,
+            now: endedAt,
           });
           return { status: 201, body: { session } };
         },

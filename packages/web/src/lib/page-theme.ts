@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { parseThemeSetting, resolveTheme, type Theme, type ThemeSetting } from './theme';
+import { parseThemeSetting, resolveTheme, themeColourFor, type Theme, type ThemeSetting } from './theme';
 
 // The choice is kept per device, not on the account: a phone in a dark bedroom and an office
 // screen in daylight want different answers, and the page must know it before anyone logs in.
@@ -18,8 +18,14 @@ export function readThemeSetting(): ThemeSetting {
 
 function applyTheme(): void {
   const dark = window.matchMedia(DARK_QUERY).matches;
+  const setting = readThemeSetting();
   // The stylesheet keys every colour off this attribute (styles.css).
-  document.documentElement.dataset['theme'] = resolveTheme(readThemeSetting(), dark);
+  document.documentElement.dataset['theme'] = resolveTheme(setting, dark);
+  // The title bar (installed app, mobile browsers): index.html has one per system scheme.
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+    const scheme = meta.media.includes('dark') ? 'dark' : 'light';
+    meta.content = themeColourFor(setting, scheme);
+  }
 }
 
 /** Remembers the choice on this device and repaints the page in it at once. */

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { THEME_COLOURS, webManifest } from './web-manifest';
+import { THEME_COLOURS } from '../lib/theme';
+import { webManifest } from './web-manifest';
 
 const web = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 

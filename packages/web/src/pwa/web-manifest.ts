@@ -1,7 +1,5 @@
 import type { ManifestOptions } from 'vite-plugin-pwa';
-
-/** The title bar and splash colours: the brand teal on light, the page's own dark on dark. */
-export const THEME_COLOURS = { light: '#1f5f5b', dark: '#121715' } as const;
+import { THEME_COLOURS } from '../lib/theme';
 
 /**
  * The web app manifest (written to dist/manifest.webmanifest by the build). Icons are rendered

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { measure, minutes, plural, seconds, setsOfHolds } from './units';
+import { measure, minutes, plural, seconds, setsOfHolds } from './units.js';
 
 test('one is singular, anything else plural, with a no-break space', () => {
   assert.equal(plural(1, 'minute'), '1\u00a0minute');
