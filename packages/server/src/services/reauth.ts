@@ -25,7 +25,8 @@ const sameIssuer = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace
  * by hash, bound to its session and account, short-lived and good once, so it works on any
  * server process and a copied proof is useless in another session.
  */
-export function reauthProofs({ clock, newToken }: ServiceDeps, provider: ReauthProvider | undefined) {
+export function reauthProofs(deps: ServiceDeps, provider: ReauthProvider | undefined) {
+  const { clock } = deps;
   return {
     provider,
 
@@ -41,7 +42,7 @@ export function reauthProofs({ clock, newToken }: ServiceDeps, provider: ReauthP
       userId: string,
       sessionHash: string,
     ): Promise<{ token: string; expiresAt: Date }> {
-      const token = newToken();
+      const token = deps.newToken();
       const now = clock.now();
       const expiresAt = new Date(now.getTime() + REAUTH_PROOF_MINUTES * 60_000);
       await insertReauthProof(q, { proofHash: hashToken(token), userId, sessionHash, now, expiresAt });

@@ -63,19 +63,20 @@ export async function throughProvider(
       assert.ok(action, 'the provider shows a form');
       // The provider's log-in page: fill in its form as a person would. Any other page is a form
       // that submits itself (e.g. ending the provider's session of someone else): post its fields.
-      const fields = page.includes('name="email"')
-        ? { email: who.email, password: who.password }
-        : Object.fromEntries(
-            [...page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [
-              m[1],
-              m[2],
-            ]),
-          );
+      const fields = new URLSearchParams();
+      if (page.includes('name="email"')) {
+        fields.set('email', who.email);
+        fields.set('password', who.password);
+      } else {
+        for (const m of page.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) {
+          fields.set(m[1] ?? '', m[2] ?? '');
+        }
+      }
       res = await fetch(new URL(action, next), {
         method: 'POST',
         redirect: 'manual',
         headers: { cookie: browser.provider.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams(fields).toString(),
+        body: fields.toString(),
       });
       browser.provider.take(res);
     }
