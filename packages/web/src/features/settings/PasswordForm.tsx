@@ -11,7 +11,27 @@ import { useMe, useSession } from '../auth/session';
 import { confirmAtProviderHref, useConfirmedAtProvider } from './provider-confirmation';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
-const NEW_PASSWORD_HINT = `At least ${plural(10, 'character')}, and not a common password. You will stay logged in here; other devices are logged out.`;
+
+function NewPasswordField(props: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: string | undefined;
+  readonly autoFocus?: boolean;
+}) {
+  return (
+    <TextField
+      name="newPassword"
+      label="New password"
+      type="password"
+      autoComplete="new-password"
+      hint={`At least ${plural(10, 'character')}, and not a common password. You will stay logged in here; other devices are logged out.`}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={props.error}
+      autoFocus={props.autoFocus}
+    />
+  );
+}
 
 /** Change the password; an account made through single sign-on has none, and may set one. */
 export function PasswordForm() {
@@ -71,16 +91,7 @@ function ChangePassword({ justSet }: { readonly justSet: boolean }) {
           onChange={(e) => setCurrent(e.target.value)}
           error={state.fields['currentPassword']}
         />
-        <TextField
-          name="newPassword"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={NEW_PASSWORD_HINT}
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          error={state.fields['newPassword']}
-        />
+        <NewPasswordField value={newPassword} onChange={setNew} error={state.fields['newPassword']} />
         {saved && <Alert tone="success" title="Password changed. Other devices have been logged out." />}
         <button type="submit" disabled={state.submitting}>
           {state.submitting ? 'Changing…' : 'Change password'}
@@ -137,14 +148,9 @@ function ManagedPassword({
         <>
           <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
           <form onSubmit={(e) => void onSubmit(e)} noValidate>
-            <TextField
-              name="newPassword"
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              hint={NEW_PASSWORD_HINT}
+            <NewPasswordField
               value={newPassword}
-              onChange={(e) => setNew(e.target.value)}
+              onChange={setNew}
               error={state.fields['newPassword']}
               autoFocus
             />
