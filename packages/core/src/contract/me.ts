@@ -11,7 +11,10 @@ import { screeningSchema } from './screening.js';
 export const accountAccessSchema = z.object({
   hasPassword: z.boolean(),
   provider: z.object({ name: z.string() }).nullable(),
-  /** Whether this hipwise takes local passwords at all (an admin may switch them off). */
+  /**
+   * Whether this account may log in with a password here: not when an admin has switched local
+   * passwords off, except for admins.
+   */
   localSignIn: z.boolean(),
 });
 export type AccountAccess = z.infer<typeof accountAccessSchema>;
