@@ -13,6 +13,7 @@ import { inPage } from './in-page.js';
 const ACCOUNTS = [
   { sub: 'sub-dana', email: 'dana@practice.example', emailVerified: true, password: 'dana-at-the-provider' },
   { sub: 'sub-eve', email: 'eve@practice.example', emailVerified: false, password: 'eve-at-the-provider' },
+  { sub: 'sub-fran', email: 'fran@practice.example', emailVerified: true, password: 'fran-at-the-provider' },
 ];
 const CLIENT = { clientId: 'hipwise-e2e', clientSecret: 'e2e-client-secret' };
 
@@ -51,6 +52,11 @@ async function signInAtProvider(page: Page, email: string, password: string) {
   registerApp();
   await page.goto('/login');
   await page.getByRole('link', { name: 'Sign in with Practice login' }).click();
+  await atProvider(page, email, password);
+}
+
+/** On the provider's own log-in page, which asks for the password again each time it is sent there. */
+async function atProvider(page: Page, email: string, password: string) {
   await page.getByRole('heading', { level: 1, name: 'Test provider' }).waitFor();
   assert.equal(new URL(page.url()).origin, provider().issuer);
   await page.getByLabel('Email').fill(email);
@@ -80,6 +86,25 @@ test('an unverified email comes back to the log-in page with a sentence, not sig
     const alert = page.getByRole('alert');
     await alert.getByText('Your email address is not verified at the sign-in service').waitFor();
     await checkA11y(page, 'single sign-on refused');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    assert.equal(me, 401);
+    assert.deepEqual(problems, []);
+  }));
+
+test('an account without a password is deleted after signing in again at the provider', () =>
+  inPage(h(), async ({ page, problems }) => {
+    const fran = ACCOUNTS[2]!;
+    await signInAtProvider(page, fran.email, fran.password);
+    await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
+    await page.goto('/settings');
+    await page.getByText('You sign in with Practice login; your password is managed there.').waitFor();
+    await checkA11y(page, 'settings of an account without a password');
+    const danger = page.getByRole('region', { name: 'Delete my account' });
+    await danger.getByRole('link', { name: 'Confirm with Practice login…' }).click();
+    await atProvider(page, fran.email, fran.password);
+    // Back in Settings, the last step is the same explicit confirmation as with a password.
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByText('Your account has been deleted').waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     assert.equal(me, 401);
     assert.deepEqual(problems, []);

@@ -22,6 +22,7 @@ import { breakRoutes } from './routes/break-routes.js';
 import { measureRoutes } from './routes/measure-routes.js';
 import { oidcRoutes } from './routes/oidc-routes.js';
 import { ssoService } from './services/sso-service.js';
+import { reauthProofs } from './services/reauth.js';
 import { clinicianRoutes } from './routes/clinician-routes.js';
 import { programmeChangeRoutes } from './routes/programme-change-routes.js';
 import type { FeatureConfig, OidcConfig } from './config.js';
@@ -83,9 +84,10 @@ export function createApp(opts: AppOptions) {
   const passwords = passwordPolicy();
   const auth = authService(opts, { passwords, hideAccountExistence: opts.hideAccountExistence });
   const onboarding = onboardingService(opts);
-  const account = accountService(opts, { auth, passwords, log: opts.log });
+  const reauth = reauthProofs(opts, opts.oidc && { name: opts.oidc.name, issuer: opts.oidc.issuer });
+  const account = accountService(opts, { auth, passwords, reauth, log: opts.log });
   const checkins = checkinService(opts);
-  const sso = opts.oidc && ssoService(opts, { config: opts.oidc, auth, log: opts.log });
+  const sso = opts.oidc && ssoService(opts, { config: opts.oidc, auth, reauth, log: opts.log });
   const invitations = invitationService(opts);
 
   const app = new Hono<AppEnv>();
@@ -105,7 +107,12 @@ export function createApp(opts: AppOptions) {
   app.route('/api/auth', authRoutes(auth, opts.trustProxy));
   app.route(
     '/api/auth/oidc',
-    oidcRoutes(sso, { trustProxy: opts.trustProxy, redirectUrl: opts.oidc?.redirectUrl, log: opts.log }),
+    oidcRoutes(sso, {
+      trustProxy: opts.trustProxy,
+      redirectUrl: opts.oidc?.redirectUrl,
+      log: opts.log,
+      auth,
+    }),
   );
   app.route('/api/instance', instanceRoutes(opts.db, sso ? { name: sso.name } : null));
 

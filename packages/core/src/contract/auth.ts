@@ -30,14 +30,19 @@ export const loginBody = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBody>;
 
+/**
+ * An account with a password gives the current one. An account without one (made through single
+ * sign-on) sets its first password after a fresh sign-in at its provider instead.
+ */
 export const changePasswordBody = z.strictObject({
-  currentPassword: z.string().min(1, 'is required').max(200),
+  currentPassword: z.string().min(1, 'is required').max(200).optional(),
   newPassword: newPasswordSchema,
 });
 export type ChangePasswordBody = z.infer<typeof changePasswordBody>;
 
+/** The password, for an account that has one; an account without one confirms at its provider. */
 export const deleteAccountBody = z.strictObject({
-  password: z.string().min(1, 'is required').max(200),
+  password: z.string().min(1, 'is required').max(200).optional(),
 });
 export type DeleteAccountBody = z.infer<typeof deleteAccountBody>;
 

@@ -47,7 +47,7 @@ test('no form of the app shows zod’s own wording for out-of-range or malformed
     [signupBody, { email: 'x', password: 'short', timeZone: 'Nowhere/Atlantis' }],
     [loginBody, { email: '', password: '' }],
     [changePasswordBody, { currentPassword: 7, newPassword: 'short' }],
-    [deleteAccountBody, {}],
+    [deleteAccountBody, { password: 7 }],
     [settingsBody, { timeZone: 'Mars/Olympus_Mons' }],
     [checkinBody, { pain: 11, stress: -1, note: 'x'.repeat(1001) }],
     [checkinBody, { pain: 2.5, stress: null }],

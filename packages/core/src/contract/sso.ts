@@ -1,6 +1,7 @@
 /**
  * Why a single sign-on came back without a session. The server redirects to the log-in page with
- * `?sso_error=<code>`; the web app turns the code into a sentence.
+ * `?sso_error=<code>` (to Settings, for a fresh sign-in that confirms an account); the web app
+ * turns the code into a sentence.
  */
 export const SSO_ERROR_CODES = [
   'provider_unreachable',
@@ -15,7 +16,18 @@ export const SSO_ERROR_CODES = [
   'domain_not_allowed',
   'identity_conflict',
   'signup_closed',
+  // A fresh sign-in confirming the signed-in account (to delete it or set a password):
+  'reauth_wrong_account',
+  'reauth_stale',
+  'reauth_session',
+  'reauth_not_linked',
 ] as const;
+
+/** What a fresh sign-in at the provider confirms; the browser comes back to Settings for it. */
+export const REAUTH_INTENTS = ['delete', 'password'] as const;
+export type ReauthIntent = (typeof REAUTH_INTENTS)[number];
+export const isReauthIntent = (s: string | null): s is ReauthIntent =>
+  s !== null && (REAUTH_INTENTS as readonly string[]).includes(s);
 
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
 

@@ -1,5 +1,6 @@
 import type { InvitationKind, Role } from '@hipwise/core';
 import { iso, type Queryable } from '../db/database.js';
+import { takeOnce, type SingleUseTable } from './take-once.js';
 
 /**
  * Invitations by the hash of their code. `accepted_by` is the account that took the invitation up
@@ -73,14 +74,22 @@ export async function findLiveInvitation(
   );
 }
 
+// Taken at sign-up (accepted_by set), the code is no longer free; accepted, it is used up.
+const SIGNUP_INVITATIONS: SingleUseTable = {
+  table: 'invitations',
+  hashColumn: 'code_hash',
+  consume: { set: 'accepted_by = $3', unused: 'accepted_by IS NULL AND accepted_at IS NULL' },
+};
+
 /** Sign-up with a code: the new account takes it, so the same code admits no second account. */
-export async function takeInvitation(q: Queryable, codeHash: string, userId: string): Promise<boolean> {
-  const rows = await q.query(
-    `UPDATE invitations SET accepted_by = $2
-      WHERE code_hash = $1 AND accepted_by IS NULL AND accepted_at IS NULL RETURNING code_hash`,
-    [codeHash, userId],
-  );
-  return rows.length === 1;
+export async function takeInvitation(
+  q: Queryable,
+  codeHash: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const taken = await takeOnce(q, SIGNUP_INVITATIONS, codeHash, now, 'code_hash', [userId]);
+  return taken !== undefined;
 }
 
 export async function markInvitationAccepted(

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.js';
+import { takeOnce, type SingleUseTable } from './take-once.js';
 
 /** A sign-in in flight, between the redirect to the provider and its way back. */
 export interface OidcLogin {
@@ -7,33 +8,59 @@ export interface OidcLogin {
   returnTo: string;
   timeZone: string;
   expiresAt: Date;
+  /**
+   * Set when the sign-in confirms an account already signed in (to delete it or set a password):
+   * that account, and the hash of the session that asked.
+   */
+  reauth: { userId: string; sessionHash: string } | undefined;
 }
+
+const OIDC_LOGINS: SingleUseTable = { table: 'oidc_logins', hashColumn: 'state_hash', consume: 'delete' };
 
 export async function insertOidcLogin(
   q: Queryable,
   l: OidcLogin & { stateHash: string; now: Date },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO oidc_logins (state_hash, nonce, code_verifier, return_to, time_zone, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [l.stateHash, l.nonce, l.codeVerifier, l.returnTo, l.timeZone, l.now, l.expiresAt],
+    `INSERT INTO oidc_logins
+       (state_hash, nonce, code_verifier, return_to, time_zone, created_at, expires_at, purpose, user_id, session_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      l.stateHash,
+      l.nonce,
+      l.codeVerifier,
+      l.returnTo,
+      l.timeZone,
+      l.now,
+      l.expiresAt,
+      l.reauth ? 'reauth' : 'signin',
+      l.reauth?.userId ?? null,
+      l.reauth?.sessionHash ?? null,
+    ],
   );
 }
 
-/** Takes the sign-in out in the same statement that reads it, so a state is good for one callback only. */
-export async function takeOidcLogin(q: Queryable, stateHash: string): Promise<OidcLogin | undefined> {
-  const rows = await q.query<{
+/** Takes the live sign-in out in the statement that reads it, so a state is good for one callback only. */
+export async function takeOidcLogin(
+  q: Queryable,
+  stateHash: string,
+  now: Date,
+): Promise<OidcLogin | undefined> {
+  const r = await takeOnce<{
     nonce: string;
     code_verifier: string;
     return_to: string;
     time_zone: string;
     expires_at: Date;
+    user_id: string | null;
+    session_hash: string | null;
   }>(
-    `DELETE FROM oidc_logins WHERE state_hash = $1
-     RETURNING nonce, code_verifier, return_to, time_zone, expires_at`,
-    [stateHash],
+    q,
+    OIDC_LOGINS,
+    stateHash,
+    now,
+    'nonce, code_verifier, return_to, time_zone, expires_at, user_id, session_hash',
   );
-  const r = rows[0];
   return (
     r && {
       nonce: r.nonce,
@@ -41,6 +68,10 @@ export async function takeOidcLogin(q: Queryable, stateHash: string): Promise<Oi
       returnTo: r.return_to,
       timeZone: r.time_zone,
       expiresAt: new Date(r.expires_at),
+      reauth:
+        r.user_id !== null && r.session_hash !== null
+          ? { userId: r.user_id, sessionHash: r.session_hash }
+          : undefined,
     }
   );
 }

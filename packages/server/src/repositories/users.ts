@@ -77,3 +77,12 @@ export async function anyAccount(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM users) AS any');
   return rows[0]?.any === true;
 }
+
+/** Whether the account has a password here (one made through single sign-on has none). */
+export async function hasPassword(q: Queryable, id: string): Promise<boolean> {
+  const rows = await q.query<{ has: boolean }>(
+    'SELECT password_hash IS NOT NULL AS has FROM users WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.has === true;
+}

@@ -1,21 +1,30 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { changePasswordBody, deleteAccountBody, localDate, settingsBody } from '@hipwise/core';
 import type { AppEnv } from '../http/app-env.js';
 import { attemptContext } from '../http/device-cookie.js';
+import { clearReauthCookie, reauthProof } from '../http/reauth-cookie.js';
 import { clearSessionCookie } from '../http/session.js';
 import { jsonBody } from '../http/validate.js';
 import type { AccountService } from '../services/account-service.js';
 import type { OnboardingService } from '../services/onboarding-service.js';
 
 export function meRoutes(account: AccountService, onboarding: OnboardingService, trustProxy: boolean) {
+  // The password (in the body) or the proof of a fresh sign-in at the provider (a cookie).
+  const confirmation = (c: Context<AppEnv>) => ({
+    proof: reauthProof(c),
+    sessionToken: c.get('sessionToken'),
+    context: attemptContext(c, trustProxy),
+  });
+
   return new Hono<AppEnv>()
     .get('/', async (c) => {
       const user = c.get('user');
-      const [screening, baseline] = await Promise.all([
+      const [access, screening, baseline] = await Promise.all([
+        account.access(user),
         onboarding.latestScreening(user.id),
         onboarding.baseline(user.id),
       ]);
-      return c.json({ user, screening, baseline });
+      return c.json({ user, account: access, screening, baseline });
     })
     .patch('/settings', async (c) => {
       const user = await account.updateSettings(c.get('user'), await jsonBody(c, settingsBody));
@@ -23,7 +32,8 @@ export function meRoutes(account: AccountService, onboarding: OnboardingService,
     })
     .post('/password', async (c) => {
       const body = await jsonBody(c, changePasswordBody);
-      await account.changePassword(c.get('user'), c.get('sessionToken'), body, attemptContext(c, trustProxy));
+      await account.changePassword(c.get('user'), body, confirmation(c));
+      clearReauthCookie(c);
       return c.body(null, 204);
     })
     .get('/export', async (c) => {
@@ -34,9 +44,10 @@ export function meRoutes(account: AccountService, onboarding: OnboardingService,
       return c.json(data);
     })
     .delete('/', async (c) => {
-      const { password } = await jsonBody(c, deleteAccountBody);
-      await account.deleteAccount(c.get('user'), password, attemptContext(c, trustProxy));
+      const body = await jsonBody(c, deleteAccountBody);
+      await account.deleteAccount(c.get('user'), body, confirmation(c));
       clearSessionCookie(c);
+      clearReauthCookie(c);
       return c.body(null, 204);
     });
 }

@@ -11,6 +11,7 @@ import type { OidcConfig } from '../config.js';
 import { createLogger } from '../logger.js';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { BASE, sessionCookieOf, testApp, type TestApp } from '../testing/test-app.js';
+import { back, newBrowser, throughProvider } from '../testing/oidc-browser.js';
 import {
   startTestProvider,
   TEST_ROLE_CLAIM,
@@ -50,79 +51,6 @@ const ACCOUNTS = {
   reuse: account('reuse'),
   stateless: account('stateless'),
 };
-
-/** Cookies by name, as a browser keeps them for one site (paths do not matter here). */
-class Jar {
-  private readonly cookies = new Map<string, string>();
-  take(res: Response): void {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const eq = pair.indexOf('=');
-      const value = pair.slice(eq + 1);
-      if (value === '' || /max-age=0|expires=thu, 01 jan 1970/i.test(c))
-        this.cookies.delete(pair.slice(0, eq));
-      else this.cookies.set(pair.slice(0, eq), value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-interface Browser {
-  app: Jar;
-  provider: Jar;
-}
-
-const newBrowser = (): Browser => ({ app: new Jar(), provider: new Jar() });
-
-/**
- * Starts a sign-in in the app and walks through the provider as `who`; returns the provider's
- * redirect back to the app (not yet followed). `tamper` may change the authorization request.
- */
-async function throughProvider(
-  t: TestApp,
-  browser: Browser,
-  who: TestAccount,
-  tamper: (authorize: URL) => void = () => {},
-): Promise<URL> {
-  const start = await t.request('/api/auth/oidc/start?timeZone=Europe/Berlin', {
-    headers: { cookie: browser.app.header() },
-  });
-  assert.equal(start.status, 302, await start.clone().text());
-  browser.app.take(start);
-  let next = new URL(start.headers.get('location') ?? '');
-  tamper(next);
-  for (let hops = 0; hops < 10; hops++) {
-    if (next.href.startsWith(BASE)) return next;
-    let res = await fetch(next, { redirect: 'manual', headers: { cookie: browser.provider.header() } });
-    browser.provider.take(res);
-    if (res.status === 200) {
-      // The provider's log-in page: fill in its form as a person would.
-      const action = /action="([^"]+)"/.exec(await res.text())?.[1];
-      assert.ok(action, 'the provider shows its log-in form');
-      res = await fetch(new URL(action, next), {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { cookie: browser.provider.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ email: who.email, password: who.password }).toString(),
-      });
-      browser.provider.take(res);
-    }
-    assert.ok([302, 303].includes(res.status), `provider answered ${res.status}: ${await res.text()}`);
-    next = new URL(res.headers.get('location') ?? '', next);
-  }
-  throw new Error('too many redirects at the provider');
-}
-
-/** Follows the provider's redirect back into the app, with this browser's app cookies. */
-async function back(t: TestApp, browser: Browser, callback: URL): Promise<Response> {
-  const res = await t.request(callback.pathname + callback.search, {
-    headers: { cookie: browser.app.header() },
-  });
-  browser.app.take(res);
-  return res;
-}
 
 const signIn = async (t: TestApp, who: TestAccount, browser = newBrowser()) =>
   back(t, browser, await throughProvider(t, browser, who));

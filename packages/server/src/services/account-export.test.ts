@@ -34,8 +34,17 @@ const EXPORTED_AS_MEMBER: Record<string, string> = {
   programme_changes: 'programmeChanges',
   audit_log: 'auditLog',
 };
-/** Security plumbing, not the user's content: sessions, replay records and a device's failed-password count. */
-const NOT_EXPORTED = new Set(['sessions', 'idempotency_keys', 'login_throttle']);
+/**
+ * Security plumbing, not the user's content: sessions, replay records, a device's failed-password
+ * count, a fresh sign-in in flight and its proof (minutes old at most).
+ */
+const NOT_EXPORTED = new Set([
+  'sessions',
+  'idempotency_keys',
+  'login_throttle',
+  'oidc_logins',
+  'reauth_proofs',
+]);
 
 for (const kind of DATABASE_KINDS) {
   describe(`export all my data on ${kind}`, { skip: skipPostgres(kind) }, () => {

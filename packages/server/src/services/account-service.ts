@@ -1,11 +1,14 @@
 import {
   instantsInZone,
   isoInZone,
+  type AccountAccess,
   type ChangePasswordBody,
+  type DeleteAccountBody,
   type SettingsBody,
   type StoredBreakEvent,
   type User,
 } from '@hipwise/core';
+import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { allCheckins } from '../repositories/checkins.js';
@@ -21,13 +24,15 @@ import { lessonReads } from '../repositories/lesson-reads.js';
 import { findProgramPrefs } from '../repositories/program-prefs.js';
 import { allBreakEvents } from '../repositories/break-events.js';
 import { findBreakSettings } from '../repositories/break-settings.js';
-import { deleteUser, updatePasswordHash, updateTimeZone } from '../repositories/users.js';
+import { deleteUser, hasPassword, updatePasswordHash, updateTimeZone } from '../repositories/users.js';
+import { readInstanceSettings } from '../repositories/instance-settings.js';
 import { clearThrottle } from '../repositories/login-throttle.js';
 import { userIdentities } from '../repositories/user-identities.js';
 import { hashToken, type AuthService } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
 import { accountThrottleKey, type AttemptContext } from './password-attempts.js';
 import type { PasswordPolicy } from './password-policy.js';
+import type { ReauthProofs } from './reauth.js';
 import { memberAuditAll } from '../repositories/audit-pages.js';
 import { consentHistory, programmeChangesOfMember } from '../repositories/member-consents.js';
 
@@ -35,30 +40,100 @@ export const EXPORT_FORMAT = 'hipwise-export';
 /** 2: every time is ISO 8601 with the user's offset (break events were epoch milliseconds). */
 export const EXPORT_VERSION = 2;
 
+/** A password the account has, given where the form asks for it. */
+function required(password: string | undefined, field: string): string {
+  if (password === undefined) {
+    throw new AppError('validation', 'password_required', 'Enter your password.', { [field]: 'is required' });
+  }
+  return password;
+}
+
+/**
+ * Proof that it is the account's person asking before something that cannot be taken back: the
+ * password for an account that has one, else a fresh sign-in at its provider (`proof`, see reauth.ts).
+ */
+export interface Confirmation {
+  password: string | undefined;
+  passwordField: string;
+  proof: string | undefined;
+  sessionToken: string;
+  context: AttemptContext;
+}
+
 export function accountService(
   { db, clock, hasher }: ServiceDeps,
-  { auth, passwords, log }: { auth: AuthService; passwords: PasswordPolicy; log: Logger },
+  {
+    auth,
+    passwords,
+    reauth,
+    log,
+  }: { auth: AuthService; passwords: PasswordPolicy; reauth: ReauthProofs; log: Logger },
 ) {
+  /**
+   * Checks the password now, or returns the check to run inside the action's transaction (a proof
+   * is spent there, so an action that fails leaves it unused).
+   */
+  async function confirm(
+    user: User,
+    withPassword: boolean,
+    c: Confirmation,
+  ): Promise<(tx: Queryable) => Promise<void>> {
+    if (withPassword) {
+      await auth.confirmPassword(user, required(c.password, c.passwordField), c.context);
+      return async () => {};
+    }
+    return (tx) => reauth.spend(tx, c.proof, user, c.sessionToken);
+  }
+
+  /** Whether the account may sign in with a password here (admins keep it when it is off). */
+  const localSignIn = async (user: User) =>
+    user.role === 'admin' || (await readInstanceSettings(db)).localSignIn;
+
   return {
+    /** How the account signs in, for Settings to offer the right way to confirm. */
+    async access(user: User): Promise<AccountAccess> {
+      const linked = await reauth.linked(db, user.id);
+      return {
+        hasPassword: await hasPassword(db, user.id),
+        provider: linked && reauth.provider ? { name: reauth.provider.name } : null,
+        localSignIn: await localSignIn(user),
+      };
+    },
+
     async updateSettings(user: User, body: SettingsBody): Promise<User> {
       const updated = await updateTimeZone(db, user.id, body.timeZone);
       if (!updated) throw new AppError('not_found', 'user_not_found', 'This account no longer exists.');
       return updated;
     },
 
-    /** Changes the password and ends every other session, so a thief's session dies with the old password. */
+    /**
+     * Changes the password (or sets the first one of an account made through single sign-on) and
+     * ends every other session, so a thief's session dies with the old password.
+     */
     async changePassword(
       user: User,
-      sessionToken: string,
       body: ChangePasswordBody,
-      context: AttemptContext,
+      c: Omit<Confirmation, 'password' | 'passwordField'>,
     ): Promise<void> {
       await passwords.check(body.newPassword, 'newPassword');
-      await auth.confirmPassword(user, body.currentPassword, context);
+      const withPassword = await hasPassword(db, user.id);
+      if (!withPassword && !(await localSignIn(user))) {
+        throw new AppError(
+          'forbidden',
+          'local_sign_in_off',
+          'This hipwise does not take local passwords: you sign in through single sign-on, and your password is managed there.',
+        );
+      }
+      const confirmed = await confirm(user, withPassword, {
+        ...c,
+        password: body.currentPassword,
+        passwordField: 'currentPassword',
+      });
       const passwordHash = await hasher.hash(body.newPassword);
       await db.transaction(async (tx) => {
+        await confirmed(tx);
         await updatePasswordHash(tx, user.id, passwordHash);
-        await deleteOtherSessions(tx, user.id, hashToken(sessionToken));
+        await deleteOtherSessions(tx, user.id, hashToken(c.sessionToken));
       });
     },
 
@@ -116,9 +191,18 @@ export function accountService(
      * Every row about the user goes (throttle counts tied to the account by cascade, the count
      * kept under its email here), and then the bytes they leave in the database files.
      */
-    async deleteAccount(user: User, password: string, context: AttemptContext): Promise<void> {
-      await auth.confirmPassword(user, password, context);
+    async deleteAccount(
+      user: User,
+      body: DeleteAccountBody,
+      c: Omit<Confirmation, 'password' | 'passwordField'>,
+    ): Promise<void> {
+      const confirmed = await confirm(user, await hasPassword(db, user.id), {
+        ...c,
+        password: body.password,
+        passwordField: 'password',
+      });
       await db.transaction(async (tx) => {
+        await confirmed(tx);
         await deleteUser(tx, user.id);
         await clearThrottle(tx, accountThrottleKey(user.email));
       });

@@ -199,7 +199,7 @@ export async function takeInvitationForSignup(
 ): Promise<void> {
   const hash = code === undefined ? undefined : invitationCodeHash(code);
   const live = hash === undefined ? undefined : await findLiveInvitation(tx, hash, now, { lock: true });
-  if (!hash || !live || live.takenBy !== null || !(await takeInvitation(tx, hash, userId))) {
+  if (!hash || !live || live.takenBy !== null || !(await takeInvitation(tx, hash, userId, now))) {
     throw invitationRequired();
   }
 }

@@ -10,6 +10,8 @@ export class SsoError extends Error {
     readonly code: SsoErrorCode,
     /** For the log: what went wrong, without tokens or secrets. */
     readonly reason: string,
+    /** A sign-in, or a fresh sign-in confirming a signed-in account (whose person goes back to Settings). */
+    readonly during: 'signin' | 'reauth' = 'signin',
   ) {
     super(reason);
   }
@@ -23,6 +25,8 @@ export interface ProviderClaims {
   emailVerified: boolean;
   /** The raw value of the configured role claim, if the provider sent one. */
   role: unknown;
+  /** When the person last typed their credentials at the provider (seconds since 1970), if it says. */
+  authTime: number | undefined;
 }
 
 export interface AuthorizationRequest {
@@ -30,6 +34,8 @@ export interface AuthorizationRequest {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** Ask the provider to have the person sign in again now, whatever session they have there. */
+  fresh?: boolean;
 }
 
 // Requests to the provider give up after this long: a person is waiting on the other end.
@@ -86,6 +92,7 @@ export function oidcClient(config: OidcConfig, clock: Clock) {
         nonce: r.nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(r.codeVerifier),
         code_challenge_method: 'S256',
+        ...(r.fresh ? { prompt: 'login', max_age: '0' } : {}),
       });
     },
 
@@ -113,6 +120,7 @@ export function oidcClient(config: OidcConfig, clock: Clock) {
           email: typeof claims['email'] === 'string' ? claims['email'] : undefined,
           emailVerified: claims['email_verified'] === true,
           role: config.roleClaim === undefined ? undefined : claims[config.roleClaim],
+          authTime: typeof idToken.auth_time === 'number' ? idToken.auth_time : undefined,
         };
       } catch (err) {
         throw toSsoError(err);

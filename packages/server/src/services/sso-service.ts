@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as oidc from 'openid-client';
-import { emailSchema, type Role, type User } from '@hipwise/core';
+import { emailSchema, type ReauthIntent, type Role, type User } from '@hipwise/core';
 import type { OidcConfig } from '../config.js';
 import type { Queryable } from '../db/database.js';
 import type { Logger } from '../logger.js';
@@ -10,9 +10,10 @@ import { readInstanceSettings } from '../repositories/instance-settings.js';
 import { findIdentityUser, insertIdentity, userIdentities } from '../repositories/user-identities.js';
 import { setRole } from '../repositories/user-roles.js';
 import { findCredentials, findUserById, insertUser } from '../repositories/users.js';
-import type { AuthService, NewSession } from './auth-service.js';
+import { hashToken, type AuthService, type NewSession } from './auth-service.js';
 import type { ServiceDeps } from './deps.js';
-import { oidcClient, SsoError, type OidcClient } from './oidc-client.js';
+import { oidcClient, SsoError, type OidcClient, type ProviderClaims } from './oidc-client.js';
+import { REAUTH_FRESH_MINUTES, type ReauthProofs } from './reauth.js';
 
 /** A person has this long at the provider before the sign-in must start again. */
 export const OIDC_LOGIN_MINUTES = 10;
@@ -43,8 +44,27 @@ export interface SsoStart {
 export interface SsoContext {
   redirectUrl: string;
   clientAddress: string | null;
+  /** The session this browser holds, if any. */
   previousToken?: string | undefined;
 }
+
+/** Who asks for a fresh sign-in, to confirm what (Settings opens that step again on the way back). */
+export interface ReauthRequest {
+  user: User;
+  sessionToken: string;
+  intent: ReauthIntent;
+}
+
+/** The end of a round trip: a new session, or the proof that the signed-in person signed in again. */
+export type SsoResult =
+  (NewSession & { kind: 'session'; returnTo: string }) | { kind: 'reauth'; proof: string; returnTo: string };
+
+/** Where Settings picks up the step a fresh sign-in confirmed. */
+export const reauthReturn = (intent: ReauthIntent) => `/settings?confirmed=${intent}`;
+
+/** A refusal during a fresh sign-in, marked so its person goes back to Settings, not to log-in. */
+const duringReauth = (err: unknown) =>
+  err instanceof SsoError && err.during === 'signin' ? new SsoError(err.code, err.reason, 'reauth') : err;
 
 /**
  * Single sign-on through one OpenID Provider. The sign-in in flight lives in the database, so the
@@ -53,7 +73,7 @@ export interface SsoContext {
  */
 export function ssoService(
   deps: ServiceDeps,
-  { config, auth, log }: { config: OidcConfig; auth: AuthService; log: Logger },
+  { config, auth, reauth, log }: { config: OidcConfig; auth: AuthService; reauth: ReauthProofs; log: Logger },
   client: OidcClient = oidcClient(config, deps.clock),
 ) {
   const { db, clock } = deps;
@@ -89,18 +109,71 @@ export function ssoService(
     return { user, how: 'new' };
   }
 
+  /**
+   * The provider vouches that the person who asked signed in there again just now: the same
+   * sign-in the account is linked to, recently, and still in the session that asked. Then the
+   * session gets its proof.
+   */
+  async function confirmFreshSignIn(
+    claims: ProviderClaims,
+    userId: string,
+    sessionHash: string,
+    context: SsoContext,
+  ): Promise<string> {
+    if (context.previousToken === undefined || hashToken(context.previousToken) !== sessionHash) {
+      throw new SsoError('reauth_session', 'the browser no longer holds the session that asked');
+    }
+    const current = await auth.authenticate(context.previousToken);
+    if (current?.id !== userId) throw new SsoError('reauth_session', 'the session that asked has ended');
+    if ((await findIdentityUser(db, claims.issuer, claims.subject)) !== userId) {
+      throw new SsoError(
+        'reauth_wrong_account',
+        'the provider signed in a subject not linked to this account',
+      );
+    }
+    const ageSeconds =
+      claims.authTime === undefined ? undefined : clock.now().getTime() / 1000 - claims.authTime;
+    // A minute's grace the other way, for clocks that disagree a little.
+    if (ageSeconds === undefined || ageSeconds > REAUTH_FRESH_MINUTES * 60 || ageSeconds < -60) {
+      throw new SsoError(
+        'reauth_stale',
+        ageSeconds === undefined
+          ? 'the ID token has no auth_time'
+          : `auth_time is ${Math.round(ageSeconds)} s old`,
+      );
+    }
+    const granted = await db.transaction((tx) => reauth.grant(tx, userId, sessionHash));
+    log.info({ userId, issuer: claims.issuer }, 'single sign-on: fresh sign-in confirmed');
+    return granted.token;
+  }
+
   return {
     name: config.name,
 
-    async start(returnTo: string, timeZone: string, redirectUrl: string): Promise<SsoStart> {
+    /**
+     * A sign-in, or with `confirming` a fresh sign-in of the signed-in person (the provider is
+     * asked to have them sign in again now), bound to their account and session.
+     */
+    async start(
+      returnTo: string,
+      timeZone: string,
+      redirectUrl: string,
+      confirming?: ReauthRequest,
+    ): Promise<SsoStart> {
+      if (confirming && !(await reauth.linked(db, confirming.user.id))) {
+        throw new SsoError('reauth_not_linked', 'the account has no sign-in at this provider', 'reauth');
+      }
       const state = oidc.randomState();
       const request = {
         redirectUrl,
         state,
         nonce: oidc.randomNonce(),
         codeVerifier: oidc.randomPKCECodeVerifier(),
+        fresh: confirming !== undefined,
       };
-      const location = await client.authorizationUrl(request);
+      const location = await client.authorizationUrl(request).catch((err: unknown) => {
+        throw confirming ? duringReauth(err) : err;
+      });
       const now = clock.now();
       await db.transaction(async (tx) => {
         await deleteExpiredOidcLogins(tx, now);
@@ -108,10 +181,14 @@ export function ssoService(
           stateHash: hashState(state),
           nonce: request.nonce,
           codeVerifier: request.codeVerifier,
-          returnTo,
+          returnTo: confirming ? reauthReturn(confirming.intent) : returnTo,
           timeZone,
           now,
           expiresAt: new Date(now.getTime() + OIDC_LOGIN_MINUTES * 60_000),
+          reauth: confirming && {
+            userId: confirming.user.id,
+            sessionHash: hashToken(confirming.sessionToken),
+          },
         });
       });
       return { location, state };
@@ -125,21 +202,30 @@ export function ssoService(
       callbackUrl: URL,
       browserState: string | undefined,
       context: SsoContext,
-    ): Promise<NewSession & { returnTo: string }> {
+    ): Promise<SsoResult> {
       const state = callbackUrl.searchParams.get('state');
       if (!state || state !== browserState) {
         throw new SsoError('state_unknown', 'the state is missing or not the one this browser started');
       }
-      const login = await takeOidcLogin(db, hashState(state));
-      if (!login || login.expiresAt <= clock.now()) {
-        throw new SsoError('state_unknown', 'the state is unknown, used already or expired');
+      const login = await takeOidcLogin(db, hashState(state), clock.now());
+      if (!login) throw new SsoError('state_unknown', 'the state is unknown, used already or expired');
+      const exchange = () =>
+        client.exchange(callbackUrl, {
+          redirectUrl: context.redirectUrl,
+          state,
+          nonce: login.nonce,
+          codeVerifier: login.codeVerifier,
+        });
+      if (login.reauth) {
+        const { userId, sessionHash } = login.reauth;
+        try {
+          const proof = await confirmFreshSignIn(await exchange(), userId, sessionHash, context);
+          return { kind: 'reauth', proof, returnTo: login.returnTo };
+        } catch (err) {
+          throw duringReauth(err);
+        }
       }
-      const claims = await client.exchange(callbackUrl, {
-        redirectUrl: context.redirectUrl,
-        state,
-        nonce: login.nonce,
-        codeVerifier: login.codeVerifier,
-      });
+      const claims = await exchange();
       if (claims.email === undefined) throw new SsoError('email_missing', 'the provider sent no email');
       const email = emailSchema.safeParse(claims.email);
       if (!email.success) throw new SsoError('email_missing', 'the provider sent no valid email');
@@ -177,7 +263,12 @@ export function ssoService(
         return auth.startSession(tx, user, context.previousToken);
       });
       log.info({ userId: session.user.id, issuer: claims.issuer }, 'single sign-on');
-      return { ...session, device: await auth.newDevice(session.user.id), returnTo: login.returnTo };
+      return {
+        kind: 'session',
+        ...session,
+        device: await auth.newDevice(session.user.id),
+        returnTo: login.returnTo,
+      };
     },
   };
 }

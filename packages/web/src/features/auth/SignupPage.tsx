@@ -41,7 +41,16 @@ export function SignupPage() {
     await submit(async () => {
       const user = await api.signup(parsed.data);
       // A new account has done no onboarding yet; the guest guard now sends it to /welcome.
-      setMe({ user, screening: null, baseline: null });
+      setMe({
+        user,
+        account: {
+          hasPassword: true,
+          provider: null,
+          localSignIn: instance.status !== 'ready' || instance.data.localSignIn,
+        },
+        screening: null,
+        baseline: null,
+      });
     });
   }
 

@@ -26,6 +26,14 @@ const SENTENCES: Record<SsoErrorCode, string> = {
     'The hipwise account with this email address is linked to another sign-in already. Log in with your password, or ask whoever runs this hipwise.',
   signup_closed:
     'New accounts on this hipwise are by invitation only. Ask your practice for an invitation, then try again.',
+  reauth_wrong_account:
+    'You signed in at the sign-in service as someone other than the person this account belongs to, so nothing was changed. Confirm again and sign in there as yourself.',
+  reauth_stale:
+    'The sign-in service did not ask you to sign in again just now, so hipwise could not be sure it was you and nothing was changed. Confirm again.',
+  reauth_session:
+    'You logged out or in again while confirming, so nothing was changed. Confirm again from Settings.',
+  reauth_not_linked:
+    'Your account is not linked to this sign-in service, so it cannot confirm who you are. Ask whoever runs this hipwise to delete the account or set a password for you.',
 };
 
 /** The sentence for `?sso_error=<code>`, or undefined when there is none (or it is not ours). */

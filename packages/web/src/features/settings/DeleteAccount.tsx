@@ -6,15 +6,21 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { TextField } from '../../components/Field';
 import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
-import { useSession } from '../auth/session';
+import { useMe, useSession } from '../auth/session';
 import { clearAll } from '../../offline/db';
+import { confirmAtProviderHref, useConfirmedAtProvider } from './provider-confirmation';
 
-/** Two steps (password, then an explicit confirmation) because there is no undo. */
+/**
+ * Two steps because there is no undo: the password (or, for an account without one, signing in
+ * again at its provider), then an explicit confirmation.
+ */
 export function DeleteAccount() {
   const { forget } = useSession();
+  const { account } = useMe();
   const [, navigate] = useLocation();
   const [password, setPassword] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const confirmedAtProvider = useConfirmedAtProvider('delete') && !account.hasPassword;
+  const [confirming, setConfirming] = useState(confirmedAtProvider);
   const { state, submit, invalid } = useForm();
 
   function onRequest(event: FormEvent) {
@@ -26,7 +32,7 @@ export function DeleteAccount() {
   }
 
   async function onConfirm() {
-    const ok = await submit(() => api.deleteAccount({ password }), {
+    const ok = await submit(() => api.deleteAccount(account.hasPassword ? { password } : {}), {
       codeFields: { invalid_credentials: ['deletePassword', 'is not your password'] },
     });
     if (ok) {
@@ -50,23 +56,42 @@ export function DeleteAccount() {
         fields={state.fields}
         labels={{ deletePassword: 'Password', password: 'Password' }}
       />
-      <form onSubmit={onRequest} noValidate>
-        <TextField
-          name="deletePassword"
-          label="Your password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          disabled={confirming}
-          onChange={(e) => setPassword(e.target.value)}
-          error={state.fields['deletePassword'] ?? state.fields['password']}
-        />
-        {!confirming && (
-          <button type="submit" className="danger">
-            Delete my account…
-          </button>
-        )}
-      </form>
+      {account.hasPassword ? (
+        <form onSubmit={onRequest} noValidate>
+          <TextField
+            name="deletePassword"
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            disabled={confirming}
+            onChange={(e) => setPassword(e.target.value)}
+            error={state.fields['deletePassword'] ?? state.fields['password']}
+          />
+          {!confirming && (
+            <button type="submit" className="danger">
+              Delete my account…
+            </button>
+          )}
+        </form>
+      ) : account.provider ? (
+        !confirming && (
+          <>
+            <p>
+              You sign in with {account.provider.name}, so you confirm it is you there: you will be asked to
+              sign in again, then come back here to delete your account.
+            </p>
+            <a className="button danger" href={confirmAtProviderHref('delete')}>
+              Confirm with {account.provider.name}…
+            </a>
+          </>
+        )
+      ) : (
+        <p>
+          Your account has no password and is not linked to a sign-in service here, so it cannot confirm that
+          it is you. Ask whoever runs this hipwise to delete it.
+        </p>
+      )}
       {confirming && (
         <div className="confirm" role="group" aria-labelledby="confirm-title">
           <p id="confirm-title" className="confirm-title">

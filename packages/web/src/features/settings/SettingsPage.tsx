@@ -8,6 +8,7 @@ import { ExportData } from './ExportData';
 import { InstallApp } from './InstallApp';
 import { LogoutEverywhere } from './LogoutEverywhere';
 import { PasswordForm } from './PasswordForm';
+import { ProviderReturnNotice } from './provider-confirmation';
 import { TimeZoneForm } from './TimeZoneForm';
 import { WhoHasSeen } from './WhoHasSeen';
 
@@ -17,6 +18,7 @@ export function SettingsPage() {
     <>
       <h1>Settings</h1>
       <div className="stack">
+        <ProviderReturnNotice />
         <InstallApp />
         <TimeZoneForm />
         <AppearanceSetting />

@@ -1,0 +1,39 @@
+import type { Queryable } from '../db/database.js';
+import { takeOnce, type SingleUseTable } from './take-once.js';
+
+/** Proof that a session's person just signed in again at their provider; good once, briefly. */
+export interface ReauthProof {
+  userId: string;
+  sessionHash: string;
+}
+
+const REAUTH_PROOFS: SingleUseTable = { table: 'reauth_proofs', hashColumn: 'proof_hash', consume: 'delete' };
+
+export async function insertReauthProof(
+  q: Queryable,
+  p: ReauthProof & { proofHash: string; now: Date; expiresAt: Date },
+): Promise<void> {
+  // Proofs left unused are swept here: the table holds at most a few minutes of them.
+  await q.query('DELETE FROM reauth_proofs WHERE expires_at <= $1', [p.now]);
+  await q.query(
+    `INSERT INTO reauth_proofs (proof_hash, user_id, session_hash, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [p.proofHash, p.userId, p.sessionHash, p.now, p.expiresAt],
+  );
+}
+
+/** The live proof of this hash, taken: whoever presents it, it cannot be presented again. */
+export async function takeReauthProof(
+  q: Queryable,
+  proofHash: string,
+  now: Date,
+): Promise<ReauthProof | undefined> {
+  const r = await takeOnce<{ user_id: string; session_hash: string }>(
+    q,
+    REAUTH_PROOFS,
+    proofHash,
+    now,
+    'user_id, session_hash',
+  );
+  return r && { userId: r.user_id, sessionHash: r.session_hash };
+}
