@@ -99,7 +99,7 @@ test('forms say what is missing, next to each field and in a summary', () =>
     const summary = page.getByRole('alert');
     await summary.waitFor();
     assert.match((await summary.textContent()) ?? '', /Email: must be a valid email address/);
-    assert.match((await summary.textContent()) ?? '', /Password: must be at least 10 characters/);
+    assert.match((await summary.textContent()) ?? '', /Password: must be at least 10\u00a0characters/);
     assert.equal(await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid'), 'true');
     await checkA11y(page, 'sign up: errors');
 

@@ -96,7 +96,7 @@ test('the practice in one walk: an admin invites a clinician, who invites a memb
         await doc.reload();
         const row = doc.getByTestId('caseload-row').filter({ hasText: memberEmail });
         await row.waitFor();
-        assert.match((await row.textContent()) ?? '', /Chair 1 \(3 × 10 s\)/);
+        assert.match((await row.textContent()) ?? '', /Chair 1 \(3\s×\s10\ss\)/);
         await checkA11y(doc, 'caseload');
         if (UPDATE_DOCS) await doc.screenshot({ path: shotPath('caseload.png'), fullPage: true });
         // Nobody needs attention yet, so "anyone who needs attention" is empty.
@@ -188,7 +188,7 @@ test('the practice in one walk: an admin invites a clinician, who invites a memb
       await doc.goto(`/join/${WRONG_CODE}`);
       await doc
         .getByRole('alert')
-        .filter({ hasText: /^Too many wrong invitation codes\. .* wait \d+ seconds and try again\./ })
+        .filter({ hasText: /^Too many wrong invitation codes\. .* wait \d+\sseconds and try again\./ })
         .waitFor();
       await checkA11y(doc, 'invitation: too many wrong codes');
       assert.deepEqual(clinician.problems, []);

@@ -41,7 +41,7 @@ test('after repeated wrong passwords the log-in page says to wait, in words', ()
     await page.getByLabel('Password', { exact: true }).fill('wrong password again');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page
-      .getByText(/Too many failed log-ins\. For your safety, please wait \d+ seconds/)
+      .getByText(/Too many failed log-ins\. For your safety, please wait \d+\sseconds/)
       .first()
       .waitFor();
     assert.equal(new URL(page.url()).pathname, '/login');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { timeZoneSchema } from './common.js';
 import { invitationCodeSchema } from './invitation-code.js';
+import { plural } from '../text/units.js';
 
 export const emailSchema = z
   .string()
@@ -12,8 +13,8 @@ export const emailSchema = z
 // The upper bound keeps argon2 from being fed megabytes; NIST SP 800-63B asks for at least 64.
 export const newPasswordSchema = z
   .string()
-  .min(10, 'must be at least 10 characters')
-  .max(200, 'must be at most 200 characters');
+  .min(10, `must be at least ${plural(10, 'character')}`)
+  .max(200, `must be at most ${plural(200, 'character')}`);
 
 export const signupBody = z.strictObject({
   email: emailSchema,
@@ -26,7 +27,10 @@ export type SignupBody = z.infer<typeof signupBody>;
 
 export const loginBody = z.strictObject({
   email: emailSchema,
-  password: z.string().min(1, 'is required').max(200, 'must be at most 200 characters'),
+  password: z
+    .string()
+    .min(1, 'is required')
+    .max(200, `must be at most ${plural(200, 'character')}`),
 });
 export type LoginBody = z.infer<typeof loginBody>;
 

@@ -53,7 +53,7 @@ describeOnEachStore(
       );
       assert.equal(short.status, 422);
       const err = (await short.json()) as { error: { fields: Record<string, string> } };
-      assert.equal(err.error.fields.password, 'must be at least 10 characters');
+      assert.equal(err.error.fields.password, 'must be at least 10\u00a0characters');
       const zone = await t.request(
         '/api/auth/signup',
         json({ email: 'z@example.org', password: 'long enough pw', timeZone: 'Nowhere/City' }),

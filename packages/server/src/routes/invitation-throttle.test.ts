@@ -46,7 +46,7 @@ describeOnEachStore(
       assert.equal(locked.headers.get('retry-after'), '60');
       assert.equal(
         await message(locked),
-        'Too many wrong invitation codes. For your safety, please wait 60 seconds and try again.',
+        'Too many wrong invitation codes. For your safety, please wait 60\u00a0seconds and try again.',
       );
       assert.equal((await acceptCode(guesser, code, '10.20.0.2')).status, 429, 'the account is locked');
 
@@ -55,14 +55,14 @@ describeOnEachStore(
 
       // The wait is up after its minute, and not before.
       later(t, 59);
-      assert.match(await message(await preview(guesser, code, '10.20.0.1')), /wait 1 second and/);
+      assert.match(await message(await preview(guesser, code, '10.20.0.1')), /wait 1\u00a0second and/);
       later(t, 1);
       assert.equal((await preview(guesser, code, '10.20.0.1')).status, 200);
       // One more wrong code doubles the wait; an hour of quiet forgets the count.
       await preview(guesser, wrongCode(99), '10.20.0.1');
       const doubled = await preview(guesser, code, '10.20.0.1');
       assert.equal(doubled.headers.get('retry-after'), '120');
-      assert.match(await message(doubled), /wait 2 minutes and/);
+      assert.match(await message(doubled), /wait 2\u00a0minutes and/);
       later(t, 3600 + 1);
       await wrongTries(guesser, '10.20.0.1', 10);
       assert.equal((await acceptCode(clinician, code, '10.20.0.3')).status, 200);
@@ -79,7 +79,7 @@ describeOnEachStore(
       const code = await invite(admin, 'clinician');
       const locked = await acceptCode(newcomer, code, ip);
       assert.equal(locked.status, 429, 'a fresh account at that address waits');
-      assert.match(await message(locked), /wait 60 seconds/);
+      assert.match(await message(locked), /wait 60\u00a0seconds/);
       assert.equal((await acceptCode(newcomer, code, '10.21.0.2')).status, 200, 'from elsewhere it is fine');
       t.clock.set(START);
     });

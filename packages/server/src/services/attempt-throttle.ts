@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ALL_BACKOFFS } from '@hipwise/core';
+import { ALL_BACKOFFS, plural } from '@hipwise/core';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { deleteStaleThrottles } from '../repositories/login-throttle.js';
@@ -26,8 +26,7 @@ export async function purgeExpiredThrottles(q: Queryable, now: Date): Promise<vo
 
 /** The 429 every throttle answers with: what happened, and how long to wait. */
 export function tooManyAttempts(seconds: number, what: string): AppError {
-  const wait =
-    seconds === 1 ? '1 second' : seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+  const wait = seconds < 90 ? plural(seconds, 'second') : plural(Math.ceil(seconds / 60), 'minute');
   return new AppError(
     'too_many_requests',
     'too_many_attempts',

@@ -96,7 +96,7 @@ describeOnEachStore('progress, insights and the weekly summary', (t) => {
     assert.equal(byMeasure['pain']?.delta, -1.5);
     assert.equal(byMeasure['pain']?.meaningful, false);
     assert.equal(byMeasure['pain']?.tooEarly, null);
-    assert.match(byMeasure['pain']?.basis ?? '', /6 daily ratings/);
+    assert.match(byMeasure['pain']?.basis ?? '', /6\u00a0daily ratings/);
     // RMDQ 12 -> 6: 6 points, past the 5-point threshold.
     assert.equal(byMeasure['rmdq']?.delta, -6);
     assert.equal(byMeasure['rmdq']?.meaningful, true);
@@ -175,7 +175,7 @@ describeOnEachStore('progress, insights and the weekly summary', (t) => {
         baselineDate: '2026-03-01',
         currentDate: null,
         basis:
-          'your average pain over the last 7 days (0 daily ratings) against your average for the week before you started',
+          'your average pain over the last 7\u00a0days (0\u00a0daily ratings) against your average for the week before you started',
       },
     ]);
     t.clock.set('2026-03-10T12:00:00Z');

@@ -1,4 +1,5 @@
 import {
+  plural,
   addDays,
   changeClaim,
   localDate,
@@ -81,7 +82,7 @@ export function painChange(
   today: LocalDate,
 ): ChangeDto {
   const { mean: m, count } = recentPain(checkins, today);
-  const basis = `your average pain over the last ${PAIN_WINDOW_DAYS} days (${count} daily ${count === 1 ? 'rating' : 'ratings'}) against your average for the week before you started`;
+  const basis = `your average pain over the last ${plural(PAIN_WINDOW_DAYS, 'day')} (${plural(count, 'daily rating')}) against your average for the week before you started`;
   if (m === null) {
     return {
       measure: 'pain',

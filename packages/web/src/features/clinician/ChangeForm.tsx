@@ -1,4 +1,4 @@
-import { levelsOf, PROGRAMME_MESSAGE_MAX, type ProgrammeChangeBody } from '@hipwise/core';
+import { levelsOf, PROGRAMME_MESSAGE_MAX, setsOfHolds, type ProgrammeChangeBody } from '@hipwise/core';
 import { useState, type FormEvent } from 'react';
 import { clinicianApi } from '../../api';
 import { Alert } from '../../components/Alert';
@@ -98,7 +98,7 @@ export function ChangeForm({
               <select id="change-level" value={level} onChange={(e) => setLevel(Number(e.target.value))}>
                 {levelsOf(variant).map((l) => (
                   <option key={l.level} value={l.level}>
-                    {l.level}: {l.sets} × {l.holdSeconds} s
+                    {l.level}: {setsOfHolds(l.sets, l.holdSeconds)}
                   </option>
                 ))}
               </select>

@@ -1,4 +1,4 @@
-import type { CaseloadFlag, CaseloadMember } from '@hipwise/core';
+import { setsOfHolds, type CaseloadFlag, type CaseloadMember } from '@hipwise/core';
 
 export const FLAG_WORDS: Record<CaseloadFlag, string> = {
   screening_not_clear: 'Screening not clear',
@@ -9,7 +9,7 @@ export const FLAG_WORDS: Record<CaseloadFlag, string> = {
 };
 
 export function levelWords(l: CaseloadMember['level']): string {
-  const base = `${l.variant === 'chair' ? 'Chair' : 'Floor'} ${l.level} (${l.sets} × ${l.holdSeconds} s)`;
+  const base = `${l.variant === 'chair' ? 'Chair' : 'Floor'} ${l.level} (${setsOfHolds(l.sets, l.holdSeconds)})`;
   return l.heldAt === null ? base : `${base}, held at ${l.heldAt}`;
 }
 
