@@ -15,7 +15,7 @@ interface Request {
 }
 
 /** `whole` (the graph's four heads on the whole grid), `cells` (regression and offsets on the cells read), `+arena`. */
-const variantOptions = (v: string) => ({ wholeHeads: v.startsWith('whole'), arena: v.endsWith('+arena') });
+const variantOptions = (v: string) => ({ wholeHeads: v.startsWith('whole'), arena: v.includes('+arena') });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 

@@ -122,8 +122,9 @@ try {
   for (const [v, xs] of Object.entries(r.times)) {
     const ratio = (p: number) => (pct(xs, p) / pct(base, p)).toFixed(3);
     console.log(
-      `${v.padEnd(10)} p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)} min ${Math.min(...xs).toFixed(2)} ms` +
-        `  (vs ${request.variants[0]}: p50 ${ratio(50)}, p95 ${ratio(95)})`,
+      `${v.padEnd(12)} min ${Math.min(...xs).toFixed(2)} p10 ${pct(xs, 10).toFixed(2)} p25 ${pct(xs, 25).toFixed(2)} ` +
+        `p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)} ms` +
+        `  (/ ${request.variants[0]}: min ${(Math.min(...xs) / Math.min(...base)).toFixed(3)} p10 ${ratio(10)} p25 ${ratio(25)} p50 ${ratio(50)} p95 ${ratio(95)})`,
     );
   }
   if (r.profile !== undefined) {

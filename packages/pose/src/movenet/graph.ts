@@ -37,7 +37,10 @@ const CHANNELS = 3;
 const INPUT_SHAPE: [number, number, number, number] = [1, MOVENET_INPUT_SIZE, MOVENET_INPUT_SIZE, CHANNELS];
 
 export interface MoveNetGraphOptions {
-  /** Intermediate results in one block of WASM memory allocated once (GraphPlan `arena`). */
+  /**
+   * Intermediate results in one block of WASM memory allocated once (GraphPlan's `arena`; the
+   * default), instead of allocated and freed around every kernel call.
+   */
   readonly arena?: boolean;
   /**
    * Run the regression and offsets heads on the whole 48x48 grid, as the graph does, instead of
@@ -77,29 +80,33 @@ export class MoveNetGraph {
     const nodes = (artifacts.modelTopology as { node?: GraphNode[] } | undefined)?.node;
     if (nodes === undefined) throw new Error('MoveNet graph: model.json has no graph nodes');
     this.model = loadGraphModelSync(artifacts);
+    const arena = options.arena ?? true;
+    const plans: GraphPlan[] = [];
+    const compile = (...args: Parameters<typeof GraphPlan.compile>) => {
+      const plan = GraphPlan.compile(...args);
+      plans.push(plan);
+      return plan;
+    };
     try {
       this.inputScale = inputScaleTable(this.model);
       this.decode = decodeConstants(this.model);
-      this.plan = GraphPlan.compile(
+      this.wholeHeads = options.wholeHeads === true;
+      this.plan = compile(
         nodes,
         { name: NORMALISED_INPUT, shape: INPUT_SHAPE },
-        options.wholeHeads === true
+        this.wholeHeads
           ? [HEATMAPS, CENTRE, REGRESSION.output, OFFSETS.output]
           : [HEATMAPS, CENTRE, FEATURES],
         this.model.weights,
-        options,
+        { arena },
       );
-      this.wholeHeads = options.wholeHeads === true;
       this.channels = patchHeadChannels(nodes, this.model, [REGRESSION, OFFSETS]);
       const patches = (n: number) => ({ name: FEATURES, shape: [n, 3, 3, this.channels] });
-      this.regression = GraphPlan.compile(nodes, patches(1), [REGRESSION.output], this.model.weights);
-      this.offsets = GraphPlan.compile(
-        nodes,
-        patches(MOVENET_KEYPOINT_COUNT),
-        [OFFSETS.output],
-        this.model.weights,
-      );
+      this.regression = compile(nodes, patches(1), [REGRESSION.output], this.model.weights, { arena });
+      const K = MOVENET_KEYPOINT_COUNT;
+      this.offsets = compile(nodes, patches(K), [OFFSETS.output], this.model.weights, { arena });
     } catch (e) {
+      for (const plan of plans) plan.dispose();
       this.model.dispose();
       throw e;
     }
