@@ -4,6 +4,10 @@
  * dedicated Worker in headless Chromium, cross-origin isolated as the app (2 XNNPACK threads on
  * 2 CPUs), the variants alternating run by run. For A/B comparisons of the model's own time on
  * a shared machine; `npm run bench:pose` remains the figure against the targets.
+ * `--node`: the same alternation in this process (Node, WASM, one thread), no browser.
+ * Variants: `whole` (the graph's four heads on the whole grid), `cells` (the regression and
+ * offsets heads on the cells the decoding reads), `+arena` (intermediate results in one WASM
+ * arena); the app runs `cells+arena`.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -24,6 +28,56 @@ const request = {
   threads: arg('threads') === undefined ? undefined : Number(arg('threads')),
   profile: process.argv.includes('--profile'),
 };
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
+};
+const report = (times: Record<string, number[]>) => {
+  const base = times[request.variants[0]!]!;
+  for (const [v, xs] of Object.entries(times)) {
+    const ratio = (p: number) => (pct(xs, p) / pct(base, p)).toFixed(3);
+    console.log(
+      `${v.padEnd(12)} min ${Math.min(...xs).toFixed(2)} p10 ${pct(xs, 10).toFixed(2)} p25 ${pct(xs, 25).toFixed(2)} ` +
+        `p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)} ms` +
+        `  (/ ${request.variants[0]}: min ${(Math.min(...xs) / Math.min(...base)).toFixed(3)} p10 ${ratio(10)} p25 ${ratio(25)} p50 ${ratio(50)} p95 ${ratio(95)})`,
+    );
+  }
+};
+const loads = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+
+if (process.argv.includes('--node')) {
+  const { platform } = await import('@hipwise/pose/model-loader');
+  const { MoveNetGraph } = await import('../packages/pose/src/movenet/graph.js');
+  const { decodeSittingPhoto } = await import('@hipwise/pose/testing');
+  const { letterbox, letterboxPixels } = await import('../packages/pose/src/movenet/letterbox.js');
+  const { channelsOf } = await import('../packages/pose/src/frame.js');
+  await platform.initBackend({});
+  const artifacts = await platform.loadMoveNet({});
+  const graphs = request.variants.map(
+    (v) => new MoveNetGraph(artifacts, { wholeHeads: v.startsWith('whole'), arena: v.includes('+arena') }),
+  );
+  const photo = decodeSittingPhoto('upright/nvinayvarma189_straight_hf.jpg');
+  const pixels = letterboxPixels(photo.data, channelsOf(photo), letterbox(photo.width, photo.height, 192));
+  const input = Float32Array.from(pixels, (p, i) => graphs[0]!.inputScale[p * 3 + (i % 3)]!);
+  const times: Record<string, number[]> = Object.fromEntries(request.variants.map((v) => [v, []]));
+  console.log(`model bench (node) ${new Date().toISOString()}, load ${loads()}, ${JSON.stringify(request)}`);
+  for (let r = 0; r < request.runs; r++) {
+    const order = r % 2 === 0 ? [...graphs.keys()] : [...graphs.keys()].reverse();
+    for (const i of order) {
+      const t0 = performance.now();
+      graphs[i]!.run(input);
+      times[request.variants[i]!]!.push(performance.now() - t0);
+    }
+  }
+  report(times);
+  console.log(`load at end ${loads()}`);
+  process.exit(0);
+}
 
 const require = createRequire(import.meta.url);
 const humanModels = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
@@ -96,10 +150,6 @@ const browser = await chromium.launch({
     ...(process.env.MODEL_BENCH_JS_FLAGS ? [`--js-flags=${process.env.MODEL_BENCH_JS_FLAGS}`] : []),
   ],
 });
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
-};
 try {
   console.log(
     `model bench ${new Date().toISOString()}, load ${os
@@ -118,15 +168,7 @@ try {
     crossOriginIsolated: boolean;
   };
   if (r.error !== undefined) throw new Error(r.error);
-  const base = r.times[request.variants[0]!]!;
-  for (const [v, xs] of Object.entries(r.times)) {
-    const ratio = (p: number) => (pct(xs, p) / pct(base, p)).toFixed(3);
-    console.log(
-      `${v.padEnd(12)} min ${Math.min(...xs).toFixed(2)} p10 ${pct(xs, 10).toFixed(2)} p25 ${pct(xs, 25).toFixed(2)} ` +
-        `p50 ${pct(xs, 50).toFixed(2)} p95 ${pct(xs, 95).toFixed(2)} ms` +
-        `  (/ ${request.variants[0]}: min ${(Math.min(...xs) / Math.min(...base)).toFixed(3)} p10 ${ratio(10)} p25 ${ratio(25)} p50 ${ratio(50)} p95 ${ratio(95)})`,
-    );
-  }
+  report(r.times);
   if (r.profile !== undefined) {
     for (const [v, by] of Object.entries(r.profile)) {
       console.log(
