@@ -146,12 +146,12 @@ export class GraphPlan {
     const stepMs: number[] = [];
     const timed = this.steps.map((step, i) => ({
       ...step,
-      kernel: ((args: Parameters<tf.KernelFunc>[0]) => {
+      kernel: (args: Parameters<tf.KernelFunc>[0]) => {
         const t0 = performance.now();
         const out = step.kernel(args);
         stepMs[i] = performance.now() - t0;
         return out;
-      }),
+      },
     }));
     const steps = this.steps;
     this.steps = timed;
@@ -231,11 +231,11 @@ export class GraphPlan {
     shapes[0] = this.inputShape;
     const probe = this.steps.map((step) => ({
       ...step,
-      kernel: ((args: Parameters<tf.KernelFunc>[0]) => {
+      kernel: (args: Parameters<tf.KernelFunc>[0]) => {
         const out = step.kernel(args) as tf.TensorInfo;
         shapes[step.output] = out.shape;
         return out;
-      }),
+      },
     }));
     const steps = this.steps;
     this.steps = probe;
