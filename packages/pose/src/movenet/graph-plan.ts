@@ -21,6 +21,8 @@ interface Step {
   readonly inputs: readonly (readonly [string, number])[];
   readonly attrs: tf.NamedAttrMap;
   readonly output: number;
+  /** The kernel's name, for profiles. */
+  readonly name: string;
   /** Slots read for the last time by this step, freed after it. */
   readonly free: readonly number[];
 }
@@ -37,9 +39,11 @@ interface Step {
  * any other op is refused at compile time rather than run differently.
  */
 export class GraphPlan {
+  private arena: Arena | undefined;
+
   private constructor(
     private readonly backend: tf.KernelBackend,
-    private readonly steps: readonly Step[],
+    private steps: readonly Step[],
     /** Slot -> weight, set before every run. */
     private readonly constants: readonly (readonly [number, tf.TensorInfo])[],
     private readonly isConstant: readonly boolean[],
@@ -56,6 +60,7 @@ export class GraphPlan {
     input: { readonly name: string; readonly shape: readonly number[] },
     outputs: readonly string[],
     weights: Readonly<Record<string, readonly tf.Tensor[] | undefined>>,
+    options: { readonly arena?: boolean } = {},
   ): GraphPlan {
     const byName = new Map(nodes.map((n) => [n.name, n]));
     const weight = (name: string): tf.Tensor | undefined => weights[name]?.[0];
@@ -95,7 +100,13 @@ export class GraphPlan {
       if (config === undefined) throw new Error(`graph plan: no ${call.kernel} kernel on ${backendName}`);
       const inputs = call.inputs.map(([key, name]) => [key, slot(name)] as const);
       slotOf.set(node.name, slotOf.size);
-      return { kernel: config.kernelFunc, inputs, attrs: call.attrs, output: slotOf.get(node.name)! };
+      return {
+        kernel: config.kernelFunc,
+        name: call.kernel,
+        inputs,
+        attrs: call.attrs,
+        output: slotOf.get(node.name)!,
+      };
     });
 
     const outputSlots = outputs.map((o) => slotOf.get(o)!);
@@ -110,7 +121,7 @@ export class GraphPlan {
     }));
     const isConstant = new Array<boolean>(slotOf.size).fill(false);
     for (const [s] of constants) isConstant[s] = true;
-    return new GraphPlan(
+    const plan = new GraphPlan(
       tf.backend(),
       steps,
       constants.map(([s, t]) => [s, { dataId: t.dataId, shape: t.shape, dtype: t.dtype }] as const),
@@ -118,10 +129,56 @@ export class GraphPlan {
       input.shape,
       outputSlots,
     );
+    if (options.arena === true) plan.allocateArena();
+    return plan;
   }
 
   /** Runs the plan on `input` (float32, the input's shape); returns a copy of each output. */
   run(input: Float32Array): Float32Array[] {
+    return this.arena === undefined ? this.runPerCall(input) : this.runInArena(this.arena, input);
+  }
+
+  /**
+   * Each step's kernel with its own time (ms, performance.now() around the call), for profiling;
+   * the outputs are run()'s.
+   */
+  profile(input: Float32Array): { outputs: Float32Array[]; stepMs: number[]; kernels: string[] } {
+    const stepMs: number[] = [];
+    const timed = this.steps.map((step, i) => ({
+      ...step,
+      kernel: (args: Parameters<tf.KernelFunc>[0]) => {
+        const t0 = performance.now();
+        const out = step.kernel(args);
+        stepMs[i] = performance.now() - t0;
+        return out;
+      },
+    }));
+    const steps = this.steps;
+    this.steps = timed;
+    try {
+      const outputs = this.run(input);
+      return { outputs, stepMs, kernels: steps.map((s) => s.name) };
+    } finally {
+      this.steps = steps;
+    }
+  }
+
+  /** Frees the arena (the weights are the caller's). */
+  dispose(): void {
+    const arena = this.arena;
+    if (arena === undefined) return;
+    this.arena = undefined;
+    const backend = this.backend as WasmBackend;
+    for (const info of arena.slots) {
+      if (info === undefined) continue;
+      const data = backend.dataIdMap.get(info.dataId);
+      if (data !== undefined) backend.wasm.tfjs.disposeData(data.id);
+      backend.dataIdMap.delete(info.dataId);
+    }
+    backend.wasm._free(arena.pointer);
+  }
+
+  private runPerCall(input: Float32Array): Float32Array[] {
     const slots = new Array<tf.TensorInfo | undefined>(this.isConstant.length);
     for (const [s, info] of this.constants) slots[s] = info;
     const shape = [...this.inputShape];
@@ -147,6 +204,131 @@ export class GraphPlan {
       });
     }
   }
+
+  private runInArena(arena: Arena, input: Float32Array): Float32Array[] {
+    const backend = this.backend as WasmBackend;
+    const { slots, stepInputs } = arena;
+    backend.wasm.HEAPF32.set(input, backend.dataIdMap.get(slots[0]!.dataId)!.memoryOffset >>> 2);
+    const steps = this.steps;
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      arena.next = slots[step.output];
+      step.kernel({ inputs: stepInputs[i]!, attrs: step.attrs, backend: arena.backend });
+      if (arena.next !== undefined) throw new Error(`graph plan: step ${i} (${step.name}) made no output`);
+    }
+    return this.outputSlots.map((s) => backend.readSync(slots[s]!.dataId) as Float32Array);
+  }
+
+  /**
+   * Gives every intermediate result a fixed place in one block of WASM memory, allocated once:
+   * results whose lives do not overlap share space, as in TFLite's arena. The kernels then write
+   * to the same addresses every frame, and no memory is allocated, registered or freed per call.
+   */
+  private allocateArena(): void {
+    const backend = this.backend as WasmBackend;
+    // The output shapes, from one run as before.
+    const shapes = new Array<readonly number[] | undefined>(this.isConstant.length);
+    shapes[0] = this.inputShape;
+    const probe = this.steps.map((step) => ({
+      ...step,
+      kernel: (args: Parameters<tf.KernelFunc>[0]) => {
+        const out = step.kernel(args) as tf.TensorInfo;
+        shapes[step.output] = out.shape;
+        return out;
+      },
+    }));
+    const steps = this.steps;
+    this.steps = probe;
+    try {
+      this.runPerCall(new Float32Array(this.inputShape.reduce((a, b) => a * b)));
+    } finally {
+      this.steps = steps;
+    }
+
+    const end = steps.length;
+    const lastUse = new Map<number, number>([[0, -1]]);
+    steps.forEach((step, i) => {
+      lastUse.set(step.output, i);
+      for (const [, s] of step.inputs) if (!this.isConstant[s]) lastUse.set(s, i);
+    });
+    for (const s of this.outputSlots) lastUse.set(s, end);
+    const ALIGN = 64;
+    const bytes = (s: number) => Math.ceil((shapes[s]!.reduce((a, b) => a * b, 1) * 4) / ALIGN) * ALIGN;
+    const live: { slot: number; offset: number; size: number }[] = [];
+    const offsets = new Map<number, number>();
+    let total = 0;
+    const place = (slot: number, at: number) => {
+      // Results read for the last time before step `at` have made room.
+      for (let j = live.length - 1; j >= 0; j--) if (lastUse.get(live[j]!.slot)! < at) live.splice(j, 1);
+      const size = bytes(slot);
+      live.sort((a, b) => a.offset - b.offset);
+      let offset = 0;
+      for (const l of live) {
+        if (l.offset - offset >= size) break;
+        offset = Math.max(offset, l.offset + l.size);
+      }
+      live.push({ slot, offset, size });
+      offsets.set(slot, offset);
+      total = Math.max(total, offset + size);
+    };
+    place(0, -1);
+    steps.forEach((step, i) => place(step.output, i));
+
+    const pointer = backend.wasm._malloc(total + ALIGN) >>> 0;
+    if (pointer === 0) throw new Error(`graph plan: no ${total} bytes of WASM memory`);
+    const base = Math.ceil(pointer / ALIGN) * ALIGN;
+    const slots = new Array<tf.TensorInfo | undefined>(this.isConstant.length);
+    for (const [s, info] of this.constants) slots[s] = info;
+    for (const [s, offset] of offsets) {
+      slots[s] = backend.makeOutput([...shapes[s]!], 'float32', base + offset);
+    }
+    const arenaBackend = Object.create(backend) as WasmBackend;
+    const arena: Arena = {
+      pointer,
+      bytes: total,
+      slots,
+      stepInputs: steps.map((step) => {
+        const inputs: tf.NamedTensorInfoMap = {};
+        for (const [key, s] of step.inputs) inputs[key] = slots[s]!;
+        return inputs;
+      }),
+      backend: arenaBackend,
+      next: undefined,
+    };
+    arenaBackend.makeOutput = () => {
+      const out = arena.next;
+      if (out === undefined) throw new Error('graph plan: a kernel made a second output');
+      arena.next = undefined;
+      return out;
+    };
+    this.arena = arena;
+  }
+}
+
+/** The parts of tfjs-backend-wasm's BackendWasm the arena uses. */
+interface WasmBackend extends tf.KernelBackend {
+  readonly dataIdMap: {
+    get(dataId: tf.DataId): { id: number; memoryOffset: number } | undefined;
+    delete(dataId: tf.DataId): boolean;
+  };
+  readonly wasm: {
+    readonly HEAPF32: Float32Array;
+    _malloc(bytes: number): number;
+    _free(pointer: number): void;
+    readonly tfjs: { disposeData(id: number): void };
+  };
+  makeOutput(shape: number[], dtype: tf.DataType, memoryOffset?: number): tf.TensorInfo;
+}
+
+interface Arena {
+  readonly pointer: number;
+  readonly bytes: number;
+  /** Slot -> its tensor: in the arena, or a weight. */
+  readonly slots: readonly (tf.TensorInfo | undefined)[];
+  readonly stepInputs: readonly tf.NamedTensorInfoMap[];
+  /** The backend the kernels are given: makeOutput hands out `next`. */
+  readonly backend: WasmBackend;
+  next: tf.TensorInfo | undefined;
 }
 
 /** The ops compiled, by GraphDef op name. */

@@ -81,3 +81,34 @@ test('the input scale table is the graph’s own [-1, 1] scaling of 8-bit RGB', 
     graph.dispose();
   }
 });
+
+test('MoveNetGraph gives the same keypoints with and without its arena and leaves nothing behind', async () => {
+  await platform.initBackend({});
+  const artifacts = await platform.loadMoveNet({});
+  const backend = tf.backend();
+  const before = backend.numDataIds();
+  const inArena = new MoveNetGraph(artifacts);
+  const perCall = new MoveNetGraph(artifacts, { arena: false });
+  const wholeHeads = new MoveNetGraph(artifacts, { arena: false, wholeHeads: true });
+  try {
+    for (const rel of ['upright/nvinayvarma189_straight_hf.jpg', 'slouching/nvinayvarma189_hunchback.jpg']) {
+      const photo = decodeSittingPhoto(rel);
+      const pixels = letterboxPixels(
+        photo.data,
+        channelsOf(photo),
+        letterbox(photo.width, photo.height, 192),
+      );
+      const input = new Float32Array(pixels.length);
+      for (let i = 0; i < pixels.length; i++) input[i] = inArena.inputScale[pixels[i]! * 3 + (i % 3)]!;
+      const expected = wholeHeads.run(input);
+      assert.deepEqual(inArena.run(input), expected, rel);
+      assert.deepEqual(inArena.run(input), expected, `${rel}, again in the same memory`);
+      assert.deepEqual(perCall.run(input), expected, rel);
+    }
+  } finally {
+    inArena.dispose();
+    perCall.dispose();
+    wholeHeads.dispose();
+  }
+  assert.equal(backend.numDataIds(), before, 'the weights and the arena are freed');
+});

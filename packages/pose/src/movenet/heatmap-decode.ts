@@ -34,6 +34,20 @@ export interface MoveNetDecodeConstants {
 const f = Math.fround;
 
 /**
+ * The four heads as the decoding reads them: the two heatmaps whole, and the regression and
+ * offsets heads only where it needs them (one cell and 17 cells of the 2304), so that they can
+ * be computed there alone (MoveNetGraph).
+ */
+export interface MoveNetHeadReader {
+  readonly heatmaps: Float32Array;
+  readonly centre: Float32Array;
+  /** The regression head at `cell`: per keypoint (dy, dx), 34 values. */
+  regressionAt(cell: number): ArrayLike<number>;
+  /** The offsets head for each keypoint k at `cells[k]`: its (dy, dx) there, 34 values. */
+  offsetsAt(cells: Int32Array): ArrayLike<number>;
+}
+
+/**
  * MoveNet SinglePose's post-processing, as its graph does it after the heads (the ~50 small ops
  * from `Sigmoid` to `Identity`): the person is the centre-heatmap peak (weighted towards the
  * middle); each keypoint is the heatmap cell that is strongest once divided by its distance
@@ -45,12 +59,32 @@ const f = Math.fround;
 export function decodeHeatmaps(heads: MoveNetHeads, c: MoveNetDecodeConstants): Float32Array {
   const K = MOVENET_KEYPOINT_COUNT;
   const cells = c.gridHeight * c.gridWidth;
-  if (
-    heads.centre.length !== cells ||
-    heads.heatmaps.length !== cells * K ||
-    heads.regression.length !== cells * 2 * K ||
-    heads.offsets.length !== cells * 2 * K
-  ) {
+  if (heads.regression.length !== cells * 2 * K || heads.offsets.length !== cells * 2 * K) {
+    throw new RangeError(`MoveNet heads do not match a ${c.gridHeight}x${c.gridWidth} grid`);
+  }
+  return decodeHeads(
+    {
+      heatmaps: heads.heatmaps,
+      centre: heads.centre,
+      regressionAt: (cell) => heads.regression.subarray(cell * 2 * K, (cell + 1) * 2 * K),
+      offsetsAt: (at) => {
+        const out = new Float32Array(2 * K);
+        for (let k = 0; k < K; k++) {
+          out[2 * k] = heads.offsets[at[k]! * 2 * K + 2 * k]!;
+          out[2 * k + 1] = heads.offsets[at[k]! * 2 * K + 2 * k + 1]!;
+        }
+        return out;
+      },
+    },
+    c,
+  );
+}
+
+/** decodeHeatmaps, reading the regression and offsets heads only where it needs them. */
+export function decodeHeads(heads: MoveNetHeadReader, c: MoveNetDecodeConstants): Float32Array {
+  const K = MOVENET_KEYPOINT_COUNT;
+  const cells = c.gridHeight * c.gridWidth;
+  if (heads.centre.length !== cells || heads.heatmaps.length !== cells * K) {
     throw new RangeError(`MoveNet heads do not match a ${c.gridHeight}x${c.gridWidth} grid`);
   }
 
@@ -67,11 +101,12 @@ export function decodeHeatmaps(heads: MoveNetHeads, c: MoveNetDecodeConstants): 
   const cy = Math.floor(centreCell / c.gridWidth);
   const cx = centreCell - cy * c.gridWidth;
 
+  const regression = heads.regressionAt(centreCell);
   const regY = new Float32Array(K);
   const regX = new Float32Array(K);
   for (let k = 0; k < K; k++) {
-    regY[k] = f(cy + heads.regression[centreCell * 2 * K + 2 * k]!);
-    regX[k] = f(cx + heads.regression[centreCell * 2 * K + 2 * k + 1]!);
+    regY[k] = f(cy + regression[2 * k]!);
+    regX[k] = f(cx + regression[2 * k + 1]!);
   }
 
   const bestScore = new Float32Array(K).fill(-Infinity);
@@ -96,13 +131,14 @@ export function decodeHeatmaps(heads: MoveNetHeads, c: MoveNetDecodeConstants): 
     }
   }
 
+  const offsets = heads.offsetsAt(bestCell);
   const out = new Float32Array(K * MOVENET_VALUES_PER_KEYPOINT);
   for (let k = 0; k < K; k++) {
     const i = bestCell[k]!;
     const ky = Math.floor(i / c.gridWidth);
     const kx = i - ky * c.gridWidth;
-    out[k * 3] = f(f(ky + heads.offsets[i * 2 * K + 2 * k]!) * c.scaleY);
-    out[k * 3 + 1] = f(f(kx + heads.offsets[i * 2 * K + 2 * k + 1]!) * c.scaleX);
+    out[k * 3] = f(f(ky + offsets[2 * k]!) * c.scaleY);
+    out[k * 3 + 1] = f(f(kx + offsets[2 * k + 1]!) * c.scaleX);
     out[k * 3 + 2] = heads.heatmaps[i * K + k]!;
   }
   return out;

@@ -124,11 +124,15 @@ export class MoveNetDetector implements PoseDetector {
 }
 
 function create2dContext(size: number): Canvas2D {
-  const canvas =
-    typeof OffscreenCanvas === 'function'
-      ? new OffscreenCanvas(size, size)
-      : Object.assign(document.createElement('canvas'), { width: size, height: size });
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  // One getContext call per kind of canvas: on their union, the overload TypeScript picks
+  // depends on what else the program contains.
+  let ctx: Canvas2D | null;
+  if (typeof OffscreenCanvas === 'function') {
+    ctx = new OffscreenCanvas(size, size).getContext('2d', { willReadFrequently: true });
+  } else {
+    const canvas = Object.assign(document.createElement('canvas'), { width: size, height: size });
+    ctx = canvas.getContext('2d', { willReadFrequently: true });
+  }
   if (ctx === null) throw new Error('no 2D canvas context to read video frames');
   return ctx;
 }
