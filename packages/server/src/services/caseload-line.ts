@@ -176,25 +176,46 @@ const FLAG_ORDER: readonly CaseloadFlag[] = [
 
 export type CaseloadRow = CaseloadMember & { lastActivityMs: number };
 
-/** One member's line on the clinician's caseload at `now`, from a state that holds today. */
-export function caseloadLine(
-  m: { id: string; email: string; timeZone: string; createdAt: Date; consentedAt: string },
-  s: CaseloadState,
-  now: Date,
-): CaseloadRow {
-  const today = localDate(now, m.timeZone);
+/** The dates a line is counted by, the same for everyone in one time zone at one instant. */
+export interface CaseloadDays {
+  readonly now: Date;
+  readonly today: LocalDate;
+  readonly weekStart: LocalDate;
+  readonly lastWeekStart: LocalDate;
+  readonly lastWeekEnd: LocalDate;
+  /** The first of the last 7 days, today included. */
+  readonly weekAgo: LocalDate;
+}
+
+export function caseloadDays(now: Date, timeZone: string): CaseloadDays {
+  const today = localDate(now, timeZone);
   const weekStart = mondayOf(today);
-  const lastWeekStart = addDays(weekStart, -7);
+  return {
+    now,
+    today,
+    weekStart,
+    lastWeekStart: addDays(weekStart, -7),
+    lastWeekEnd: addDays(weekStart, -1),
+    weekAgo: addDays(today, -(INACTIVE_DAYS - 1)),
+  };
+}
+
+/** One member's line on the clinician's caseload on `days`, from a state that holds then. */
+export function caseloadLine(
+  m: { id: string; email: string; createdAt: Date; consentedAt: string },
+  s: CaseloadState,
+  days: CaseloadDays,
+): CaseloadRow {
+  const { today, weekStart } = days;
   const sessionsBetween = (from: LocalDate, to: LocalDate) =>
     s.recentSessions.filter(([date]) => date >= from && date <= to).length;
-  const weekAgo = addDays(today, -(INACTIVE_DAYS - 1));
   const idleSinceMs = s.lastActivityMs ?? m.createdAt.getTime();
 
   const flags = new Set<CaseloadFlag>();
   if (s.block) flags.add(s.block);
   if (painRising(s.recentCheckins, s.painWeekAverage, today)) flags.add('pain_rising');
-  if (now.getTime() - idleSinceMs >= INACTIVE_DAYS * 86_400_000) flags.add('no_activity_7_days');
-  if (s.recentSessions.some(([date, stoppedForPain]) => stoppedForPain && date >= weekAgo)) {
+  if (days.now.getTime() - idleSinceMs >= INACTIVE_DAYS * 86_400_000) flags.add('no_activity_7_days');
+  if (s.recentSessions.some(([date, stoppedForPain]) => stoppedForPain && date >= days.weekAgo)) {
     flags.add('stopped_for_pain');
   }
 
@@ -205,7 +226,7 @@ export function caseloadLine(
     lastActivity: s.lastActivityMs === null ? null : new Date(s.lastActivityMs).toISOString(),
     lastActivityMs: s.lastActivityMs ?? 0,
     sessionsThisWeek: sessionsBetween(weekStart, today),
-    sessionsLastWeek: sessionsBetween(lastWeekStart, addDays(weekStart, -1)),
+    sessionsLastWeek: sessionsBetween(days.lastWeekStart, days.lastWeekEnd),
     checkinsThisWeek: s.recentCheckins.filter((c) => c.date >= weekStart && c.date <= today).length,
     level: s.level,
     pain:

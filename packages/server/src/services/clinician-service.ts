@@ -37,10 +37,12 @@ import {
 import { findUserById } from '../repositories/users.js';
 import {
   CASELOAD_STATE_VERSION,
+  caseloadDays,
   caseloadLine,
   caseloadState,
   heldState,
   recentFrom,
+  type CaseloadDays,
   type CaseloadRow,
   type CaseloadState,
 } from './caseload-line.js';
@@ -203,9 +205,15 @@ export function clinicianService(deps: ServiceDeps, features: FeatureConfig) {
       return db.transaction(async (tx) => {
         const now = clock.now();
         const members = await consentingMembers(tx, who.user.id);
+        const zones = new Map<string, CaseloadDays>();
+        const daysIn = (zone: string) => {
+          let days = zones.get(zone);
+          if (!days) zones.set(zone, (days = caseloadDays(now, zone)));
+          return days;
+        };
         const held = new Map<string, CaseloadState>();
         for (const m of members) {
-          const state = heldState(m.state, m.version, localDate(now, m.time_zone));
+          const state = heldState(m.state, m.version, daysIn(m.time_zone).today);
           if (state) held.set(m.id, state);
         }
         const fresh = await freshStates(
@@ -224,15 +232,9 @@ export function clinicianService(deps: ServiceDeps, features: FeatureConfig) {
         );
         const all = members.map((m) =>
           caseloadLine(
-            {
-              id: m.id,
-              email: m.email,
-              timeZone: m.time_zone,
-              createdAt: m.created_at,
-              consentedAt: m.granted_at.toISOString(),
-            },
+            { id: m.id, email: m.email, createdAt: m.created_at, consentedAt: m.granted_at.toISOString() },
             held.get(m.id) ?? fresh.get(m.id)!,
-            now,
+            daysIn(m.time_zone),
           ),
         );
         const needle = query.q?.toLowerCase();
