@@ -5,6 +5,7 @@
  * bench measures the server's memory after it; the caseload bench counts the rows and bytes it adds.
  */
 import { randomUUID } from 'node:crypto';
+import { breathingSession, chairSession } from '@hipwise/server/testing';
 
 /** Calls the API with a session cookie, counting requests; any answer of 300 or more throws. */
 export class ApiClient {
@@ -38,33 +39,8 @@ export class ApiClient {
 export async function memberDay(api: ApiClient, { withPage }: { withPage: boolean }): Promise<void> {
   const key = () => ({ 'idempotency-key': randomUUID() });
   await api.call('POST', '/api/checkins', { pain: 4, stress: 3, note: 'a normal day' }, key());
-  await api.call(
-    'POST',
-    '/api/exercise-sessions',
-    {
-      variant: 'chair',
-      plannedSets: 3,
-      plannedHoldSeconds: 10,
-      achievedHoldSeconds: [10, 10, 10],
-      painBefore: 4,
-      painAfter: 3,
-      stoppedEarly: 'none',
-    },
-    key(),
-  );
-  await api.call(
-    'POST',
-    '/api/stress/sessions',
-    {
-      plannedMinutes: 3,
-      durationSeconds: 180,
-      inhaleSeconds: 4,
-      exhaleSeconds: 6,
-      stressBefore: 6,
-      stressAfter: 4,
-    },
-    key(),
-  );
+  await api.call('POST', '/api/exercise-sessions', chairSession(10), key());
+  await api.call('POST', '/api/stress/sessions', breathingSession(), key());
   // A working day from ten hours ago: at the desk, away, at the desk again, every few minutes.
   const start = Date.now() - 10 * 3_600_000;
   for (let i = 0; i < 200; i++) {

@@ -14,7 +14,7 @@ import {
   type LocalDate,
 } from '@hipwise/core';
 import { checkinCall, describeOnEachStore, type TestApp, type TestUser } from '../testing/test-app.js';
-import { chairSession, evenBaseline, NO_RED_FLAGS } from '../testing/fixtures.js';
+import { breathingSession, chairSession, evenBaseline, NO_RED_FLAGS } from '../testing/fixtures.js';
 import { grantConsent, makeClinician, revokeConsent } from '../testing/consent-support.js';
 import { CASELOAD_STATE_VERSION } from '../services/caseload-line.js';
 import { consentingMembers } from './caseload.js';
@@ -141,20 +141,7 @@ describeOnEachStore('the caseload cache', (t, kind) => {
 
     // stress_sessions: the last activity moves to the breathing practice.
     t.clock.set('2026-03-11T15:00:00Z');
-    await must(
-      m.call('/api/stress/sessions', {
-        json: {
-          plannedMinutes: 1,
-          durationSeconds: 60,
-          inhaleSeconds: 5,
-          exhaleSeconds: 5,
-          stressBefore: 6,
-          stressAfter: 4,
-        },
-        headers: key(),
-      }),
-      201,
-    );
+    await must(m.call('/api/stress/sessions', { json: breathingSession(), headers: key() }), 201);
     assert.equal((line = await next()).lastActivity, '2026-03-11T15:00:00.000Z');
 
     // questionnaire_responses: a PEG draft saved answer by answer changes nothing, not even the
@@ -252,16 +239,24 @@ describeOnEachStore('the caseload cache', (t, kind) => {
     assert.equal((await cacheRow(t, m.id))?.version, CASELOAD_STATE_VERSION);
   });
 
-  test('revoking consent hides the member at once, cached line or not', async () => {
+  test('revoking consent hides the member at once, and the last revocation drops the cached line', async () => {
     const doc = await clinician();
+    const other = await clinician();
     const m = await follower(doc);
     const stays = await follower(doc);
+    await grantConsent(t.db, { memberId: m.id, clinicianId: other.id });
     lineOf(await caseload(doc), m);
     assert.equal((await cacheRow(t, m.id))?.has_state, true);
     await revokeConsent(t.db, m.id, doc.id);
     const list = await caseload(doc);
     assert.ok(!list.members.some((x) => x.memberId === m.id));
     lineOf(list, stays);
+    // Another clinician still follows m: the line stays for them.
+    assert.equal((await cacheRow(t, m.id))?.has_state, true);
+    lineOf(await caseload(other), m);
+    await revokeConsent(t.db, m.id, other.id);
+    assert.equal(await cacheRow(t, m.id), undefined);
+    assert.ok(!(await caseload(other)).members.some((x) => x.memberId === m.id));
   });
 
   test("deleting the account deletes the member's cached line", async () => {
@@ -411,17 +406,7 @@ describeOnEachStore('the caseload cache', (t, kind) => {
           break;
         }
         case 'breathing':
-          res = await m.call('/api/stress/sessions', {
-            json: {
-              plannedMinutes: 1,
-              durationSeconds: 60,
-              inhaleSeconds: 5,
-              exhaleSeconds: 5,
-              stressBefore: 6,
-              stressAfter: 4,
-            },
-            headers: key(),
-          });
+          res = await m.call('/api/stress/sessions', { json: breathingSession(), headers: key() });
           break;
         case 'questionnaire': {
           const items = INSTRUMENTS[c.instrument].items;

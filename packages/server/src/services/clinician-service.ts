@@ -43,7 +43,7 @@ import {
   heldState,
   recentFrom,
   type CaseloadDays,
-  type CaseloadRow,
+  type CaseloadRow as Row,
   type CaseloadState,
 } from './caseload-line.js';
 import type { ServiceDeps } from './deps.js';
@@ -77,7 +77,6 @@ function withinTransaction(db: Database, tx: Queryable): Database {
   };
 }
 
-type Row = CaseloadRow;
 type Compare = (a: Row, b: Row) => number;
 const painDelta = (r: Row): number | null => r.pain?.delta ?? null;
 

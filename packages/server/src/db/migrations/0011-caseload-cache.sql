@@ -37,22 +37,23 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON baselines
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON checkins
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON exercise_sessions
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON stress_sessions
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON program_prefs
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON screenings
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON clinician_clearances
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('user_id');
-CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON programme_changes
-  FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale('member_id');
+-- Every table the line reads, with the column naming the member.
+DO $$
+DECLARE
+  source text[];
+BEGIN
+  FOREACH source SLICE 1 IN ARRAY ARRAY[
+    ['baselines', 'user_id'], ['checkins', 'user_id'], ['exercise_sessions', 'user_id'],
+    ['stress_sessions', 'user_id'], ['program_prefs', 'user_id'], ['screenings', 'user_id'],
+    ['clinician_clearances', 'user_id'], ['programme_changes', 'member_id']
+  ] LOOP
+    EXECUTE format(
+      'CREATE TRIGGER caseload_cache_stale AFTER INSERT OR UPDATE OR DELETE ON %I
+         FOR EACH ROW EXECUTE FUNCTION caseload_cache_stale(%L)', source[1], source[2]);
+  END LOOP;
+END;
+$$;
+
 -- Only finished questionnaires count; saving a draft answer by answer changes nothing on the line.
 CREATE TRIGGER caseload_cache_stale_insert AFTER INSERT ON questionnaire_responses
   FOR EACH ROW WHEN (NEW.completed_at IS NOT NULL) EXECUTE FUNCTION caseload_cache_stale('user_id');
@@ -64,3 +65,14 @@ CREATE TRIGGER caseload_cache_stale_delete AFTER DELETE ON questionnaire_respons
 -- The line's dates are the member's own: a new time zone moves them.
 CREATE TRIGGER caseload_cache_stale AFTER UPDATE OF time_zone ON users
   FOR EACH ROW WHEN (OLD.time_zone IS DISTINCT FROM NEW.time_zone) EXECUTE FUNCTION caseload_cache_stale('id');
+
+-- A member whom no clinician follows any more leaves no derived figures behind.
+CREATE FUNCTION caseload_cache_unfollowed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  DELETE FROM caseload_cache k WHERE k.member_id = OLD.member_id
+    AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.member_id = OLD.member_id AND c.revoked_at IS NULL);
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER caseload_cache_unfollowed AFTER UPDATE OF revoked_at OR DELETE ON consents
+  FOR EACH ROW EXECUTE FUNCTION caseload_cache_unfollowed();
