@@ -13,8 +13,9 @@
  *   server is up (`--trace-gc` shows them as "Mark-Compact (reduce)"), once, not periodically.
  *   What the first --quiet-after seconds cost is printed too (`cpu_after_start_percent`).
  * - `rss_after_use_mb`: after a simulated day through the HTTP API: sign-up, screening, baseline,
- *   a check-in, an exercise session, 200 break events (one request each, as the app sends them),
- *   and the Today page (its page and the data it loads) 100 times.
+ *   then member-day.ts's day (a check-in, an exercise session, a breathing practice, 200 break
+ *   events, one request each, as the app sends them, and the Today page with the data it loads
+ *   100 times).
  *
  * Memory and CPU are those of the whole process tree the server runs as (the server and any
  * process it starts), read from /proc. Each figure is printed with its target and PASS/FAIL;
@@ -36,6 +37,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evenBaseline, NO_RED_FLAGS } from '@hipwise/server/testing';
+import { ApiClient, memberDay } from './member-day.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BUILT_MAIN = path.join(repoRoot, 'packages/server/dist/main.js');
@@ -181,67 +183,18 @@ async function cpuPercentOver(pid: number, s: number): Promise<number> {
 // A day of use, through the HTTP API as the app calls it.
 
 async function simulatedDay(base: string): Promise<number> {
-  let cookie = '';
-  let requests = 0;
-  const call = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${base}${p}`, {
-      method,
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-    const text = await res.text();
-    requests++;
-    if (res.status >= 300) throw new Error(`${method} ${p}: ${res.status} ${text}`);
-    return res;
-  };
-  const signup = await call('POST', '/api/auth/signup', {
+  const api = new ApiClient(base);
+  const signup = await api.call('POST', '/api/auth/signup', {
     email: `footprint-${randomUUID()}@example.org`,
     password: 'a long enough password',
     timeZone: 'Europe/Berlin',
   });
-  cookie = (signup.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  if (!cookie) throw new Error('sign-up set no session cookie');
-  await call('POST', '/api/screenings', { answers: NO_RED_FLAGS });
-  await call('PUT', '/api/baseline', evenBaseline(5));
-  await call(
-    'POST',
-    '/api/checkins',
-    { pain: 4, stress: 3, note: 'a normal day' },
-    { 'idempotency-key': randomUUID() },
-  );
-  await call(
-    'POST',
-    '/api/exercise-sessions',
-    {
-      variant: 'chair',
-      plannedSets: 3,
-      plannedHoldSeconds: 10,
-      achievedHoldSeconds: [10, 10, 10],
-      painBefore: 4,
-      painAfter: 3,
-      stoppedEarly: 'none',
-    },
-    { 'idempotency-key': randomUUID() },
-  );
-  // A working day from 08:00: at the desk, away, at the desk again, every few minutes.
-  const start = Date.now() - 10 * 3_600_000;
-  for (let i = 0; i < 200; i++) {
-    const at = start + i * 3 * 60_000;
-    const event = i % 2 === 0 ? { type: 'present', at } : { type: 'away', at, locked: false };
-    await call('POST', '/api/break-events', { events: [event] });
-  }
-  for (let i = 0; i < 100; i++) {
-    await call('GET', '/');
-    await call('GET', '/api/me');
-    await call('GET', '/api/today');
-    await call('GET', '/api/plan');
-    await call('GET', '/api/measures/due');
-  }
-  return requests;
+  api.cookie = (signup.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  if (!api.cookie) throw new Error('sign-up set no session cookie');
+  await api.call('POST', '/api/screenings', { answers: NO_RED_FLAGS });
+  await api.call('PUT', '/api/baseline', evenBaseline(5));
+  await memberDay(api, { withPage: true });
+  return api.requests;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import { RED_FLAG_IDS } from '@hipwise/core';
 import type { Database } from '../db/database.js';
 import { loadMigrations } from '../db/migrate.js';
 import { DATABASE_KINDS, freshDatabase, skipPostgres, type DatabaseKind } from '../testing/test-databases.js';
-import { checkinCall, testApp } from '../testing/test-app.js';
+import { checkinCall, sessionCookieOf, testApp } from '../testing/test-app.js';
+import { grantConsent, makeClinician } from '../testing/consent-support.js';
 import { backupDatabase } from './backup.js';
 import { BackupError } from './backup-format.js';
 import { restoreDatabase } from './restore.js';
@@ -34,8 +35,11 @@ async function snapshot(db: Database): Promise<Record<string, string[]>> {
 async function seeded(kind: DatabaseKind) {
   const fresh = await freshDatabase(kind);
   const t = await testApp(kind, { database: fresh.db });
+  const clinician = await t.newUser({ timeZone: 'Europe/Berlin' });
+  await makeClinician(t.db, clinician.id);
   for (const tz of ['Europe/London', 'Asia/Tokyo']) {
     const u = await t.newUser({ timeZone: tz });
+    await grantConsent(t.db, { memberId: u.id, clinicianId: clinician.id });
     await u.call('/api/screenings', {
       json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'trauma'])) },
     });
@@ -51,7 +55,10 @@ async function seeded(kind: DatabaseKind) {
       json: { events: [{ type: 'present', at: Date.parse('2026-03-10T09:00:00Z') }] },
     });
   }
-  return { ...fresh, app: t };
+  // The clinician's caseload leaves a cached line per member (caseload_cache), which no backup holds.
+  const caseload = await clinician.call('/api/clinician/caseload');
+  assert.equal(caseload.status, 200);
+  return { ...fresh, app: t, clinician, caseload: await caseload.text() };
 }
 
 const pairs: Array<[DatabaseKind, DatabaseKind]> = [];
@@ -66,7 +73,10 @@ for (const [from, to] of pairs) {
       try {
         const file = newFile();
         const written = await backupDatabase(source.db, file, new Date('2026-03-10T12:00:00Z'));
-        assert.equal(written['users'], 2);
+        assert.equal(written['users'], 3);
+        assert.equal(written['caseload_cache'], undefined);
+        const cached = await source.db.query('SELECT 1 FROM caseload_cache WHERE state IS NOT NULL');
+        assert.equal(cached.length, 2);
         assert.equal(written['checkins'], 2);
         assert.equal(written['exercise_sessions'], 2);
         assert.equal(written['break_events'], 2);
@@ -75,15 +85,17 @@ for (const [from, to] of pairs) {
         assert.deepEqual(await snapshot(target.db), await snapshot(source.db));
 
         const app = await testApp(to, { database: target.db });
-        const email = (
-          await target.db.query<{ email: string }>('SELECT email FROM users ORDER BY email LIMIT 1')
-        )[0]!.email;
         const login = await app.request('/api/auth/login', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email, password: 'a long enough password' }),
+          body: JSON.stringify({ email: source.clinician.email, password: 'a long enough password' }),
         });
         assert.equal(login.status, 200);
+        // The caseload is computed again from the restored rows, to the same lines.
+        const caseload = await app.request('/api/clinician/caseload', {
+          headers: { cookie: sessionCookieOf(login) },
+        });
+        assert.equal(await caseload.text(), source.caseload);
       } finally {
         await source.drop();
         await target.drop();

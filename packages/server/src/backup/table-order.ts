@@ -1,9 +1,16 @@
 import type { Queryable } from '../db/database.js';
 
 /**
+ * Tables computed from the others and rebuilt whenever missing: the caseload's cached lines
+ * (migration 0011). A backup leaves them out and a restore leaves them empty; restored rows would
+ * be marked stale by the restore's own inserts anyway.
+ */
+export const DERIVED_TABLES: ReadonlySet<string> = new Set(['caseload_cache']);
+
+/**
  * The app's tables, parents before children (by foreign keys), so a restore can insert them in
  * this order and delete them in reverse. schema_migrations is left out: it describes the schema,
- * not the data, and the target database has its own.
+ * not the data, and the target database has its own; so are DERIVED_TABLES.
  */
 export async function tablesInDependencyOrder(q: Queryable): Promise<string[]> {
   const tables = (
@@ -12,7 +19,9 @@ export async function tablesInDependencyOrder(q: Queryable): Promise<string[]> {
        WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'schema_migrations'
        ORDER BY table_name`,
     )
-  ).map((r) => r.name);
+  )
+    .map((r) => r.name)
+    .filter((name) => !DERIVED_TABLES.has(name));
   const edges = await q.query<{ child: string; parent: string }>(
     `SELECT tc.table_name AS child, ccu.table_name AS parent
      FROM information_schema.table_constraints tc

@@ -1,13 +1,14 @@
-import type { Clearance, ExerciseSessionRecord, Screening, StoppedEarly } from '@hipwise/core';
-import { iso, type Queryable } from '../db/database.js';
+import type { Clearance, ExerciseSessionRecord, Screening } from '@hipwise/core';
+import type { Queryable } from '../db/database.js';
 import { CLEARANCE_SELECT, toClearance } from './clearances.js';
 import { toScreening, type ScreeningRow } from './screenings.js';
 
 /**
- * The caseload's reads: each one a single set-based query over every consenting member of one
- * clinician, so a caseload costs the same handful of round trips for 5 members or 500. The consent
- * is part of the first query's join, so the members come only from standing consents read in the
- * caller's transaction (a revocation committed anywhere is seen at once).
+ * The caseload's reads. The first lists every consenting member of one clinician with their
+ * caseload_cache row; the consent is part of its join, so the members come only from standing
+ * consents read in the caller's transaction (a revocation committed anywhere is seen at once).
+ * The others are each a single set-based query over the members whose cached state is missing or
+ * stale, so they cost the same handful of round trips for 5 members or 500.
  */
 
 export interface CaseloadMemberRow {
@@ -16,7 +17,27 @@ export interface CaseloadMemberRow {
   time_zone: string;
   created_at: Date;
   granted_at: Date;
-  share_notes: boolean;
+  /** The member's caseload_cache row (null: none yet); gen as text, as bigint comes back as text. */
+  gen: string | null;
+  version: number | null;
+  /** As stored; its shape is the one of `version`. */
+  state: unknown;
+}
+
+export async function consentingMembers(q: Queryable, clinicianId: string): Promise<CaseloadMemberRow[]> {
+  return q.query<CaseloadMemberRow>(
+    `SELECT u.id, u.email, u.time_zone, u.created_at, c.granted_at, k.gen::text AS gen, k.version, k.state
+     FROM consents c
+     JOIN users cl ON cl.id = c.clinician_id AND cl.role = 'clinician'
+     JOIN users u ON u.id = c.member_id
+     LEFT JOIN caseload_cache k ON k.member_id = u.id
+     WHERE c.clinician_id = $1 AND c.revoked_at IS NULL`,
+    [clinicianId],
+  );
+}
+
+export interface MemberFactsRow {
+  user_id: string;
   pain_week_average: number | null;
   peg_score: number | null;
   baseline_at: Date | null;
@@ -24,12 +45,12 @@ export interface CaseloadMemberRow {
   last_activity: Date | null;
 }
 
-export async function consentingMembers(q: Queryable, clinicianId: string): Promise<CaseloadMemberRow[]> {
+/** Each member's baseline, exercise preference and last activity. */
+export function memberFactsOf(q: Queryable, ids: readonly string[]): Promise<MemberFactsRow[]> {
   // Last activity: the newest check-in, session, breathing practice or finished questionnaire,
   // each found through its (user_id, ...) index rather than by scanning the member's rows.
-  return q.query<CaseloadMemberRow>(
-    `SELECT u.id, u.email, u.time_zone, u.created_at, c.granted_at, c.share_notes,
-       b.pain_week_average, b.peg_score, b.created_at AS baseline_at, pp.stay_on_chair,
+  return q.query<MemberFactsRow>(
+    `SELECT u.id AS user_id, b.pain_week_average, b.peg_score, b.created_at AS baseline_at, pp.stay_on_chair,
        greatest(
          (SELECT updated_at FROM checkins WHERE user_id = u.id ORDER BY day DESC LIMIT 1),
          (SELECT created_at FROM exercise_sessions WHERE user_id = u.id ORDER BY day DESC, seq DESC LIMIT 1),
@@ -37,13 +58,11 @@ export async function consentingMembers(q: Queryable, clinicianId: string): Prom
          (SELECT completed_at FROM questionnaire_responses
             WHERE user_id = u.id AND completed_at IS NOT NULL ORDER BY completed_at DESC LIMIT 1)
        ) AS last_activity
-     FROM consents c
-     JOIN users cl ON cl.id = c.clinician_id AND cl.role = 'clinician'
-     JOIN users u ON u.id = c.member_id
+     FROM users u
      LEFT JOIN baselines b ON b.user_id = u.id
      LEFT JOIN program_prefs pp ON pp.user_id = u.id
-     WHERE c.clinician_id = $1 AND c.revoked_at IS NULL`,
-    [clinicianId],
+     WHERE u.id = ANY($1::uuid[])`,
+    [ids],
   );
 }
 
@@ -61,15 +80,27 @@ async function perMember<T>(
 }
 
 type SessionTuple = [
-  string,
+  ExerciseSessionRecord['date'],
   ExerciseSessionRecord['variant'],
   number,
   number,
   number[],
   number | null,
   number | null,
-  StoppedEarly,
+  ExerciseSessionRecord['stoppedEarly'],
 ];
+
+// Tuples rather than objects: a third of the text for PostgreSQL to write and for JSON.parse to read.
+const toRecord = (t: SessionTuple): ExerciseSessionRecord => ({
+  date: t[0],
+  variant: t[1],
+  plannedSets: t[2],
+  plannedHoldSeconds: t[3],
+  achievedHoldSeconds: t[4],
+  painBefore: t[5],
+  painAfter: t[6],
+  stoppedEarly: t[7],
+});
 
 /** Every exercise session, oldest first in the order they happened, as progression replays them. */
 export async function sessionsOf(
@@ -83,34 +114,7 @@ export async function sessionsOf(
      FROM exercise_sessions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
     [ids],
   );
-  const out = new Map<string, ExerciseSessionRecord[]>();
-  for (const [id, list] of tuples) {
-    out.set(
-      id,
-      list.map(
-        ([
-          date,
-          variant,
-          plannedSets,
-          plannedHoldSeconds,
-          achievedHoldSeconds,
-          painBefore,
-          painAfter,
-          stoppedEarly,
-        ]) => ({
-          variant,
-          date,
-          plannedSets,
-          plannedHoldSeconds,
-          achievedHoldSeconds,
-          painBefore,
-          painAfter,
-          stoppedEarly,
-        }),
-      ),
-    );
-  }
-  return out;
+  return new Map([...tuples].map(([id, list]) => [id, list.map(toRecord)]));
 }
 
 /** Check-ins on or after `since` (a UTC date a day early, for members ahead of UTC), oldest first. */
@@ -206,5 +210,3 @@ export async function appendReadAudits(
     ],
   );
 }
-
-export const isoOrNull = (d: Date | null): string | null => (d === null ? null : iso(d));

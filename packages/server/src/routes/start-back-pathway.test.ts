@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { dailyPlanSchema, INSTRUMENTS, type DailyPlanJson } from '@hipwise/core';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { testApp, type TestApp, type TestUser } from '../testing/test-app.js';
-import { NO_RED_FLAGS } from '../testing/fixtures.js';
+import { breathingSession, NO_RED_FLAGS } from '../testing/fixtures.js';
 
 const DAY = '2026-04-06';
 
@@ -21,15 +21,6 @@ function startBack(agree: readonly string[], bothersomeness: number): Record<str
 const HIGH = startBack(['leg_pain', 'fear', 'anxiety', 'catastrophising', 'low_mood'], 4);
 const MEDIUM = startBack(['leg_pain', 'shoulder_neck_pain', 'walking', 'dressing', 'fear'], 3);
 const LOW = startBack(['leg_pain'], 0);
-
-const STRESS_SESSION = {
-  plannedMinutes: 3,
-  durationSeconds: 180,
-  inhaleSeconds: 4,
-  exhaleSeconds: 6,
-  stressBefore: 6,
-  stressAfter: 4,
-};
 
 async function plan(user: TestUser): Promise<DailyPlanJson> {
   const res = await user.call('/api/plan');
@@ -86,7 +77,7 @@ for (const kind of DATABASE_KINDS) {
       assert.deepEqual(item && [item.id, item.done], ['stress', false]);
 
       const saved = await user.call('/api/stress/sessions', {
-        json: STRESS_SESSION,
+        json: breathingSession(),
         headers: { 'idempotency-key': randomUUID() },
       });
       assert.equal(saved.status, 201, await saved.clone().text());

@@ -1,20 +1,9 @@
 import {
-  addDays,
   localDate,
-  mondayOf,
-  painRising,
-  planBlock,
   progressionState,
-  type CaseloadFlag,
-  type CaseloadMember,
   type CaseloadQuery,
   type CaseloadResponse,
-  type Clearance,
-  type ExerciseSessionRecord,
-  type Screening,
   type ClinicianMemberResponse,
-  type LocalDate,
-  type Point,
   type ProgrammeChange,
   type ProgrammeChangeBody,
   type User,
@@ -27,17 +16,17 @@ import {
   appendReadAudits,
   clearancesOf,
   consentingMembers,
-  isoOrNull,
+  memberFactsOf,
   recentCheckinsOf,
   scoresOf,
   screeningsOf,
   sessionsOf,
   type CaseloadMemberRow,
-  type ScoreRow,
 } from '../repositories/caseload.js';
+import { ensureCacheRows, storeStates } from '../repositories/caseload-cache.js';
 import { allCheckins } from '../repositories/checkins.js';
 import { activeConsent, type ActiveConsent } from '../repositories/consents.js';
-import { recentExerciseSessions } from '../repositories/exercise-sessions.js';
+import { allExerciseSessions, recentExerciseSessions } from '../repositories/exercise-sessions.js';
 import { findProgramPrefs } from '../repositories/program-prefs.js';
 import {
   directivesOf,
@@ -46,11 +35,21 @@ import {
   programmeChangesOf,
 } from '../repositories/programme-changes.js';
 import { findUserById } from '../repositories/users.js';
-import { allExerciseSessions } from '../repositories/exercise-sessions.js';
+import {
+  CASELOAD_STATE_VERSION,
+  caseloadDays,
+  caseloadLine,
+  caseloadState,
+  heldState,
+  recentFrom,
+  type CaseloadDays,
+  type CaseloadRow as Row,
+  type CaseloadState,
+} from './caseload-line.js';
 import type { ServiceDeps } from './deps.js';
 import { exportService, type Download } from './export-service.js';
 import { once } from './idempotent-write.js';
-import { firstAndLast, painChange, progressService } from './progress-service.js';
+import { progressService } from './progress-service.js';
 
 /** Who is asking, and from where: every read and change goes into the member's audit trail. */
 export interface Asker {
@@ -60,7 +59,6 @@ export interface Asker {
 
 /** The member page shows this many past sessions, as the member's Programme page does. */
 const MEMBER_PAGE_SESSIONS = 50;
-const INACTIVE_DAYS = 7;
 
 // No consent, revoked consent, another clinician's member and no such account all read the same.
 const unknownMember = () => new AppError('not_found', 'member_not_found', 'There is no such member.');
@@ -76,113 +74,6 @@ function withinTransaction(db: Database, tx: Queryable): Database {
     exec: (sql) => tx.exec(sql),
     transaction: (fn) => fn(tx),
     close: async () => {},
-  };
-}
-
-const FLAG_ORDER: readonly CaseloadFlag[] = [
-  'screening_not_clear',
-  'safety_pause',
-  'stopped_for_pain',
-  'pain_rising',
-  'no_activity_7_days',
-];
-
-type Row = CaseloadMember & { lastActivityMs: number };
-
-/** One member's caseload line from the set-based reads, through the plan's own rules. */
-function caseloadLine(
-  m: CaseloadMemberRow,
-  now: Date,
-  parts: {
-    sessions: ExerciseSessionRecord[];
-    checkins: { date: string; pain: number }[];
-    scores: ScoreRow[];
-    screenings: Screening[];
-    clearances: Clearance[];
-    changes: ProgrammeChange[];
-  },
-): Row {
-  const zone = m.time_zone;
-  const today = localDate(now, zone);
-  const day = (d: Date) => localDate(d, zone);
-  const latest = parts.screenings.at(-1);
-  const clinician = directivesOf(parts.changes, zone);
-  const block = planBlock({
-    today,
-    startDate: today,
-    latestScreening: latest
-      ? { outcome: latest.outcome, date: day(new Date(latest.createdAt)), answers: latest.answers }
-      : null,
-    clearScreeningDates: parts.screenings
-      .filter((s) => s.outcome === 'clear')
-      .map((s) => day(new Date(s.createdAt))),
-    clearances: parts.clearances.map((c) => ({ clearedOn: c.clearedOn, coveredFlags: c.coveredFlags })),
-    recentCheckins: [],
-    baselineWeekAverage: null,
-    lessonsRead: [],
-    exerciseHistory: parts.sessions,
-    exercisePrefs: { stayOnChair: m.stay_on_chair ?? false },
-    latestCheckinDate: null,
-    walkingBreaks: { taken: 0, goal: 0 },
-  });
-  const progression = progressionState(parts.sessions, { stayOnChair: m.stay_on_chair ?? false }, clinician);
-  const weekStart = mondayOf(today);
-  const lastWeekStart = addDays(weekStart, -7);
-  const count = (from: LocalDate, to: LocalDate) =>
-    parts.sessions.filter((s) => s.date >= from && s.date <= to).length;
-  const lastActivity = m.last_activity ?? null;
-  const idleSince = lastActivity ?? m.created_at;
-  const weekAgo = addDays(today, -(INACTIVE_DAYS - 1));
-
-  const flags = new Set<CaseloadFlag>();
-  if (block?.code === 'screening_missing' || block?.code === 'screening_not_clear') {
-    flags.add('screening_not_clear');
-  }
-  if (block?.code === 'safety_pause') flags.add('safety_pause');
-  if (painRising(parts.checkins, m.pain_week_average, today)) flags.add('pain_rising');
-  if (now.getTime() - idleSince.getTime() >= INACTIVE_DAYS * 86_400_000) flags.add('no_activity_7_days');
-  if (parts.sessions.some((s) => s.stoppedEarly === 'pain' && s.date >= weekAgo))
-    flags.add('stopped_for_pain');
-
-  // The same comparisons, thresholds and "too early" rules as the member's Progress page.
-  const startDate = day(m.baseline_at ?? m.created_at);
-  const series = (id: ScoreRow['instrument']): Point[] =>
-    parts.scores.filter((s) => s.instrument === id).map((s) => ({ date: s.date, value: s.total }));
-  const peg = series('peg');
-  if (m.peg_score !== null) peg.unshift({ date: startDate, value: m.peg_score });
-  const rmdq = series('rmdq');
-  const measure = (points: Point[], what: 'peg' | 'rmdq', words: string) => {
-    const last = points.at(-1);
-    return last
-      ? { latest: last.value, date: last.date, change: firstAndLast(what, points, startDate, words) }
-      : null;
-  };
-  const sb = parts.scores.filter((s) => s.instrument === 'start_back' && s.risk !== null).at(-1);
-
-  return {
-    memberId: m.id,
-    email: m.email,
-    consentedAt: isoOrNull(m.granted_at) ?? '',
-    lastActivity: isoOrNull(lastActivity),
-    lastActivityMs: lastActivity?.getTime() ?? 0,
-    sessionsThisWeek: count(weekStart, today),
-    sessionsLastWeek: count(lastWeekStart, addDays(weekStart, -1)),
-    checkinsThisWeek: parts.checkins.filter((c) => c.date >= weekStart && c.date <= today).length,
-    level: {
-      variant: progression.variant,
-      level: progression.level.level,
-      sets: progression.level.sets,
-      holdSeconds: progression.level.holdSeconds,
-      heldAt: progression.heldAt,
-    },
-    pain:
-      m.pain_week_average === null
-        ? null
-        : painChange({ date: startDate, value: m.pain_week_average }, parts.checkins, startDate, today),
-    peg: measure(peg, 'peg', 'PEG score'),
-    rmdq: measure(rmdq, 'rmdq', 'Roland-Morris score'),
-    startBack: sb?.risk ? { risk: sb.risk, date: sb.date } : null,
-    flags: FLAG_ORDER.filter((f) => flags.has(f)),
   };
 }
 
@@ -221,6 +112,56 @@ function sortRows(rows: Row[], sort: CaseloadQuery['sort'], order: 'asc' | 'desc
   });
 }
 
+/**
+ * The caseload states of `members` computed from their rows, with one set-based query per source
+ * over just these members.
+ */
+async function freshStates(
+  tx: Queryable,
+  members: readonly CaseloadMemberRow[],
+  now: Date,
+): Promise<Map<string, CaseloadState>> {
+  if (members.length === 0) return new Map();
+  const ids = members.map((m) => m.id);
+  // The earliest date any of them keeps check-ins from, in their own time zones.
+  const since = members.map((m) => recentFrom(localDate(now, m.time_zone))).reduce((a, b) => (a < b ? a : b));
+  const [facts, sessions, checkins, scores, screenings, clearances, changes] = [
+    new Map((await memberFactsOf(tx, ids)).map((f) => [f.user_id, f])),
+    await sessionsOf(tx, ids),
+    await recentCheckinsOf(tx, ids, since),
+    await scoresOf(tx, ids),
+    await screeningsOf(tx, ids),
+    await clearancesOf(tx, ids),
+    await programmeChangesOf(tx, ids),
+  ];
+  return new Map(
+    members.map((m) => {
+      const f = facts.get(m.id);
+      const baseline =
+        f && f.baseline_at !== null && f.pain_week_average !== null && f.peg_score !== null
+          ? { painWeekAverage: f.pain_week_average, pegScore: f.peg_score, createdAt: f.baseline_at }
+          : null;
+      const state = caseloadState(
+        {
+          timeZone: m.time_zone,
+          createdAt: m.created_at,
+          baseline,
+          stayOnChair: f?.stay_on_chair ?? false,
+          lastActivity: f?.last_activity ?? null,
+          sessions: sessions.get(m.id) ?? [],
+          checkins: checkins.get(m.id) ?? [],
+          scores: scores.get(m.id) ?? [],
+          screenings: screenings.get(m.id) ?? [],
+          clearances: clearances.get(m.id) ?? [],
+          changes: changes.get(m.id) ?? [],
+        },
+        now,
+      );
+      return [m.id, state];
+    }),
+  );
+}
+
 /** The clinician's side: the caseload, a member's page, programme changes and the clinic export. */
 export function clinicianService(deps: ServiceDeps, features: FeatureConfig) {
   const { db, clock } = deps;
@@ -251,36 +192,49 @@ export function clinicianService(deps: ServiceDeps, features: FeatureConfig) {
 
   return {
     /**
-     * Everyone consenting to this clinician, read with a fixed number of set-based queries in one
-     * transaction, then filtered, sorted and paged. The audit gets one `member.read` line (view
-     * `caseload`) for each member on the page returned: their figures were on the clinician's
-     * screen. Members on other pages are not logged, as nothing of theirs was shown.
+     * Everyone consenting to this clinician, filtered, sorted and paged, in one transaction. Each
+     * member's line comes from their cached state (caseload_cache) where it still holds; the
+     * others are computed with a fixed number of set-based queries over just those members, and
+     * stored for the next read. The audit gets one `member.read` line (view `caseload`) for each
+     * member on the page returned: their figures were on the clinician's screen. Members on other
+     * pages are not logged, as nothing of theirs was shown.
      */
     async caseload(who: Asker, query: CaseloadQuery): Promise<CaseloadResponse> {
+      await ensureCacheRows(db, who.user.id);
       return db.transaction(async (tx) => {
         const now = clock.now();
         const members = await consentingMembers(tx, who.user.id);
-        const ids = members.map((m) => m.id);
-        // A day before the earliest "this week" anywhere: Monday can be up to 7 days back, and
-        // the pain window is 7 days; time zones move a date by at most a day.
-        const since = addDays(localDate(now, 'UTC'), -9);
-        const [sessions, checkins, scores, screenings, clearances, changes] = [
-          await sessionsOf(tx, ids),
-          await recentCheckinsOf(tx, ids, since),
-          await scoresOf(tx, ids),
-          await screeningsOf(tx, ids),
-          await clearancesOf(tx, ids),
-          await programmeChangesOf(tx, ids),
-        ];
-        const all = members.map((m) =>
-          caseloadLine(m, now, {
-            sessions: sessions.get(m.id) ?? [],
-            checkins: checkins.get(m.id) ?? [],
-            scores: scores.get(m.id) ?? [],
-            screenings: screenings.get(m.id) ?? [],
-            clearances: clearances.get(m.id) ?? [],
-            changes: changes.get(m.id) ?? [],
+        const zones = new Map<string, CaseloadDays>();
+        const daysIn = (zone: string) => {
+          let days = zones.get(zone);
+          if (!days) zones.set(zone, (days = caseloadDays(now, zone)));
+          return days;
+        };
+        const held = new Map<string, CaseloadState>();
+        for (const m of members) {
+          const state = heldState(m.state, m.version, daysIn(m.time_zone).today);
+          if (state) held.set(m.id, state);
+        }
+        const fresh = await freshStates(
+          tx,
+          members.filter((m) => !held.has(m.id)),
+          now,
+        );
+        await storeStates(
+          tx,
+          members.flatMap((m) => {
+            const state = fresh.get(m.id);
+            return state && m.gen !== null ? [{ memberId: m.id, gen: m.gen, state }] : [];
           }),
+          CASELOAD_STATE_VERSION,
+          now,
+        );
+        const all = members.map((m) =>
+          caseloadLine(
+            { id: m.id, email: m.email, createdAt: m.created_at, consentedAt: m.granted_at.toISOString() },
+            held.get(m.id) ?? fresh.get(m.id)!,
+            daysIn(m.time_zone),
+          ),
         );
         const needle = query.q?.toLowerCase();
         const filtered = all.filter(

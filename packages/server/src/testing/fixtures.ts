@@ -3,6 +3,7 @@ import {
   type BaselineBody,
   type ExerciseSessionBody,
   type RedFlagAnswers,
+  type StressSessionBody,
 } from '@hipwise/core';
 
 /** Screening answers with no warning sign: the programme opens. */
@@ -39,4 +40,14 @@ export const chairSession = (hold = 10, over: Partial<ExerciseSessionBody> = {})
   painAfter: 3,
   stoppedEarly: 'none',
   ...over,
+});
+
+/** A finished three-minute breathing practice, stress 6 before and 4 after. */
+export const breathingSession = (): StressSessionBody => ({
+  plannedMinutes: 3,
+  durationSeconds: 180,
+  inhaleSeconds: 4,
+  exhaleSeconds: 6,
+  stressBefore: 6,
+  stressAfter: 4,
 });
