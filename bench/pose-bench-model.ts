@@ -12,11 +12,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForBrowser, humanModelsDir, tfjsWasmDir } from './browser-assets.js';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,22 +78,9 @@ if (process.argv.includes('--node')) {
   process.exit(0);
 }
 
-const require = createRequire(import.meta.url);
-const humanModels = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
-const wasmDir = path.join(
-  path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')),
-  'dist',
-);
-const out = await build({
-  entryPoints: [path.join(here, 'pose-bench-model-worker.ts')],
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
-  write: false,
-  logLevel: 'warning',
-});
+const humanModels = humanModelsDir;
+const wasmDir = tfjsWasmDir;
+const workerJs = await bundleForBrowser(path.join(here, 'pose-bench-model-worker.ts'));
 const frame = readFileSync(
   path.join(here, '..', 'packages/pose/fixtures/sitting/upright/nvinayvarma189_straight_hf.jpg'),
 );
@@ -111,7 +97,7 @@ window.__result = new Promise((resolve) => {
 });</script>`,
     ),
   ],
-  '/worker.js': ['text/javascript', out.outputFiles[0]!.contents],
+  '/worker.js': ['text/javascript', workerJs],
   '/frame.jpg': ['image/jpeg', frame],
   '/models/movenet-lightning.json': [
     'application/json',

@@ -25,7 +25,6 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import jpeg from 'jpeg-js';
 import { chromium } from 'playwright-core';
 import { createPoseDetector } from '@hipwise/pose';
@@ -36,6 +35,7 @@ import {
   SITTING_PHOTOS_DIR,
   sittingPhotos,
 } from '@hipwise/pose/testing';
+import { bundleForBrowser, humanModelsDir, tfjsWasmDir } from './browser-assets.js';
 import type { BenchPhoto, PoseBenchResult, ScaleBenchResult } from './pose-bench-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -146,26 +146,9 @@ const PAGE_HEADERS: Readonly<Record<string, string>> =
 
 async function startStaticServer(): Promise<{ server: Server; url: string }> {
   const require = createRequire(import.meta.url);
-  const humanModels = path.join(path.dirname(require.resolve('@vladmandic/human')), '..', 'models');
-  const wasmDir = path.join(
-    path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')),
-    'dist',
-  );
-  const bundle = async (entry: string) => {
-    const out = await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      minify: true,
-      write: false,
-      logLevel: 'warning',
-    });
-    const js = out.outputFiles[0]?.contents;
-    if (js === undefined) throw new Error(`esbuild produced no output for ${entry}`);
-    return js;
-  };
+  const humanModels = humanModelsDir;
+  const wasmDir = tfjsWasmDir;
+  const bundle = bundleForBrowser;
   const js = await bundle(path.join(here, 'pose-bench-page.ts'));
   // The app's pose worker entry (`worker=1` on the page runs the model in it).
   const workerJs = await bundle(require.resolve('@hipwise/pose/worker'));
