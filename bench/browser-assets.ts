@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { chromium, type Browser } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
 
@@ -28,4 +29,22 @@ export async function bundleForBrowser(entry: string): Promise<Uint8Array> {
   const js = out.outputFiles[0]?.contents;
   if (js === undefined) throw new Error(`esbuild produced no output for ${entry}`);
   return js;
+}
+
+/** Debian's Chromium, headless and offline-quiet, as every bench runs it; `extraArgs` for profiling. */
+export function launchBenchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
+  });
 }

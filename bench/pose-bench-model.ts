@@ -15,8 +15,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleForBrowser, humanModelsDir, tfjsWasmDir } from './browser-assets.js';
-import { chromium } from 'playwright-core';
+import { bundleForBrowser, humanModelsDir, launchBenchChromium, tfjsWasmDir } from './browser-assets.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const arg = (k: string) => process.argv.find((a) => a.startsWith(`--${k}=`))?.slice(k.length + 3);
@@ -125,17 +124,9 @@ const server = createServer((req, res) => {
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    ...(process.env.MODEL_BENCH_JS_FLAGS ? [`--js-flags=${process.env.MODEL_BENCH_JS_FLAGS}`] : []),
-  ],
-});
+const browser = await launchBenchChromium(
+  process.env.MODEL_BENCH_JS_FLAGS ? [`--js-flags=${process.env.MODEL_BENCH_JS_FLAGS}`] : [],
+);
 try {
   console.log(
     `model bench ${new Date().toISOString()}, load ${os

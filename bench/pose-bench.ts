@@ -26,7 +26,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jpeg from 'jpeg-js';
-import { chromium } from 'playwright-core';
 import { createPoseDetector } from '@hipwise/pose';
 import { analyzeSitting } from '@hipwise/core';
 import {
@@ -35,7 +34,7 @@ import {
   SITTING_PHOTOS_DIR,
   sittingPhotos,
 } from '@hipwise/pose/testing';
-import { bundleForBrowser, humanModelsDir, tfjsWasmDir } from './browser-assets.js';
+import { bundleForBrowser, humanModelsDir, launchBenchChromium, tfjsWasmDir } from './browser-assets.js';
 import type { BenchPhoto, PoseBenchResult, ScaleBenchResult } from './pose-bench-page.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -255,19 +254,7 @@ async function inChromium(
   run: (openPage: (query: string, timeoutMs: number) => Promise<unknown>, version: string) => Promise<void>,
 ): Promise<void> {
   const { server, url } = await startStaticServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchBenchChromium();
   try {
     const openPage = async (query: string, timeoutMs: number) => {
       const page = await browser.newPage();
