@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { startTestProvider, type TestProvider } from '@hipwise/server/testing/oidc-provider';
+import { startTestProvider, testOidcConfig, type TestProvider } from '@hipwise/server/testing/oidc-provider';
 import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
 import { inPage } from './in-page.js';
@@ -23,18 +23,8 @@ const provider = () => idp;
 const h = fileHarness({
   options: () => ({
     server: {
-      oidc: {
-        issuer: provider().issuer,
-        clientId: CLIENT.clientId,
-        clientSecret: CLIENT.clientSecret,
-        // The app's address is known once it listens: the redirect URL follows the browser's.
-        redirectUrl: undefined,
-        allowedDomains: ['practice.example'],
-        roleClaim: undefined,
-        clinicianValues: [],
-        adminValues: [],
-        name: 'Practice login',
-      },
+      // The app's address is known once it listens: the redirect URL follows the browser's.
+      oidc: testOidcConfig(provider().issuer, CLIENT),
     },
   }),
 });

@@ -15,6 +15,7 @@ import { back, newBrowser, throughProvider } from '../testing/oidc-browser.js';
 import {
   startTestProvider,
   TEST_ROLE_CLAIM,
+  testOidcConfig,
   type TestAccount,
   type TestClient,
   type TestProvider,
@@ -74,18 +75,13 @@ before(async () => {
 });
 after(() => idp.close());
 
-const oidcConfig = (over: Partial<OidcConfig> = {}): OidcConfig => ({
-  issuer: idp.issuer,
-  clientId: HIPWISE.clientId,
-  clientSecret: HIPWISE.clientSecret,
-  redirectUrl: undefined,
-  allowedDomains: ['practice.example'],
-  roleClaim: TEST_ROLE_CLAIM,
-  clinicianValues: ['physio'],
-  adminValues: ['it-admin'],
-  name: 'Practice login',
-  ...over,
-});
+const oidcConfig = (over: Partial<OidcConfig> = {}): OidcConfig =>
+  testOidcConfig(idp.issuer, HIPWISE, {
+    roleClaim: TEST_ROLE_CLAIM,
+    clinicianValues: ['physio'],
+    adminValues: ['it-admin'],
+    ...over,
+  });
 
 for (const kind of DATABASE_KINDS) {
   describe(`single sign-on on ${kind}`, { skip: skipPostgres(kind) }, () => {

@@ -8,7 +8,12 @@ import type { OidcConfig } from '../config.js';
 import { takeReauthProof } from '../repositories/reauth-proofs.js';
 import { hashToken } from '../services/auth-service.js';
 import { back, newBrowser, throughProvider, type Browser } from '../testing/oidc-browser.js';
-import { startTestProvider, type TestAccount, type TestProvider } from '../testing/oidc-provider.js';
+import {
+  startTestProvider,
+  testOidcConfig,
+  type TestAccount,
+  type TestProvider,
+} from '../testing/oidc-provider.js';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { BASE, checkinCall, testApp, type TestApp, type TestUser } from '../testing/test-app.js';
 
@@ -39,17 +44,7 @@ before(async () => {
 });
 after(() => idp.close());
 
-const oidcConfig = (): OidcConfig => ({
-  issuer: idp.issuer,
-  clientId: CLIENT.clientId,
-  clientSecret: CLIENT.clientSecret,
-  redirectUrl: undefined,
-  allowedDomains: ['practice.example'],
-  roleClaim: undefined,
-  clinicianValues: [],
-  adminValues: [],
-  name: 'Practice login',
-});
+const oidcConfig = (): OidcConfig => testOidcConfig(idp.issuer, CLIENT);
 
 /** A signed-in person and the browser that holds their session (and any proof). */
 interface Person {

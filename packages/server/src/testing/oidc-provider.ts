@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientMetadata } from 'oidc-provider';
+import type { OidcConfig } from '../config.js';
 
 export interface TestAccount {
   sub: string;
@@ -37,6 +38,29 @@ export interface TestProvider {
 }
 
 export const TEST_ROLE_CLAIM = 'hipwise_role';
+
+/**
+ * hipwise's single sign-on set to a test provider and client: "Practice login", emails of
+ * practice.example only, no role claim, the redirect URL following the app's own address.
+ */
+export function testOidcConfig(
+  issuer: string,
+  client: Pick<TestClient, 'clientId' | 'clientSecret'>,
+  over: Partial<OidcConfig> = {},
+): OidcConfig {
+  return {
+    issuer,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    redirectUrl: undefined,
+    allowedDomains: ['practice.example'],
+    roleClaim: undefined,
+    clinicianValues: [],
+    adminValues: [],
+    name: 'Practice login',
+    ...over,
+  };
+}
 
 const basic = (c: TestClient) =>
   `Basic ${Buffer.from(`${encodeURIComponent(c.clientId)}:${encodeURIComponent(c.clientSecret)}`).toString('base64')}`;
