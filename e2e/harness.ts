@@ -10,23 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServer, type Config } from '@hipwise/server';
 import type { Database } from '@hipwise/server/testing';
+import { CHROMIUM_ARGS } from './chromium-args.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const WEB = join(ROOT, 'packages/web');
 // scripts/test.mjs builds once and says where; run alone, the harness builds if needed.
 const WEB_DIST = process.env['HIPWISE_WEB_DIST'] ?? join(WEB, 'dist');
 const BUILD_LOCK = join(WEB, '.e2e-build.lock');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function newestMtime(dir: string): number {
   let newest = 0;
