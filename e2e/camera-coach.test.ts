@@ -14,6 +14,8 @@ import {
   recordCameraStreams,
   recordRequests,
   seenJoints,
+  slowPoseModel,
+  watchPoseFrames,
 } from './camera-fixtures.js';
 import { inPage, PHONE } from './in-page.js';
 import { assertNoSidewaysScroll } from './layout.js';
@@ -65,6 +67,25 @@ test('practice the chair boat pose: skeleton, a cue, and a hold timer that waits
     await checkA11y(page, 'practice: hold results');
     await page.getByRole('button', { name: 'Turn camera off' }).click();
     await page.getByRole('status').filter({ hasText: 'Camera off' }).waitFor();
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  }));
+
+test('a hold ended before the model judged any of it is still listed, as not seen', () =>
+  inPage(h(), PHONE, async ({ context, page, problems }) => {
+    await context.addInitScript(watchPoseFrames);
+    await onboardedUser(page);
+    await page.goto('/camera/practice');
+    await page.getByRole('button', { name: 'Use camera to check my form' }).click();
+    assert.ok((await seenJoints(page)) >= 12, 'the model runs');
+    // A frame already with the model lands before the hold starts; every later one is 5 s late.
+    await slowPoseModel(page, 5_000);
+    await page.waitForTimeout(1_000);
+
+    await page.getByRole('button', { name: 'Start a 10 s hold' }).click();
+    await page.getByRole('button', { name: 'End hold' }).click();
+    const result = page.getByRole('listitem').filter({ hasText: /^Hold 1:/ });
+    await result.waitFor({ timeout: 4_000 });
+    assert.equal(await result.textContent(), 'Hold 1: not seen by the camera');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));
 

@@ -192,6 +192,53 @@ export async function cameraTrackStates(page: import('playwright-core').Page): P
   );
 }
 
+/** What `watchPoseFrames` keeps on the page's window. */
+interface PoseFrameWatch {
+  __hipwiseInferences: number;
+  __hipwiseSlowModelMs?: number;
+}
+
+/**
+ * An init script for the page: counts the frames the page sends to the pose worker (each is one
+ * inference) on `window.__hipwiseInferences`, and once `__hipwiseSlowModelMs` is set holds each
+ * back that long, as on a device where the model is that slow. The model is the real one.
+ */
+export function watchPoseFrames(): void {
+  const w = window as unknown as PoseFrameWatch;
+  w.__hipwiseInferences = 0;
+  type Post = (this: Worker, ...args: Parameters<Worker['postMessage']>) => void;
+  const post = Object.getOwnPropertyDescriptor(Worker.prototype, 'postMessage')?.value as Post;
+  Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
+    const msg: unknown = args[0];
+    const estimate =
+      typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'estimate';
+    if (estimate) w.__hipwiseInferences++;
+    const delayMs = w.__hipwiseSlowModelMs ?? 0;
+    if (estimate && delayMs > 0) setTimeout(() => post.apply(this, args), delayMs);
+    else post.apply(this, args);
+  } as Worker['postMessage'];
+}
+
+/** Frames sent to the model so far (needs `watchPoseFrames`). */
+export const inferences = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as PoseFrameWatch).__hipwiseInferences);
+
+/** Waits until `more` frames beyond `from` have gone to the model (needs `watchPoseFrames`). */
+export async function inferencesReach(page: Page, from: number, more: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => (window as unknown as PoseFrameWatch).__hipwiseInferences >= n,
+    from + more,
+    { timeout: 30_000 },
+  );
+}
+
+/** From now on, the pose model answers each frame `ms` late (needs `watchPoseFrames`). */
+export async function slowPoseModel(page: Page, ms: number): Promise<void> {
+  await page.evaluate((delayMs) => {
+    (window as unknown as PoseFrameWatch).__hipwiseSlowModelMs = delayMs;
+  }, ms);
+}
+
 /** A request as recorded from playwright's `request` event. */
 export interface RecordedRequest {
   readonly url: string;

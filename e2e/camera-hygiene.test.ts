@@ -13,7 +13,10 @@ import {
   emptyRoom,
   harnessWithCamera,
   MODEL_TIMEOUT,
+  inferences,
+  inferencesReach,
   recordCameraStreams,
+  watchPoseFrames,
 } from './camera-fixtures.js';
 import { inPage } from './in-page.js';
 import { onboardedUser } from './steps.js';
@@ -22,21 +25,6 @@ import { checkA11y } from './axe.js';
 const NO_ONE = 'No one in view: step into the frame, side-on';
 
 const h = harnessWithCamera(emptyRoom);
-
-/** Counts the frames the page sends to the pose worker: each is one inference. */
-function countInferences(): void {
-  const w = window as unknown as { __hipwiseInferences: number };
-  w.__hipwiseInferences = 0;
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- re-bound to each worker below
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (this: Worker, ...args: Parameters<Worker['postMessage']>) {
-    const msg: unknown = args[0];
-    if (typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === 'estimate') {
-      w.__hipwiseInferences++;
-    }
-    return post.apply(this, args as never);
-  } as Worker['postMessage'];
-}
 
 /**
  * A screen lock cannot be caused in headless Chromium: this stands in for the Idle Detection API
@@ -70,18 +58,6 @@ const FAKE_IDLE_DETECTION = `
   })();
 `;
 
-const inferences = (page: Page) =>
-  page.evaluate(() => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences);
-
-/** Waits until `more` frames beyond `from` have gone to the model. */
-async function inferencesReach(page: Page, from: number, more: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => (window as unknown as { __hipwiseInferences: number }).__hipwiseInferences >= n,
-    from + more,
-    { timeout: 30_000 },
-  );
-}
-
 /** Opens a camera page, turns the camera on, and waits for the model to find the room empty. */
 async function cameraOnEmptyRoom(page: Page, path: string, button: string): Promise<void> {
   await page.goto(path);
@@ -114,7 +90,7 @@ async function allTracksEnded(page: Page): Promise<void> {
 test('posture check with no one in view: says so, pauses while hidden, gives up calibrating, releases the camera after 2 minutes', () =>
   inPage(h(), async ({ context, page, problems }) => {
     await context.addInitScript(recordCameraStreams);
-    await context.addInitScript(countInferences);
+    await context.addInitScript(watchPoseFrames);
     // Installed before the app loads (as program-steps does): a clock swapped in under a running
     // app can read as 1970 for a moment, which the break coach takes as decades of work.
     await page.clock.install();
@@ -174,7 +150,7 @@ test('the camera is released when the screen locks, where Idle Detection is allo
 
 test('a practice hold the camera cannot see stops after its length plus a minute, with a message (a new user holds 10 s)', () =>
   inPage(h(), async ({ context, page, problems }) => {
-    await context.addInitScript(countInferences);
+    await context.addInitScript(watchPoseFrames);
     // Installed before the app loads (as program-steps does): a clock swapped in under a running
     // app can read as 1970 for a moment, which the break coach takes as decades of work.
     await page.clock.install();

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { CHAIR_BOAT_CUES, holdTimer, startHold, summarizeSet } from '@hipwise/core';
 import { stickFigure } from '@hipwise/core/testing';
 import { analyzeForMode } from './coach-analysis';
-import { toSetFormResult } from './set-form-result';
+import { holdWasWatched, toSetFormResult } from './set-form-result';
 
 const exact = { calibration: { trunkDeg: 0, headDeg: 0 } };
 const good = stickFigure({
@@ -49,4 +49,18 @@ test('a set the camera never judged has no score', () => {
     totalSeconds: 0,
     holdComplete: false,
   });
+});
+
+test('a hold is reported when the camera watched it, even if no frame was judged in time', () => {
+  const fresh = startHold(10_000);
+  assert.equal(holdWasWatched(fresh, false), false, 'camera off throughout: nothing to report');
+  assert.equal(holdWasWatched(fresh, true), true, 'camera on, no frame judged yet: reported, unseen');
+  const judgeUpright = analyzeForMode('chair', upright, exact);
+  if (judgeUpright.mode === 'sitting') throw new Error('chair mode');
+  const oneFrame = holdTimer(fresh, { type: 'frame', atMs: 0, result: judgeUpright.result });
+  assert.equal(holdWasWatched(oneFrame, false), true, 'a frame was analysed');
+  const paused = holdTimer(holdTimer(oneFrame, { type: 'frame', atMs: 100, result: judgeUpright.result }), {
+    type: 'pause',
+  });
+  assert.equal(holdWasWatched(paused, false), true, 'watched time before a pause still counts');
 });

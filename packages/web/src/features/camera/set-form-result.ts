@@ -1,4 +1,4 @@
-import type { SetSummary } from '@hipwise/core';
+import type { HoldTimerState, SetSummary } from '@hipwise/core';
 
 /** One set's form as the camera saw it; `formScore` goes into the session's `formScores`. */
 export interface SetFormResult {
@@ -23,4 +23,13 @@ export function toSetFormResult(setIndex: number, s: SetSummary): SetFormResult 
     totalSeconds: seconds(s.totalMs),
     holdComplete: s.holdComplete,
   };
+}
+
+/**
+ * Whether a hold that ended has a result to report: the camera watched some of it. A hold with the
+ * camera off throughout has none. One the camera watched but the model judged no frame of (a slow
+ * device, a hold ended at once) still has one, "not seen", rather than vanishing from the list.
+ */
+export function holdWasWatched(ended: HoldTimerState, loopRanDuringHold: boolean): boolean {
+  return loopRanDuringHold || ended.last !== undefined || ended.totalMs > 0;
 }

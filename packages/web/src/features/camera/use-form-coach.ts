@@ -10,6 +10,7 @@ import {
 } from '@hipwise/core';
 import { usePageVisible } from '../../lib/use-page-visible';
 import { analyzeForMode, cueOf, formPasses, type CoachJudgement, type CoachMode } from './coach-analysis';
+import { holdWasWatched } from './set-form-result';
 import { seenKeypoints } from './skeleton';
 import type { PoseRuntime } from './use-pose-detector';
 
@@ -108,17 +109,20 @@ export function useFormCoach(options: FormCoachOptions): FormCoachState {
   const latest = useRef(options);
   latest.current = options;
   const hold = useRef<HoldTimerState | undefined>(undefined);
+  // Whether the frame loop runs now, and whether it ran at any time during the current hold.
+  const looping = useRef(false);
+  const holdWatched = useRef(false);
 
   // The hold timer: a fresh one when a hold starts, summarised when it ends.
   const holding = mode !== 'sitting' && options.holding === true;
   useEffect(() => {
     if (!holding) return;
     hold.current = startHold(latest.current.targetHoldMs ?? 0);
+    holdWatched.current = looping.current;
     return () => {
       const ended = hold.current;
       hold.current = undefined;
-      // A hold during which no frame was analysed (camera off throughout) has nothing to report.
-      if (ended !== undefined && (ended.last !== undefined || ended.totalMs > 0)) {
+      if (ended !== undefined && holdWasWatched(ended, holdWatched.current)) {
         latest.current.onSetEnd?.(summarizeSet(ended));
       }
       setState((s) => ({ ...s, hold: undefined }));
@@ -130,6 +134,8 @@ export function useFormCoach(options: FormCoachOptions): FormCoachState {
     const { detector } = runtime;
     // The detector follows one person across frames; after a gap it must look at the whole picture.
     detector.reset();
+    looping.current = true;
+    if (hold.current !== undefined) holdWatched.current = true;
     let cancelled = false;
     let busy = false;
     let frames = 0;
@@ -196,6 +202,7 @@ export function useFormCoach(options: FormCoachOptions): FormCoachState {
     schedule();
     return () => {
       cancelled = true;
+      looping.current = false;
       if (timer !== undefined) window.clearTimeout(timer);
       if (frameHandle !== undefined) {
         if (intervalMs <= 0 && hasFrameCallback(video)) video.cancelVideoFrameCallback(frameHandle);
