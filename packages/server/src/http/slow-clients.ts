@@ -18,6 +18,11 @@ function cut(socket: Socket) {
  * `maxConnections` are closed at once. Node has header and request timeouts of its own, but
  * checks them on a 30-second polling timer that also wakes an idle server; these timers exist
  * only while a connection or request does, and fire on time.
+ *
+ * The header clock runs only while a connection is idle. A client may send its next request
+ * before the server has seen its last answer finish (or pipeline several), so a connection counts
+ * the requests it has in progress and re-arms the clock only when none is left: a 408 written
+ * while an answer is still going out would land in the middle of that answer's body.
  */
 export function cutSlowClients(
   server: Server,
@@ -25,19 +30,25 @@ export function cutSlowClients(
 ): void {
   server.maxConnections = limits.maxConnections;
   const waitingForHeaders = new WeakMap<Socket, NodeJS.Timeout>();
-  const awaitHeaders = (socket: Socket) => {
+  const inProgress = new WeakMap<Socket, number>();
+  const stopHeaderClock = (socket: Socket) => clearTimeout(waitingForHeaders.get(socket));
+  const startHeaderClock = (socket: Socket) => {
+    stopHeaderClock(socket);
     waitingForHeaders.set(
       socket,
-      setTimeout(() => cut(socket), limits.headersTimeoutMs),
+      setTimeout(() => {
+        if ((inProgress.get(socket) ?? 0) === 0) cut(socket);
+      }, limits.headersTimeoutMs),
     );
   };
   server.on('connection', (socket: Socket) => {
-    awaitHeaders(socket);
-    socket.once('close', () => clearTimeout(waitingForHeaders.get(socket)));
+    startHeaderClock(socket);
+    socket.once('close', () => stopHeaderClock(socket));
   });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const socket = req.socket;
-    clearTimeout(waitingForHeaders.get(socket));
+    stopHeaderClock(socket);
+    inProgress.set(socket, (inProgress.get(socket) ?? 0) + 1);
     const timer = setTimeout(() => {
       if (req.complete) return;
       // An answer already under way cannot be followed by a 408 on the same connection.
@@ -46,7 +57,9 @@ export function cutSlowClients(
     }, limits.requestTimeoutMs);
     res.once('close', () => {
       clearTimeout(timer);
-      if (!socket.destroyed && res.writableFinished) awaitHeaders(socket);
+      const left = (inProgress.get(socket) ?? 1) - 1;
+      inProgress.set(socket, left);
+      if (left === 0 && !socket.destroyed && res.writableFinished) startHeaderClock(socket);
     });
   });
 }
