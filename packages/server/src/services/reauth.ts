@@ -1,4 +1,4 @@
-import type { ReauthIntent, User } from '@hipwise/core';
+import type { ReauthIntent, ReauthRefusal, User } from '@hipwise/core';
 import type { Queryable } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { insertReauthProof, takeReauthProof } from '../repositories/reauth-proofs.js';
@@ -24,6 +24,9 @@ const STEP: Record<ReauthIntent, string> = {
   delete: 'deleting your account',
   password: 'setting a password',
 };
+
+/** A refusal that confirming at the provider again mends. */
+const refusal = (code: ReauthRefusal, message: string) => new AppError('forbidden', code, message);
 
 /**
  * Proofs that the person behind a session just signed in again at their provider: what an account
@@ -84,30 +87,26 @@ export function reauthProofs(deps: ServiceDeps, provider: ReauthProvider | undef
       }
       const again = `Confirm with ${provider.name} again.`;
       if (token === undefined) {
-        throw new AppError(
-          'forbidden',
+        throw refusal(
           'reauth_required',
           `You sign in with ${provider.name}, so confirm it is you there first: use “Confirm with ${provider.name}”.`,
         );
       }
       const proof = await takeReauthProof(q, hashToken(token), clock.now());
       if (!proof) {
-        throw new AppError(
-          'forbidden',
+        throw refusal(
           'reauth_expired',
           `Your confirmation with ${provider.name} has expired or was used already. ${again}`,
         );
       }
       if (proof.userId !== user.id || proof.sessionHash !== hashToken(sessionToken)) {
-        throw new AppError(
-          'forbidden',
+        throw refusal(
           'reauth_other_session',
           `That confirmation with ${provider.name} was made in another session, so it does not count here. ${again}`,
         );
       }
       if (proof.intent !== intent) {
-        throw new AppError(
-          'forbidden',
+        throw refusal(
           'reauth_other_action',
           `That confirmation with ${provider.name} was for ${STEP[proof.intent]}, so it does not count for ${STEP[intent]}. ${again}`,
         );
