@@ -1,6 +1,7 @@
 /**
  * Single sign-on in Chromium against a real OpenID Provider (oidc-provider) on 127.0.0.1: the
- * person clicks "Sign in with …", signs in on the provider's own page, and lands in hipwise.
+ * person clicks "Sign in with …", signs in on the provider's own page, and lands in hipwise; an
+ * account made that way confirms at the provider to delete itself or to set a password.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
@@ -9,11 +10,13 @@ import { startTestProvider, testOidcConfig, type TestProvider } from '@hipwise/s
 import { checkA11y } from './axe.js';
 import { fileHarness } from './file-harness.js';
 import { inPage } from './in-page.js';
+import { logIn, logOut } from './steps.js';
 
 const ACCOUNTS = [
   { sub: 'sub-dana', email: 'dana@practice.example', emailVerified: true, password: 'dana-at-the-provider' },
   { sub: 'sub-eve', email: 'eve@practice.example', emailVerified: false, password: 'eve-at-the-provider' },
   { sub: 'sub-fran', email: 'fran@practice.example', emailVerified: true, password: 'fran-at-the-provider' },
+  { sub: 'sub-gil', email: 'gil@practice.example', emailVerified: true, password: 'gil-at-the-provider' },
 ];
 const CLIENT = { clientId: 'hipwise-e2e', clientSecret: 'e2e-client-secret' };
 
@@ -97,5 +100,46 @@ test('an account without a password is deleted after signing in again at the pro
     await page.getByText('Your account has been deleted').waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/me')).status);
     assert.equal(me, 401);
+    assert.deepEqual(problems, []);
+  }));
+
+test('an account without a password sets one after signing in again at the provider, then logs in with it', () =>
+  inPage(h(), async ({ page, problems }) => {
+    const gil = ACCOUNTS[3]!;
+    const password = 'gil’s own hipwise password';
+    await signInAtProvider(page, gil.email, gil.password);
+    await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
+    await page.goto('/settings');
+    const card = page.getByRole('region', { name: 'Password' });
+    await card.getByText('You sign in with Practice login; your password is managed there.').waitFor();
+    await card.getByRole('link', { name: 'Confirm with Practice login to set a password…' }).click();
+    await atProvider(page, gil.email, gil.password);
+    // Back in Settings, the confirmed step is open: the new password and nothing else.
+    await card.getByLabel('New password').fill(password);
+    await checkA11y(page, 'setting a password after confirming at the provider');
+    await card.getByRole('button', { name: 'Set password' }).click();
+    await page
+      .getByRole('region', { name: 'Change password' })
+      .getByText('Password set. You can now also log in with your email and this password.')
+      .waitFor();
+
+    await logOut(page);
+    await logIn(page, gil.email, password);
+    await page.getByRole('heading', { level: 1, name: 'Welcome to hipwise' }).waitFor();
+    const me = await page.evaluate(
+      async () =>
+        (await (await fetch('/api/me')).json()) as {
+          user: { email: string };
+          account: { hasPassword: boolean };
+        },
+    );
+    assert.equal(me.user.email, gil.email);
+    assert.equal(me.account.hasPassword, true);
+
+    // The member's own trail has the fresh sign-in and the password, in words.
+    await page.goto('/settings');
+    const trail = page.getByRole('region', { name: 'Who has seen my data' });
+    await trail.getByText('signed in again with single sign-on to confirm setting a password').waitFor();
+    await trail.getByText('set a password, to log in with it as well').waitFor();
     assert.deepEqual(problems, []);
   }));

@@ -29,6 +29,21 @@ export type ReauthIntent = (typeof REAUTH_INTENTS)[number];
 export const isReauthIntent = (s: string | null): s is ReauthIntent =>
   s !== null && (REAUTH_INTENTS as readonly string[]).includes(s);
 
+/**
+ * Why `DELETE /api/me` or `POST /api/me/password` refused an account without a password (a 403's
+ * `error.code`, with a sentence): no proof of a fresh sign-in, one expired or used, one from
+ * another session, or one asked for the other step. Confirming at the provider again mends each.
+ */
+export const REAUTH_REFUSALS = [
+  'reauth_required',
+  'reauth_expired',
+  'reauth_other_session',
+  'reauth_other_action',
+] as const;
+export type ReauthRefusal = (typeof REAUTH_REFUSALS)[number];
+export const isReauthRefusal = (s: string): s is ReauthRefusal =>
+  (REAUTH_REFUSALS as readonly string[]).includes(s);
+
 export type SsoErrorCode = (typeof SSO_ERROR_CODES)[number];
 
 export const isSsoErrorCode = (s: string): s is SsoErrorCode =>

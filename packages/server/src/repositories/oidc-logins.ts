@@ -1,3 +1,4 @@
+import type { ReauthIntent } from '@hipwise/core';
 import type { Queryable } from '../db/database.js';
 import { takeOnce, type SingleUseTable } from './take-once.js';
 
@@ -9,10 +10,10 @@ export interface OidcLogin {
   timeZone: string;
   expiresAt: Date;
   /**
-   * Set when the sign-in confirms an account already signed in (to delete it or set a password):
-   * that account, and the hash of the session that asked.
+   * Set when the sign-in confirms an account already signed in: that account, the hash of the
+   * session that asked, and the step it confirms (deleting the account or setting a password).
    */
-  reauth: { userId: string; sessionHash: string } | undefined;
+  reauth: { userId: string; sessionHash: string; intent: ReauthIntent } | undefined;
 }
 
 const OIDC_LOGINS: SingleUseTable = { table: 'oidc_logins', hashColumn: 'state_hash', consume: 'delete' };
@@ -23,8 +24,8 @@ export async function insertOidcLogin(
 ): Promise<void> {
   await q.query(
     `INSERT INTO oidc_logins
-       (state_hash, nonce, code_verifier, return_to, time_zone, created_at, expires_at, purpose, user_id, session_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+       (state_hash, nonce, code_verifier, return_to, time_zone, created_at, expires_at, purpose, user_id, session_hash, intent)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       l.stateHash,
       l.nonce,
@@ -36,6 +37,7 @@ export async function insertOidcLogin(
       l.reauth ? 'reauth' : 'signin',
       l.reauth?.userId ?? null,
       l.reauth?.sessionHash ?? null,
+      l.reauth?.intent ?? null,
     ],
   );
 }
@@ -54,12 +56,13 @@ export async function takeOidcLogin(
     expires_at: Date;
     user_id: string | null;
     session_hash: string | null;
+    intent: ReauthIntent | null;
   }>(
     q,
     OIDC_LOGINS,
     stateHash,
     now,
-    'nonce, code_verifier, return_to, time_zone, expires_at, user_id, session_hash',
+    'nonce, code_verifier, return_to, time_zone, expires_at, user_id, session_hash, intent',
   );
   return (
     r && {
@@ -69,8 +72,8 @@ export async function takeOidcLogin(
       timeZone: r.time_zone,
       expiresAt: new Date(r.expires_at),
       reauth:
-        r.user_id !== null && r.session_hash !== null
-          ? { userId: r.user_id, sessionHash: r.session_hash }
+        r.user_id !== null && r.session_hash !== null && r.intent !== null
+          ? { userId: r.user_id, sessionHash: r.session_hash, intent: r.intent }
           : undefined,
     }
   );

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { AuditPage } from '@hipwise/core';
 import { checkinCall, sessionCookieOf, describeOnEachStore } from '../testing/test-app.js';
 import { baselineBody, NO_RED_FLAGS } from '../testing/fixtures.js';
 
@@ -47,6 +48,12 @@ describeOnEachStore('account', (t) => {
       body: JSON.stringify({ email: user.email, password: user.password }),
     });
     assert.equal(oldPw.status, 401);
+    // One line in the member's trail, for the change that happened; the refused attempt is none.
+    const trail = (await (await user.call('/api/me/audit')).json()) as AuditPage;
+    assert.deepEqual(
+      trail.entries.map((l) => [l.action, l.actor.email, l.at]),
+      [['password.change', user.email, t.clock.now().toISOString()]],
+    );
   });
 
   test('export holds everything the user stored', async () => {

@@ -4,6 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { AuditPage } from '@hipwise/core';
 import type { OidcConfig } from '../config.js';
 import { takeReauthProof } from '../repositories/reauth-proofs.js';
 import { hashToken } from '../services/auth-service.js';
@@ -14,6 +15,7 @@ import {
   type TestAccount,
   type TestProvider,
 } from '../testing/oidc-provider.js';
+import { newAdmin } from '../testing/practice.js';
 import { DATABASE_KINDS, skipPostgres } from '../testing/test-databases.js';
 import { BASE, checkinCall, testApp, type TestApp, type TestUser } from '../testing/test-app.js';
 
@@ -29,13 +31,14 @@ const account = (name: string): TestAccount => ({
   emailVerified: true,
   password: `${name}-password`,
 });
-const NAMES = ['ann', 'ben', 'cat', 'dev', 'eli', 'fay', 'gus', 'hal'] as const;
+const NAMES = ['ann', 'ben', 'cat', 'dev', 'eli', 'fay', 'gus', 'hal', 'ivy', 'jon', 'kim'] as const;
 const A = Object.fromEntries(NAMES.map((n) => [n, account(n)])) as Record<
   (typeof NAMES)[number],
   TestAccount
 >;
 
 const CONFIRM_DELETE = '/api/auth/oidc/start?confirm=delete';
+const CONFIRM_PASSWORD = '/api/auth/oidc/start?confirm=password';
 
 let idp: TestProvider;
 before(async () => {
@@ -59,7 +62,8 @@ for (const kind of DATABASE_KINDS) {
   describe(`confirming an account through single sign-on on ${kind}`, { skip: skipPostgres(kind) }, () => {
     let t: TestApp;
     before(async () => {
-      t = await testApp(kind, { oidc: oidcConfig() });
+      // Behind a load balancer, so a browser's address is the one its X-Forwarded-For names.
+      t = await testApp(kind, { oidc: oidcConfig(), trustProxy: true });
     });
     after(() => t.close());
     const realTime = () => t.clock.set(new Date().toISOString());
@@ -71,6 +75,7 @@ for (const kind of DATABASE_KINDS) {
         t.request(path, {
           method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
           headers: {
+            ...browser.headers,
             cookie: browser.app.header(),
             ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
             ...init.headers,
@@ -78,8 +83,8 @@ for (const kind of DATABASE_KINDS) {
           body: init.json === undefined ? null : JSON.stringify(init.json),
         });
 
-    async function signIn(who: TestAccount): Promise<Person> {
-      const browser = newBrowser();
+    async function signIn(who: TestAccount, address?: string): Promise<Person> {
+      const browser = newBrowser(address === undefined ? undefined : { 'x-forwarded-for': address });
       const res = await back(t, browser, await throughProvider(t, browser, who));
       assert.equal(res.status, 302);
       const me = await as(browser)('/api/me');
@@ -165,6 +170,12 @@ for (const kind of DATABASE_KINDS) {
       const res = await confirm(p, A.dev);
       assert.equal(res.headers.get('location'), '/settings?sso_error=reauth_wrong_account');
       assert.ok(!proofSet(res));
+      const trail = (await (await p.user('/api/me/audit')).json()) as AuditPage;
+      assert.deepEqual(
+        trail.entries.map((l) => l.action),
+        ['signin.sso'],
+        'a refused confirmation is no line',
+      );
       assert.equal((await p.user('/api/me', { method: 'DELETE', json: {} })).status, 403);
       assert.equal(await rowsOf(p.id), 3, 'the account, its session and its link are all there');
     });
@@ -228,7 +239,7 @@ for (const kind of DATABASE_KINDS) {
       const refused = await p.user('/api/me/password', { json: { newPassword: password } });
       assert.equal(await errorCode(refused), 'reauth_required');
 
-      const res = await confirm(p, A.gus, '/api/auth/oidc/start?confirm=password');
+      const res = await confirm(p, A.gus, CONFIRM_PASSWORD);
       assert.equal(res.headers.get('location'), '/settings?confirmed=password');
       const set = await p.user('/api/me/password', { json: { newPassword: password } });
       assert.equal(set.status, 204, await set.clone().text());
@@ -245,6 +256,74 @@ for (const kind of DATABASE_KINDS) {
       assert.equal(again.status, 422);
     });
 
+    test('a fresh sign-in and a password set through the provider are lines of the member’s trail: who, what, when, from where, and no secret', async () => {
+      realTime();
+      const p = await signIn(A.ivy, '203.0.113.7');
+      const password = 'a new local password for ivy';
+      await confirm(p, A.ivy, CONFIRM_PASSWORD);
+      const proof = p.browser.app.get('hipwise_reauth');
+      assert.ok(proof);
+      const set = await p.user('/api/me/password', { json: { newPassword: password } });
+      assert.equal(set.status, 204, await set.clone().text());
+
+      const page = (await (await p.user('/api/me/audit')).json()) as AuditPage;
+      assert.deepEqual(
+        page.entries.map((l) => [l.action, l.detail, l.actor, l.clientAddress]),
+        [
+          ['password.set', {}, { email: A.ivy.email, role: 'member' }, '203.0.113.7'],
+          ['reauth.sso', { for: 'password' }, { email: A.ivy.email, role: 'member' }, '203.0.113.7'],
+          ['signin.sso', { account: 'new' }, { email: A.ivy.email, role: 'member' }, '203.0.113.7'],
+        ],
+      );
+      for (const line of page.entries) assert.equal(line.at, t.clock.now().toISOString());
+      const rows = JSON.stringify(await t.db.query('SELECT * FROM audit_log WHERE member_id = $1', [p.id]));
+      for (const secret of [password, proof, hashToken(proof), p.browser.app.get('hipwise_session') ?? '']) {
+        assert.ok(secret.length > 0 && !rows.includes(secret), 'no password, proof or session in the trail');
+      }
+
+      // The admin's instance-wide log shows the same lines, naming whose account they concern.
+      const admin = await newAdmin(t);
+      const all = (await (await admin.call('/api/admin/audit?limit=100')).json()) as AuditPage;
+      const ivys = all.entries.filter((l) => l.memberEmail === A.ivy.email).map((l) => l.action);
+      assert.deepEqual(ivys, ['password.set', 'reauth.sso', 'signin.sso']);
+    });
+
+    test('a proof counts only for the step it was asked for, and a refusal leaves it for that step', async () => {
+      realTime();
+      const p = await signIn(A.jon);
+      await confirm(p, A.jon);
+      const trail = (await (await p.user('/api/me/audit')).json()) as AuditPage;
+      assert.deepEqual(
+        trail.entries.map((l) => [l.action, l.detail]),
+        [
+          ['reauth.sso', { for: 'delete' }],
+          ['signin.sso', { account: 'new' }],
+        ],
+      );
+      const setting = await p.user('/api/me/password', { json: { newPassword: 'a password for jon here' } });
+      assert.equal(setting.status, 403);
+      const refusal = ((await setting.json()) as { error: { code: string; message: string } }).error;
+      assert.equal(refusal.code, 'reauth_other_action');
+      assert.equal(
+        refusal.message,
+        'That confirmation with Practice login was for deleting your account, so it does not count for setting a password. Confirm with Practice login again.',
+      );
+      const me = (await (await p.user('/api/me')).json()) as { account: { hasPassword: boolean } };
+      assert.equal(me.account.hasPassword, false);
+      const deleted = await p.user('/api/me', { method: 'DELETE', json: {} });
+      assert.equal(deleted.status, 204, await deleted.clone().text());
+      assert.equal(await rowsOf(p.id), 0);
+
+      const q = await signIn(A.kim);
+      await confirm(q, A.kim, CONFIRM_PASSWORD);
+      const deleting = await q.user('/api/me', { method: 'DELETE', json: {} });
+      assert.equal(deleting.status, 403);
+      assert.equal(await errorCode(deleting), 'reauth_other_action');
+      assert.equal(await rowsOf(q.id), 4, 'the account, its session, its link and its proof are all there');
+      const set = await q.user('/api/me/password', { json: { newPassword: 'a password for kim here' } });
+      assert.equal(set.status, 204, await set.clone().text());
+    });
+
     test('with local passwords off, an account without one is told its password is managed at the provider', async () => {
       realTime();
       const p = await signIn(A.hal);
@@ -254,7 +333,7 @@ for (const kind of DATABASE_KINDS) {
       try {
         const me = (await (await p.user('/api/me')).json()) as { account: { localSignIn: boolean } };
         assert.equal(me.account.localSignIn, false);
-        await confirm(p, A.hal, '/api/auth/oidc/start?confirm=password');
+        await confirm(p, A.hal, CONFIRM_PASSWORD);
         const res = await p.user('/api/me/password', { json: { newPassword: 'a password for hal here' } });
         assert.equal(res.status, 403);
         assert.equal(await errorCode(res), 'local_sign_in_off');

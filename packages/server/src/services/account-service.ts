@@ -4,6 +4,7 @@ import {
   type AccountAccess,
   type ChangePasswordBody,
   type DeleteAccountBody,
+  type ReauthIntent,
   type SettingsBody,
   type StoredBreakEvent,
   type User,
@@ -33,6 +34,7 @@ import type { ServiceDeps } from './deps.js';
 import { accountThrottleKey, type AttemptContext } from './password-attempts.js';
 import type { PasswordPolicy } from './password-policy.js';
 import type { ReauthProofs } from './reauth.js';
+import { appendAudit } from '../repositories/audit-log.js';
 import { memberAuditAll } from '../repositories/audit-pages.js';
 import { consentHistory, programmeChangesOfMember } from '../repositories/member-consents.js';
 
@@ -77,12 +79,13 @@ export function accountService(
     user: User,
     withPassword: boolean,
     c: Confirmation,
+    intent: ReauthIntent,
   ): Promise<(tx: Queryable) => Promise<void>> {
     if (withPassword) {
       await auth.confirmPassword(user, required(c.password, c.passwordField), c.context);
       return async () => {};
     }
-    return (tx) => reauth.spend(tx, c.proof, user, c.sessionToken);
+    return (tx) => reauth.spend(tx, c.proof, user, c.sessionToken, intent);
   }
 
   /** Whether the account may sign in with a password here (admins keep it when it is off). */
@@ -108,7 +111,8 @@ export function accountService(
 
     /**
      * Changes the password (or sets the first one of an account made through single sign-on) and
-     * ends every other session, so a thief's session dies with the old password.
+     * ends every other session, so a thief's session dies with the old password. Either is a line
+     * in the member's audit trail: a new way into the account, from that address.
      */
     async changePassword(
       user: User,
@@ -124,16 +128,24 @@ export function accountService(
           'This hipwise does not take local passwords: you sign in through single sign-on, and your password is managed there.',
         );
       }
-      const confirmed = await confirm(user, withPassword, {
-        ...c,
-        password: body.currentPassword,
-        passwordField: 'currentPassword',
-      });
+      const confirmed = await confirm(
+        user,
+        withPassword,
+        { ...c, password: body.currentPassword, passwordField: 'currentPassword' },
+        'password',
+      );
       const passwordHash = await hasher.hash(body.newPassword);
       await db.transaction(async (tx) => {
         await confirmed(tx);
         await updatePasswordHash(tx, user.id, passwordHash);
         await deleteOtherSessions(tx, user.id, hashToken(c.sessionToken));
+        await appendAudit(tx, {
+          memberId: user.id,
+          actor: { id: user.id, email: user.email, role: user.role },
+          action: withPassword ? 'password.change' : 'password.set',
+          clientAddress: c.context.address,
+          at: clock.now(),
+        });
       });
     },
 
@@ -189,18 +201,21 @@ export function accountService(
 
     /**
      * Every row about the user goes (throttle counts tied to the account by cascade, the count
-     * kept under its email here), and then the bytes they leave in the database files.
+     * kept under its email here), and then the bytes they leave in the database files. The
+     * member's audit trail goes with them, so no line records the deletion: one naming the person
+     * would outlive the erasure they asked for.
      */
     async deleteAccount(
       user: User,
       body: DeleteAccountBody,
       c: Omit<Confirmation, 'password' | 'passwordField'>,
     ): Promise<void> {
-      const confirmed = await confirm(user, await hasPassword(db, user.id), {
-        ...c,
-        password: body.password,
-        passwordField: 'password',
-      });
+      const confirmed = await confirm(
+        user,
+        await hasPassword(db, user.id),
+        { ...c, password: body.password, passwordField: 'password' },
+        'delete',
+      );
       await db.transaction(async (tx) => {
         await confirmed(tx);
         await deleteUser(tx, user.id);

@@ -116,15 +116,16 @@ export function ssoService(
    */
   async function confirmFreshSignIn(
     claims: ProviderClaims,
-    userId: string,
-    sessionHash: string,
+    { userId, sessionHash, intent }: { userId: string; sessionHash: string; intent: ReauthIntent },
     context: SsoContext,
   ): Promise<string> {
     if (context.previousToken === undefined || hashToken(context.previousToken) !== sessionHash) {
       throw new SsoError('reauth_session', 'the browser no longer holds the session that asked');
     }
     const current = await auth.authenticate(context.previousToken);
-    if (current?.id !== userId) throw new SsoError('reauth_session', 'the session that asked has ended');
+    if (!current || current.id !== userId) {
+      throw new SsoError('reauth_session', 'the session that asked has ended');
+    }
     if ((await findIdentityUser(db, claims.issuer, claims.subject)) !== userId) {
       throw new SsoError(
         'reauth_wrong_account',
@@ -142,8 +143,18 @@ export function ssoService(
           : `auth_time is ${Math.round(ageSeconds)} s old`,
       );
     }
-    const granted = await db.transaction((tx) => reauth.grant(tx, userId, sessionHash));
-    log.info({ userId, issuer: claims.issuer }, 'single sign-on: fresh sign-in confirmed');
+    const granted = await db.transaction(async (tx) => {
+      await appendAudit(tx, {
+        memberId: userId,
+        actor: { id: current.id, email: current.email, role: current.role },
+        action: 'reauth.sso',
+        detail: { for: intent },
+        clientAddress: context.clientAddress,
+        at: clock.now(),
+      });
+      return reauth.grant(tx, userId, sessionHash, intent);
+    });
+    log.info({ userId, issuer: claims.issuer, intent }, 'single sign-on: fresh sign-in confirmed');
     return granted.token;
   }
 
@@ -188,6 +199,7 @@ export function ssoService(
           reauth: confirming && {
             userId: confirming.user.id,
             sessionHash: hashToken(confirming.sessionToken),
+            intent: confirming.intent,
           },
         });
       });
@@ -217,9 +229,9 @@ export function ssoService(
           codeVerifier: login.codeVerifier,
         });
       if (login.reauth) {
-        const { userId, sessionHash } = login.reauth;
+        const asked = login.reauth;
         try {
-          const proof = await confirmFreshSignIn(await exchange(), userId, sessionHash, context);
+          const proof = await confirmFreshSignIn(await exchange(), asked, context);
           return { kind: 'reauth', proof, returnTo: login.returnTo };
         } catch (err) {
           throw duringReauth(err);

@@ -31,9 +31,15 @@ export class Jar {
 export interface Browser {
   app: Jar;
   provider: Jar;
+  /** Headers every request to the app carries, e.g. the X-Forwarded-For a load balancer adds. */
+  headers?: Record<string, string>;
 }
 
-export const newBrowser = (): Browser => ({ app: new Jar(), provider: new Jar() });
+export const newBrowser = (headers?: Record<string, string>): Browser => ({
+  app: new Jar(),
+  provider: new Jar(),
+  ...(headers && { headers }),
+});
 
 /**
  * Starts a sign-in in the app (at `startPath`) and walks through the provider as `who`; returns the
@@ -47,7 +53,7 @@ export async function throughProvider(
   startPath = '/api/auth/oidc/start?timeZone=Europe/Berlin',
 ): Promise<URL> {
   const start = await t.request(startPath, {
-    headers: { cookie: browser.app.header() },
+    headers: { ...browser.headers, cookie: browser.app.header() },
   });
   assert.equal(start.status, 302, await start.clone().text());
   browser.app.take(start);
@@ -89,7 +95,7 @@ export async function throughProvider(
 /** Follows the provider's redirect back into the app, with this browser's app cookies. */
 export async function back(t: TestApp, browser: Browser, callback: URL): Promise<Response> {
   const res = await t.request(callback.pathname + callback.search, {
-    headers: { cookie: browser.app.header() },
+    headers: { ...browser.headers, cookie: browser.app.header() },
   });
   browser.app.take(res);
   return res;

@@ -8,6 +8,11 @@ const VIEWS: Record<string, string> = {
   export: 'an export',
 };
 
+const REAUTH_STEPS: Record<string, string> = {
+  delete: 'deleting the account',
+  password: 'setting a password',
+};
+
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 const notes = (v: unknown) => (v === true ? 'with notes' : 'without notes');
 
@@ -35,6 +40,12 @@ export function auditWords(line: AuditLine): string {
       return `set sign-up to ${text(d['signupPolicy'])}, local passwords ${d['localSignIn'] === true ? 'on' : 'off'}`;
     case 'signin.sso':
       return 'signed in with single sign-on';
+    case 'reauth.sso':
+      return `signed in again with single sign-on to confirm ${REAUTH_STEPS[text(d['for'])] ?? 'a change'}`;
+    case 'password.set':
+      return 'set a password, to log in with it as well';
+    case 'password.change':
+      return 'changed the password';
     default:
       return line.action;
   }

@@ -8,7 +8,7 @@ import { issuesToFields } from '../../lib/field-errors';
 import { useForm } from '../../lib/use-form';
 import { plural } from '../../lib/units';
 import { useMe, useSession } from '../auth/session';
-import { confirmAtProviderHref, useConfirmedAtProvider } from './provider-confirmation';
+import { confirmAtProviderHref, needsConfirmingAgain, useConfirmedAtProvider } from './provider-confirmation';
 
 const LABELS = { currentPassword: 'Current password', newPassword: 'New password' };
 
@@ -114,7 +114,9 @@ function ManagedPassword({
 }) {
   const provider = account.provider;
   const canSet = account.localSignIn && provider !== null;
-  const confirmed = useConfirmedAtProvider('password') && canSet;
+  // A confirmation the server no longer takes sends the person back to the provider's button.
+  const [refused, setRefused] = useState(false);
+  const confirmed = useConfirmedAtProvider('password') && canSet && !refused;
   const [newPassword, setNew] = useState('');
   const { state, submit, invalid } = useForm();
 
@@ -122,7 +124,13 @@ function ManagedPassword({
     event.preventDefault();
     const parsed = changePasswordBody.safeParse({ newPassword });
     if (!parsed.success) return invalid(issuesToFields(parsed.error.issues));
-    if (await submit(() => api.changePassword(parsed.data))) onSet();
+    const set = await submit(() =>
+      api.changePassword(parsed.data).catch((e: unknown) => {
+        if (needsConfirmingAgain(e)) setRefused(true);
+        throw e;
+      }),
+    );
+    if (set) onSet();
   }
 
   return (
@@ -133,6 +141,7 @@ function ManagedPassword({
           ? `You sign in with ${provider.name}; your password is managed there.`
           : 'Your account has no password here. Ask whoever runs this hipwise how you sign in.'}
       </p>
+      <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
       {canSet && !confirmed && (
         <>
           <p>
@@ -145,20 +154,17 @@ function ManagedPassword({
         </>
       )}
       {confirmed && (
-        <>
-          <ErrorSummary message={state.message} fields={state.fields} labels={LABELS} />
-          <form onSubmit={(e) => void onSubmit(e)} noValidate>
-            <NewPasswordField
-              value={newPassword}
-              onChange={setNew}
-              error={state.fields['newPassword']}
-              autoFocus
-            />
-            <button type="submit" disabled={state.submitting}>
-              {state.submitting ? 'Setting…' : 'Set password'}
-            </button>
-          </form>
-        </>
+        <form onSubmit={(e) => void onSubmit(e)} noValidate>
+          <NewPasswordField
+            value={newPassword}
+            onChange={setNew}
+            error={state.fields['newPassword']}
+            autoFocus
+          />
+          <button type="submit" disabled={state.submitting}>
+            {state.submitting ? 'Setting…' : 'Set password'}
+          </button>
+        </form>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
-import { type ReauthIntent } from '@hipwise/core';
+import { isReauthRefusal, type ReauthIntent } from '@hipwise/core';
 import { useEffect, useState } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ssoErrorSentence } from '../auth/sso-errors';
 
@@ -18,6 +19,12 @@ export function useConfirmedAtProvider(intent: ReauthIntent): boolean {
   const [confirmed] = useState(() => new URLSearchParams(search).get('confirmed') === intent);
   return confirmed;
 }
+
+/**
+ * Whether the server refused the step for want of a confirmation it accepts (none, expired, used,
+ * from another session, or for the other step): its sentence says so, and the person confirms again.
+ */
+export const needsConfirmingAgain = (e: unknown) => isApiError(e) && isReauthRefusal(e.code);
 
 /**
  * Why a confirmation at the provider did not count, at the top of Settings. The address is tidied
