@@ -11,6 +11,7 @@ import { type TestUser, describeOnEachStore } from '../testing/test-app.js';
 import { argon2Hasher } from '../services/password-hasher.js';
 
 const MIN = 60_000;
+const MADE_AT = new Date('2026-01-05T08:00:00Z');
 const T0 = Date.parse('2026-03-10T09:00:00Z'); // a Tuesday; the test clock says 12:00 UTC
 
 /** A morning at the desk: 30 min work, a walk postponed 2 min then taken, a natural break. */
@@ -33,6 +34,8 @@ const stats = async (u: TestUser, query = '') =>
   (await (await u.call(`/api/break-stats${query}`)).json()) as BreakStatsResponse;
 
 describeOnEachStore('sitting coach API', (t) => {
+  /** A user whose account was made weeks before the events the tests post. */
+  const member = (o: { timeZone?: string } = {}) => t.newUser({ ...o, madeAt: MADE_AT });
   const stored = async (userId: string) =>
     (
       await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM break_events WHERE user_id = $1', [
@@ -41,7 +44,7 @@ describeOnEachStore('sitting coach API', (t) => {
     )[0]!.n;
 
   test('settings: defaults until saved, then what was saved, with defaults filled in', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const first = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
     assert.equal(first.saved, false);
     assert.equal(first.settings.workMinutes, 30);
@@ -63,7 +66,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('settings: invalid values are refused field by field and change nothing', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const cases: Array<[unknown, string]> = [
       [{ workMinutes: 2 }, 'workMinutes'],
       [{ workMinutes: 10, breakMinutes: 10 }, 'breakMinutes'],
@@ -86,7 +89,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('events: a retried batch stores nothing twice; an overlapping batch only the new ones', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const events = morning();
     const first = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
     assert.deepEqual(first, { stored: 5, duplicates: 0 });
@@ -105,7 +108,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('concurrent retries of one batch store it once', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const responses = await Promise.all(Array.from({ length: 6 }, () => post(u, morning())));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as BreakEventsResponse[];
     assert.equal(
@@ -116,7 +119,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('events: bad batches are refused whole', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const cases: unknown[] = [
       { events: [] },
       { events: [{ type: 'present' }] },
@@ -139,7 +142,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test("statistics per day and week in the user's zone", async () => {
-    const u = await t.newUser();
+    const u = await member();
     await post(u, morning());
     const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
     assert.equal(s.today, '2026-03-10');
@@ -168,7 +171,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('a day belongs to the local date: Tokyo sees the morning on its own date', async () => {
-    const u = await t.newUser({ timeZone: 'Asia/Tokyo' });
+    const u = await member({ timeZone: 'Asia/Tokyo' });
     await post(u, morning(Date.parse('2026-03-09T23:00:00Z'))); // 08:00 on the 10th in Tokyo
     const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
     assert.equal(s.days[0]!.walk.taken, 0);
@@ -176,7 +179,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('bad ranges are refused', async () => {
-    const u = await t.newUser();
+    const u = await member();
     for (const q of [
       '?from=2026-03-10',
       '?from=2026-03-10&to=2026-03-01',
@@ -193,7 +196,7 @@ describeOnEachStore('sitting coach API', (t) => {
 
   // A hang guard: before the date bounds, the first of these never answered.
   test('dates near year 0 or 9999 are refused, not looped over', { timeout: 30_000 }, async () => {
-    const u = await t.newUser();
+    const u = await member();
     for (const q of [
       'from=9999-12-31&to=9999-12-31',
       'from=0000-01-01&to=0000-01-07',
@@ -210,8 +213,8 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test("one user never sees another's settings or events", async () => {
-    const a = await t.newUser();
-    const b = await t.newUser();
+    const a = await member();
+    const b = await member();
     await post(a, morning());
     await a.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 50 } });
     // B sending A's very events stores B's own copies; A's rows are not touched.
@@ -251,7 +254,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('walkingBreaksOn gives the plan the day taken and goal', async () => {
-    const u = await t.newUser({ timeZone: 'Europe/Berlin' });
+    const u = await member({ timeZone: 'Europe/Berlin' });
     await post(u, morning());
     await u.call('/api/break-settings', {
       method: 'PUT',
@@ -265,7 +268,7 @@ describeOnEachStore('sitting coach API', (t) => {
       goal: 0,
     });
     // Another user's count is their own.
-    const other = await t.newUser();
+    const other = await member();
     assert.deepEqual(await walkingBreaksOn(t.db, other.id, '2026-03-10'), { taken: 0, goal: 14 });
   });
 });
