@@ -141,6 +141,51 @@ describeOnEachStore('sitting coach API', (t) => {
     assert.equal(await stored(u.id), 0);
   });
 
+  test('events: a batch with a time ahead of the clock or before the account is refused whole, naming the event', async () => {
+    type Refusal = { error: { code: string; message: string; fields: Record<string, string> } };
+    const u = await member({ timeZone: 'Europe/Berlin' });
+    const now = t.clock.now().getTime();
+    const refusal = async (events: StoredBreakEvent[]) => {
+      const res = await post(u, events);
+      assert.equal(res.status, 422);
+      return ((await res.json()) as Refusal).error;
+    };
+
+    // Good events first: a refused batch stores none of them.
+    const ahead = await refusal([...morning(), { type: 'present', at: now + 6 * MIN }]);
+    assert.equal(ahead.code, 'recorded_in_the_future');
+    assert.deepEqual(Object.keys(ahead.fields), ['events.9.at']);
+    assert.match(
+      ahead.message,
+      /event 10 of 10 \(back at the computer, 2026-03-10 13:06\) is 6\u00a0minutes later/,
+    );
+    const begun = await refusal([
+      { type: 'break-ended', at: now, kind: 'walk', startedAt: now + 3_600_000, outcome: 'taken' },
+    ]);
+    assert.deepEqual(Object.keys(begun.fields), ['events.0.startedAt']);
+    const early = await refusal([...morning(), { type: 'hours-start', at: MADE_AT.getTime() - 3_600_000 }]);
+    assert.equal(early.code, 'recorded_before_account');
+    assert.match(
+      early.message,
+      /\(working hours started, 2026-01-05 08:00\) is before this account was made/,
+    );
+    assert.equal(await stored(u.id), 0);
+
+    // Up to 5 minutes ahead, and as far back as the account's first day, is taken.
+    const edges: StoredBreakEvent[] = [
+      { type: 'away', at: MADE_AT.getTime(), locked: false },
+      { type: 'present', at: now + 5 * MIN },
+    ];
+    assert.deepEqual(await (await post(u, edges)).json(), { stored: 2, duplicates: 0 });
+
+    // An account made today has no events from yesterday.
+    const fresh = await t.newUser();
+    const res = await post(fresh, morning(now - 86_400_000));
+    assert.equal(res.status, 422);
+    assert.equal(((await res.json()) as Refusal).error.code, 'recorded_before_account');
+    assert.equal(await stored(fresh.id), 0);
+  });
+
   test("statistics per day and week in the user's zone", async () => {
     const u = await member();
     await post(u, morning());
