@@ -7,19 +7,19 @@ import { inPage, PHONE } from './in-page.js';
 import { assertNoSidewaysScroll } from './layout.js';
 import {
   breakDialog,
-  clockStart,
   newUserWithQuickBreaks,
+  onboardedOnFakeClock,
   todayValue,
   waitForTodayValue,
   work,
 } from './sitting-steps.js';
-import { onboardedUser, navigateTo } from './steps.js';
+import { navigateTo } from './steps.js';
 
 const h = fileHarness();
 
 test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', () =>
   inPage(h(), async ({ page, problems }) => {
-    await newUserWithQuickBreaks(page);
+    await newUserWithQuickBreaks(h(), page);
     await checkA11y(page, 'sitting');
 
     // The first batch that holds the postponement reaches the server, but its answer is lost:
@@ -120,8 +120,7 @@ test('the sitting page and the break screen fit a 360px phone', () =>
       await assertNoSidewaysScroll(page, name);
       await checkA11y(page, name);
     };
-    await page.clock.install({ time: clockStart() });
-    await onboardedUser(page);
+    await onboardedOnFakeClock(h(), page);
     await page.goto('/sitting');
     await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
     await page.getByRole('button', { name: 'Save break settings' }).waitFor();
