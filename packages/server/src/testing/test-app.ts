@@ -24,10 +24,10 @@ export interface TestApp {
   db: Database;
   clock: ManualClock;
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** A signed-up user whose session cookie rides along on every call. */
   /**
-   * Signs a user up. `madeAt` dates the account earlier than the clock's now, for tests that post
-   * history from before the test's day (the server refuses break events from before an account).
+   * A signed-up user whose session cookie rides along on every call. `madeAt` dates the account
+   * earlier than the clock's now, for tests that post history from before the test's day (the
+   * server refuses break events from before an account was made).
    */
   newUser(opts?: { email?: string; timeZone?: string; password?: string; madeAt?: Date }): Promise<TestUser>;
   close(): Promise<void>;
