@@ -208,7 +208,7 @@ test('a break reminder while hipwise is in the background comes from the service
     await context.addInitScript(() => {
       document.hasFocus = () => false;
     });
-    await newUserWithQuickBreaks(page);
+    await newUserWithQuickBreaks(h(), page);
     await controlled(page);
     await work(page, 9, () => breakDialog(page).isVisible());
     // getNotifications lists only what the service worker showed: a page's `new Notification` is not there.

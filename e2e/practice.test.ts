@@ -5,6 +5,7 @@ import { checkA11y } from './axe.js';
 import { shotPath } from './docs-screenshots.js';
 import { fileHarness } from './file-harness.js';
 import { inPage } from './in-page.js';
+import { baselineBody, hashPassword, makeClinician, seedAccount } from '@hipwise/server/testing';
 import { createAdmin, joinAsNewAccount, makeInvitation, openSettings } from './practice-steps.js';
 import {
   answerScreening,
@@ -13,6 +14,7 @@ import {
   freshEmail,
   logIn,
   navigateTo,
+  PASSWORD,
   readWelcome,
 } from './steps.js';
 
@@ -41,6 +43,61 @@ async function joinPageErrors(page: Page, code: string): Promise<void> {
   await failed.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('button', { name: /^Share with / }).waitFor();
 }
+
+test('an invitation opened while the account cannot be loaded says so, and Try again opens it once hipwise answers', () =>
+  inPage(h(), async ({ page, context, problems }) => {
+    // Set up on the server: a clinician's invitation, and a member already signed in on this
+    // browser, whose account this browser has never loaded (so it keeps no copy to fall back on).
+    const now = h().clock.now();
+    const passwordHash = await hashPassword(PASSWORD);
+    const seed = (email: string) =>
+      seedAccount(h().db, {
+        email,
+        passwordHash,
+        timeZone: 'Europe/Berlin',
+        joined: now,
+        now,
+        baseline: baselineBody(),
+      });
+    const clinician = await seed(freshEmail());
+    await makeClinician(h().db, clinician.user.id);
+    const made = await fetch(`${h().url}/api/invitations`, {
+      method: 'POST',
+      headers: { cookie: clinician.cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    assert.equal(made.status, 201);
+    const { invitation } = (await made.json()) as { invitation: { code: string } };
+    const member = await seed(freshEmail());
+    const [name = '', value = ''] = member.cookie.split('=');
+    await context.addCookies([{ name, value, url: h().url }]);
+
+    // The network refuses the account's request: the page says so, with a retry, not "sign in".
+    let refused = 0;
+    await page.route('**/api/me', async (route) => {
+      refused += 1;
+      await route.abort('connectionrefused');
+    });
+    await page.goto(`/join/${invitation.code}`);
+    const failed = page.getByRole('alert').filter({ hasText: 'Could not load your account' });
+    await failed.waitFor();
+    await failed.getByText('Could not reach hipwise. Check your connection and try again.').waitFor();
+    assert.equal(await page.getByText('Sign in to open this invitation').count(), 0);
+    assert.ok(refused >= 1, 'the account was asked for, and refused');
+    await checkA11y(page, 'invitation: could not load your account');
+
+    // hipwise answers again: Try again loads the account and opens the invitation.
+    await page.unroute('**/api/me');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText(`${clinician.user.email}, a clinician on this hipwise, asks to follow`).waitFor();
+    assert.equal(await failed.count(), 0);
+    assert.deepEqual(
+      problems.filter(
+        (p) => !/^console: Failed to load resource: net::ERR_CONNECTION_REFUSED \(.*\/api\/me\)$/.test(p),
+      ),
+      [],
+    );
+  }));
 
 test('the practice in one walk: an admin invites a clinician, who invites a member, who consents; the clinician reads the caseload and the member and holds a level, the member sees it on Today, revokes, and the clinician gets nothing; the member sees each read', () =>
   inPage(h(), async (admin) => {

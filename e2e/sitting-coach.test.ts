@@ -7,19 +7,20 @@ import { inPage, PHONE } from './in-page.js';
 import { assertNoSidewaysScroll } from './layout.js';
 import {
   breakDialog,
-  clockStart,
   newUserWithQuickBreaks,
+  onboardedOnFakeClock,
   todayValue,
   waitForTodayValue,
   work,
 } from './sitting-steps.js';
-import { onboardedUser, navigateTo } from './steps.js';
+import { navigateTo, onboardedUser } from './steps.js';
 
 const h = fileHarness();
+const MIN = 60_000;
 
 test('a break fires, is postponed, fires again, is taken; statistics, reload and retries hold', () =>
   inPage(h(), async ({ page, problems }) => {
-    await newUserWithQuickBreaks(page);
+    await newUserWithQuickBreaks(h(), page);
     await checkA11y(page, 'sitting');
 
     // The first batch that holds the postponement reaches the server, but its answer is lost:
@@ -120,8 +121,7 @@ test('the sitting page and the break screen fit a 360px phone', () =>
       await assertNoSidewaysScroll(page, name);
       await checkA11y(page, name);
     };
-    await page.clock.install({ time: clockStart() });
-    await onboardedUser(page);
+    await onboardedOnFakeClock(h(), page);
     await page.goto('/sitting');
     await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
     await page.getByRole('button', { name: 'Save break settings' }).waitFor();
@@ -132,5 +132,51 @@ test('the sitting page and the break screen fit a 360px phone', () =>
     // Skip is a real choice; afterwards the daily allowance shows one fewer.
     await breakDialog(page).getByRole('button', { name: 'Skip' }).click();
     await breakDialog(page).waitFor({ state: 'hidden' });
+    assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  }));
+
+test('break events dated ahead by a wrong device clock are refused and shown; once the clock is right the coach goes on', () =>
+  inPage(h(), async ({ page, problems }) => {
+    const answers: number[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('/api/break-events') && r.request().method() === 'POST') answers.push(r.status());
+    });
+    // This device's clock is an hour ahead of the server's.
+    await page.clock.install({ time: Date.now() + 60 * MIN });
+    await onboardedUser(page);
+    const refused = page.getByRole('alert').filter({ hasText: /^Break events from .* was not saved/ });
+    await refused.first().waitFor();
+    assert.match(
+      (await refused.first().textContent()) ?? '',
+      /These break events were not saved: event 1 of \d+ \(back at the computer, \d{4}-\d\d-\d\d \d\d:\d\d\) is \d+\sminutes later than the server's clock \(it takes up to 5\smin\), so this device's clock is probably wrong\./,
+    );
+    await checkA11y(page, 'break events refused');
+
+    // The clock is put right and the page opened again. The coach goes on: what it records now is
+    // stored, and the refused batch is not sent again ahead of it.
+    const refusals = answers.filter((s) => s === 422).length;
+    assert.ok(refusals >= 1);
+    const stored = page.waitForResponse(
+      (r) => r.url().endsWith('/api/break-events') && r.request().method() === 'POST' && r.status() === 200,
+    );
+    await page.clock.setSystemTime(Date.now());
+    await page.reload();
+    await stored;
+    assert.equal(answers.filter((s) => s === 422).length, refusals, 'no refused batch was sent again');
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(Date.now());
+    const res = await page.request.get(`/api/break-events?from=${today}&to=${today}`);
+    const { events } = (await res.json()) as { events: StoredBreakEvent[] };
+    assert.ok(events.some((e) => e.type === 'present'));
+    assert.ok(
+      events.every((e) => e.at <= Date.now() + 5 * MIN),
+      'nothing stored from the clock an hour ahead',
+    );
+
+    // Each refused batch stays until dismissed.
+    while ((await refused.count()) > 0) {
+      const before = await refused.count();
+      await refused.first().getByRole('button', { name: 'Dismiss' }).click();
+      await refused.nth(before - 1).waitFor({ state: 'detached' });
+    }
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   }));

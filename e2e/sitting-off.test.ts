@@ -9,7 +9,7 @@ const h = fileHarness();
 
 test('break reminders can be switched off and on again', () =>
   inPage(h(), async ({ page, problems }) => {
-    await newUserWithQuickBreaks(page);
+    await newUserWithQuickBreaks(h(), page);
 
     await page.getByLabel('Remind me to take breaks').uncheck();
     await page.getByRole('button', { name: 'Save break settings' }).click();

@@ -1,7 +1,8 @@
 /** Steps of the sitting-coach journeys, with accessible locators only. */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { onboardedUser, navigateTo } from './steps.js';
+import type { Harness } from './harness.js';
+import { answerScreening, fillBaseline, freshEmail, navigateTo, PASSWORD, readWelcome } from './steps.js';
 
 const MIN = 60_000;
 
@@ -18,12 +19,32 @@ export function clockStart(timeZone = 'Europe/London'): number {
 }
 
 /**
- * A new user on the browser's fake clock (from `clockStart`) who opens Sitting from the menu and
- * saves short intervals, so a break fires within minutes of fake time.
+ * A new, onboarded user whose browser runs on a fake clock from `clockStart`. The server takes no
+ * break event from before an account was made, and the fake hour lies before the real sign-up: so
+ * the account is made through the API before the app opens (and so before the coach records
+ * anything) and dated a day back, as if made yesterday. Welcome, screening and baseline are the app's.
  */
-export async function newUserWithQuickBreaks(page: Page): Promise<void> {
+export async function onboardedOnFakeClock(h: Harness, page: Page): Promise<void> {
+  const email = freshEmail();
+  const signup = await page.request.post('/api/auth/signup', {
+    data: { email, password: PASSWORD, timeZone: 'Europe/London' },
+    headers: { 'Content-Type': 'application/json' },
+  });
+  assert.equal(signup.status(), 201, await signup.text());
+  await h.db.query("UPDATE users SET created_at = created_at - interval '1 day' WHERE email = $1", [email]);
   await page.clock.install({ time: clockStart() });
-  await onboardedUser(page);
+  await page.goto('/welcome');
+  await readWelcome(page);
+  await answerScreening(page, [], 'clear');
+  await fillBaseline(page);
+}
+
+/**
+ * A new user on the browser's fake clock (`onboardedOnFakeClock`) who opens Sitting from the menu
+ * and saves short intervals, so a break fires within minutes of fake time.
+ */
+export async function newUserWithQuickBreaks(h: Harness, page: Page): Promise<void> {
+  await onboardedOnFakeClock(h, page);
   await navigateTo(page, 'Sitting');
   await page.getByRole('heading', { level: 1, name: 'Sitting and breaks' }).waitFor();
   await saveQuickBreaks(page, 5, 1);

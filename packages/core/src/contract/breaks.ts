@@ -37,6 +37,9 @@ export const workingHoursSchema = z.strictObject({
 });
 export type WorkingHours = z.infer<typeof workingHoursSchema>;
 
+/** The longest walking break the settings allow. */
+export const LONGEST_BREAK_MINUTES = 30;
+
 export const breakSettingsSchema = z
   .strictObject({
     /** Off: no reminders at all (the coach neither counts nor nudges) until turned on again. */
@@ -44,7 +47,7 @@ export const breakSettingsSchema = z
     /** Minutes of work (time at the computer) before a walking break. */
     workMinutes: z.int().min(5).max(120).default(30),
     /** Length of the walking break, and the least time away that counts as a natural break. */
-    breakMinutes: z.int().min(1).max(30).default(3),
+    breakMinutes: z.int().min(1).max(LONGEST_BREAK_MINUTES).default(3),
     /**
      * No input for this long means "away". Shorter quiet spells (reading, thinking, a call) are
      * still work. 60 s is the Idle Detection API's own minimum.

@@ -14,6 +14,7 @@ export * from './progress.js';
 export * from './exercise-session.js';
 export * from './program.js';
 export * from './breaks.js';
+export * from './break-event-times.js';
 export * from './break-stats.js';
 export * from './stress.js';
 export * from './clinician.js';

@@ -38,7 +38,7 @@ async function seeded(kind: DatabaseKind) {
   const clinician = await t.newUser({ timeZone: 'Europe/Berlin' });
   await makeClinician(t.db, clinician.id);
   for (const tz of ['Europe/London', 'Asia/Tokyo']) {
-    const u = await t.newUser({ timeZone: tz });
+    const u = await t.newUser({ timeZone: tz, madeAt: new Date('2026-03-01T00:00:00Z') });
     await grantConsent(t.db, { memberId: u.id, clinicianId: clinician.id });
     await u.call('/api/screenings', {
       json: { answers: Object.fromEntries(RED_FLAG_IDS.map((id) => [id, id === 'trauma'])) },

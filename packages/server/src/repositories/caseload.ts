@@ -53,8 +53,8 @@ export function memberFactsOf(q: Queryable, ids: readonly string[]): Promise<Mem
     `SELECT u.id AS user_id, b.pain_week_average, b.peg_score, b.created_at AS baseline_at, pp.stay_on_chair,
        greatest(
          (SELECT updated_at FROM checkins WHERE user_id = u.id ORDER BY day DESC LIMIT 1),
-         (SELECT created_at FROM exercise_sessions WHERE user_id = u.id ORDER BY day DESC, seq DESC LIMIT 1),
-         (SELECT created_at FROM stress_sessions WHERE user_id = u.id ORDER BY day DESC LIMIT 1),
+         (SELECT created_at FROM exercise_sessions WHERE user_id = u.id ORDER BY day DESC, created_at DESC LIMIT 1),
+         (SELECT created_at FROM stress_sessions WHERE user_id = u.id ORDER BY day DESC, created_at DESC LIMIT 1),
          (SELECT completed_at FROM questionnaire_responses
             WHERE user_id = u.id AND completed_at IS NOT NULL ORDER BY completed_at DESC LIMIT 1)
        ) AS last_activity
@@ -110,7 +110,7 @@ export async function sessionsOf(
   const tuples = await perMember<SessionTuple>(
     q,
     `SELECT user_id, json_agg(json_build_array(day, variant, planned_sets, planned_hold_seconds,
-       achieved_hold_seconds, pain_before, pain_after, stopped_early) ORDER BY day, seq)::text AS rows
+       achieved_hold_seconds, pain_before, pain_after, stopped_early) ORDER BY day, created_at, seq)::text AS rows
      FROM exercise_sessions WHERE user_id = ANY($1::uuid[]) GROUP BY user_id`,
     [ids],
   );

@@ -72,10 +72,18 @@ export async function insertExerciseSession(
   return toSession(rows[0]!);
 }
 
+/**
+ * The order sessions were done in: by the time each ended (`created_at`, the device's time for one
+ * kept offline and sent later), then in the order they arrived. Arrival alone would put a session
+ * synced late after one done later that day online.
+ */
+const DONE_ORDER = 'day, created_at, seq';
+const NEWEST_FIRST = 'day DESC, created_at DESC, seq DESC';
+
 /** The whole history, oldest first, in the order the sessions happened (progression replays it). */
 export async function allExerciseSessions(q: Queryable, userId: string): Promise<ExerciseSession[]> {
   const rows = await q.query<SessionRow>(
-    `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 ORDER BY day, seq`,
+    `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 ORDER BY ${DONE_ORDER}`,
     [userId],
   );
   return rows.map(toSession);
@@ -88,7 +96,7 @@ export async function recentExerciseSessions(
   limit: number,
 ): Promise<ExerciseSession[]> {
   const rows = await q.query<SessionRow>(
-    `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 ORDER BY day DESC, seq DESC LIMIT $2`,
+    `SELECT ${COLUMNS} FROM exercise_sessions WHERE user_id = $1 ORDER BY ${NEWEST_FIRST} LIMIT $2`,
     [userId, limit],
   );
   return rows.map(toSession);

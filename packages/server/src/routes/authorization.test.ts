@@ -25,6 +25,8 @@ const stressBody = (before: number) => ({
   stressAfter: 2,
 });
 const T0 = Date.parse(`${DAY}T09:00:00Z`);
+/** Accounts with history are made before the day of their events. */
+const MADE_AT = new Date('2026-03-01T00:00:00Z');
 const breakEvents = [
   { type: 'present', at: T0 },
   { type: 'away', at: T0 + 40 * 60_000, locked: true },
@@ -68,7 +70,7 @@ async function must(res: Response, status: number, what: string): Promise<unknow
 }
 
 async function seedVictim(t: TestApp): Promise<Victim> {
-  const user = await t.newUser({ password: `A's own password ${randomUUID()}` });
+  const user = await t.newUser({ password: `A's own password ${randomUUID()}`, madeAt: MADE_AT });
   const marker = `marker-of-A-${randomUUID()}`;
   const keys = {
     checkin: randomUUID(),
@@ -605,7 +607,7 @@ for (const kind of DATABASE_KINDS) {
 
       test("with A's real ids B gets 404s, never A's data, and A's data stays byte-identical", async () => {
         const a = await seedVictim(t);
-        const b = await t.newUser();
+        const b = await t.newUser({ madeAt: MADE_AT });
         const exportOf = async (u: TestUser) =>
           must(await u.call('/api/me/export'), 200, 'export').then(JSON.stringify);
         const exportBefore = await exportOf(a.user);

@@ -11,6 +11,7 @@ import { type TestUser, describeOnEachStore } from '../testing/test-app.js';
 import { argon2Hasher } from '../services/password-hasher.js';
 
 const MIN = 60_000;
+const MADE_AT = new Date('2026-01-05T08:00:00Z');
 const T0 = Date.parse('2026-03-10T09:00:00Z'); // a Tuesday; the test clock says 12:00 UTC
 
 /** A morning at the desk: 30 min work, a walk postponed 2 min then taken, a natural break. */
@@ -33,6 +34,8 @@ const stats = async (u: TestUser, query = '') =>
   (await (await u.call(`/api/break-stats${query}`)).json()) as BreakStatsResponse;
 
 describeOnEachStore('sitting coach API', (t) => {
+  /** A user whose account was made weeks before the events the tests post. */
+  const member = (o: { timeZone?: string } = {}) => t.newUser({ ...o, madeAt: MADE_AT });
   const stored = async (userId: string) =>
     (
       await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM break_events WHERE user_id = $1', [
@@ -41,7 +44,7 @@ describeOnEachStore('sitting coach API', (t) => {
     )[0]!.n;
 
   test('settings: defaults until saved, then what was saved, with defaults filled in', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const first = (await (await u.call('/api/break-settings')).json()) as BreakSettingsResponse;
     assert.equal(first.saved, false);
     assert.equal(first.settings.workMinutes, 30);
@@ -63,7 +66,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('settings: invalid values are refused field by field and change nothing', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const cases: Array<[unknown, string]> = [
       [{ workMinutes: 2 }, 'workMinutes'],
       [{ workMinutes: 10, breakMinutes: 10 }, 'breakMinutes'],
@@ -86,7 +89,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('events: a retried batch stores nothing twice; an overlapping batch only the new ones', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const events = morning();
     const first = (await (await post(u, events.slice(0, 5))).json()) as BreakEventsResponse;
     assert.deepEqual(first, { stored: 5, duplicates: 0 });
@@ -105,7 +108,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('concurrent retries of one batch store it once', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const responses = await Promise.all(Array.from({ length: 6 }, () => post(u, morning())));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as BreakEventsResponse[];
     assert.equal(
@@ -116,7 +119,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('events: bad batches are refused whole', async () => {
-    const u = await t.newUser();
+    const u = await member();
     const cases: unknown[] = [
       { events: [] },
       { events: [{ type: 'present' }] },
@@ -138,8 +141,53 @@ describeOnEachStore('sitting coach API', (t) => {
     assert.equal(await stored(u.id), 0);
   });
 
+  test('events: a batch with a time ahead of the clock or before the account is refused whole, naming the event', async () => {
+    type Refusal = { error: { code: string; message: string; fields: Record<string, string> } };
+    const u = await member({ timeZone: 'Europe/Berlin' });
+    const now = t.clock.now().getTime();
+    const refusal = async (events: StoredBreakEvent[]) => {
+      const res = await post(u, events);
+      assert.equal(res.status, 422);
+      return ((await res.json()) as Refusal).error;
+    };
+
+    // Good events first: a refused batch stores none of them.
+    const ahead = await refusal([...morning(), { type: 'present', at: now + 6 * MIN }]);
+    assert.equal(ahead.code, 'recorded_in_the_future');
+    assert.deepEqual(Object.keys(ahead.fields), ['events.9.at']);
+    assert.match(
+      ahead.message,
+      /event 10 of 10 \(back at the computer, 2026-03-10 13:06\) is 6\u00a0minutes later/,
+    );
+    const begun = await refusal([
+      { type: 'break-ended', at: now, kind: 'walk', startedAt: now + 3_600_000, outcome: 'taken' },
+    ]);
+    assert.deepEqual(Object.keys(begun.fields), ['events.0.startedAt']);
+    const early = await refusal([...morning(), { type: 'hours-start', at: MADE_AT.getTime() - 3_600_000 }]);
+    assert.equal(early.code, 'recorded_before_account');
+    assert.match(
+      early.message,
+      /\(working hours started, 2026-01-05 08:00\) is before this account was made/,
+    );
+    assert.equal(await stored(u.id), 0);
+
+    // Up to 5 minutes ahead, and as far back as the account's first day, is taken.
+    const edges: StoredBreakEvent[] = [
+      { type: 'away', at: MADE_AT.getTime(), locked: false },
+      { type: 'present', at: now + 5 * MIN },
+    ];
+    assert.deepEqual(await (await post(u, edges)).json(), { stored: 2, duplicates: 0 });
+
+    // An account made today has no events from yesterday.
+    const fresh = await t.newUser();
+    const res = await post(fresh, morning(now - 86_400_000));
+    assert.equal(res.status, 422);
+    assert.equal(((await res.json()) as Refusal).error.code, 'recorded_before_account');
+    assert.equal(await stored(fresh.id), 0);
+  });
+
   test("statistics per day and week in the user's zone", async () => {
-    const u = await t.newUser();
+    const u = await member();
     await post(u, morning());
     const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
     assert.equal(s.today, '2026-03-10');
@@ -168,7 +216,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('a day belongs to the local date: Tokyo sees the morning on its own date', async () => {
-    const u = await t.newUser({ timeZone: 'Asia/Tokyo' });
+    const u = await member({ timeZone: 'Asia/Tokyo' });
     await post(u, morning(Date.parse('2026-03-09T23:00:00Z'))); // 08:00 on the 10th in Tokyo
     const s = await stats(u, '?from=2026-03-09&to=2026-03-10');
     assert.equal(s.days[0]!.walk.taken, 0);
@@ -176,7 +224,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('bad ranges are refused', async () => {
-    const u = await t.newUser();
+    const u = await member();
     for (const q of [
       '?from=2026-03-10',
       '?from=2026-03-10&to=2026-03-01',
@@ -193,7 +241,7 @@ describeOnEachStore('sitting coach API', (t) => {
 
   // A hang guard: before the date bounds, the first of these never answered.
   test('dates near year 0 or 9999 are refused, not looped over', { timeout: 30_000 }, async () => {
-    const u = await t.newUser();
+    const u = await member();
     for (const q of [
       'from=9999-12-31&to=9999-12-31',
       'from=0000-01-01&to=0000-01-07',
@@ -210,8 +258,8 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test("one user never sees another's settings or events", async () => {
-    const a = await t.newUser();
-    const b = await t.newUser();
+    const a = await member();
+    const b = await member();
     await post(a, morning());
     await a.call('/api/break-settings', { method: 'PUT', json: { workMinutes: 50 } });
     // B sending A's very events stores B's own copies; A's rows are not touched.
@@ -251,7 +299,7 @@ describeOnEachStore('sitting coach API', (t) => {
   });
 
   test('walkingBreaksOn gives the plan the day taken and goal', async () => {
-    const u = await t.newUser({ timeZone: 'Europe/Berlin' });
+    const u = await member({ timeZone: 'Europe/Berlin' });
     await post(u, morning());
     await u.call('/api/break-settings', {
       method: 'PUT',
@@ -265,7 +313,7 @@ describeOnEachStore('sitting coach API', (t) => {
       goal: 0,
     });
     // Another user's count is their own.
-    const other = await t.newUser();
+    const other = await member();
     assert.deepEqual(await walkingBreaksOn(t.db, other.id, '2026-03-10'), { taken: 0, goal: 14 });
   });
 });

@@ -15,7 +15,7 @@ export function breakRoutes(deps: ServiceDeps) {
     )
     .post('/break-events', async (c) => {
       const { events } = await jsonBody(c, breakEventsBody);
-      return c.json(await breaks.recordEvents(c.get('user').id, events));
+      return c.json(await breaks.recordEvents(c.get('user'), events));
     })
     .get('/break-events', async (c) => {
       const { from, to } = queryParams(c, breakEventsQuery);

@@ -62,7 +62,7 @@ describeOnEachStore('programme API', (t) => {
   /** A user cleared on day one at noon UTC; the clock is left on day one. */
   async function clearedUser(opts: { timeZone?: string } = {}): Promise<TestUser> {
     t.clock.set(at(DAY_ONE));
-    const user = await t.newUser(opts);
+    const user = await t.newUser({ ...opts, madeAt: new Date(at(DAY_ONE, '00:00:00')) });
     assert.equal((await screen(user)).status, 201);
     return user;
   }

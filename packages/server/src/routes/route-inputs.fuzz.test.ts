@@ -664,7 +664,7 @@ function diff(before: readonly TableSum[], after: readonly TableSum[], allowed: 
 }
 
 async function seed(t: TestApp): Promise<Seeded> {
-  const user = await t.newUser();
+  const user = await t.newUser({ madeAt: new Date('2026-03-01T00:00:00Z') });
   const ok = async (res: Promise<Response>, status: number) => {
     const r = await res;
     assert.equal(r.status, status, await r.clone().text());

@@ -114,7 +114,7 @@ for (const kind of DATABASE_KINDS) {
         );
       }
 
-      const user = await t.newUser({ timeZone: 'Europe/Berlin' });
+      const user = await t.newUser({ timeZone: 'Europe/Berlin', madeAt: new Date('2026-03-01T00:00:00Z') });
       const ok = async (res: Promise<Response>) => {
         const r = await res;
         assert.ok(r.status < 300, `${r.url} -> ${r.status} ${await r.clone().text()}`);

@@ -1,6 +1,7 @@
 import {
   addDays,
   breakSettingsSchema,
+  checkBreakEventTimes,
   dailySeries,
   localDate,
   startOfLocalDay,
@@ -107,12 +108,19 @@ export function breakService({ db, clock }: ServiceDeps) {
     /**
      * Stores a batch of scheduler events. Each event's identity is its time and type (the
      * scheduler never records two of a type in one millisecond), so a retried batch, or one that
-     * overlaps an earlier one, stores every event once. No Idempotency-Key is needed.
+     * overlaps an earlier one, stores every event once. No Idempotency-Key is needed. A batch with
+     * a time out of bounds (`checkBreakEventTimes`) is refused whole: one statement stores it or
+     * nothing.
      */
-    async recordEvents(userId: string, events: readonly StoredBreakEvent[]): Promise<BreakEventsResponse> {
+    async recordEvents(user: User, events: readonly StoredBreakEvent[]): Promise<BreakEventsResponse> {
+      const now = clock.now();
+      const check = checkBreakEventTimes(events, now, new Date(user.createdAt), user.timeZone);
+      if (!check.ok) {
+        throw new AppError('validation', check.code, check.message, { [check.field]: check.fieldMessage });
+      }
       const unique = new Map<string, StoredBreakEvent>();
       for (const e of events) if (!unique.has(storedEventKey(e))) unique.set(storedEventKey(e), e);
-      const stored = await insertBreakEvents(db, { userId, events: [...unique.values()], now: clock.now() });
+      const stored = await insertBreakEvents(db, { userId: user.id, events: [...unique.values()], now });
       return { stored, duplicates: events.length - stored };
     },
 

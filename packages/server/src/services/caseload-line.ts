@@ -24,8 +24,11 @@ import { firstAndLast, painChange } from './progress-service.js';
  * adds what depends on today (this week's counts, the pain window, the idle days).
  */
 
-/** The shape of CaseloadState; a stored state of another version is computed again. */
-export const CASELOAD_STATE_VERSION = 1;
+/**
+ * The shape of CaseloadState and the way it is computed (sessions replayed in the order they were
+ * done); a stored state of another version is computed again.
+ */
+export const CASELOAD_STATE_VERSION = 2;
 
 const INACTIVE_DAYS = 7;
 

@@ -23,9 +23,9 @@ for (const kind of DATABASE_KINDS) {
       after(() => t.close());
 
       test('each source fills its fields; days before the first session have no exercise count', async () => {
-        const user = await t.newUser({ timeZone: 'UTC' });
+        const user = await t.newUser({ timeZone: 'UTC', madeAt: new Date('2026-03-01T00:00:00Z') });
         await user.call('/api/screenings', { json: { answers: NO_RED_FLAGS } });
-        const other = await t.newUser();
+        const other = await t.newUser({ madeAt: new Date('2026-03-01T00:00:00Z') });
 
         t.clock.set('2026-03-10T12:00:00Z');
         await checkinCall(user, { pain: 6, stress: 5 });
@@ -56,6 +56,7 @@ for (const kind of DATABASE_KINDS) {
           { type: 'away', at: t0 + 120 * MIN, locked: true },
         ];
         assert.equal((await user.call('/api/break-events', { json: { events } })).status, 200);
+        t.clock.set('2026-03-13T12:00:00Z');
         assert.equal(
           (
             await other.call('/api/break-events', {
@@ -64,7 +65,6 @@ for (const kind of DATABASE_KINDS) {
           ).status,
           200,
         );
-        t.clock.set('2026-03-13T12:00:00Z');
 
         const days = await historyBetween(t.db, historySources(t.clock), user.id, '2026-03-09', '2026-03-13');
         const byDate = Object.fromEntries(days.map((d) => [d.date, d]));

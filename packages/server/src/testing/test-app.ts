@@ -24,8 +24,12 @@ export interface TestApp {
   db: Database;
   clock: ManualClock;
   request(path: string, init?: RequestInit): Promise<Response>;
-  /** A signed-up user whose session cookie rides along on every call. */
-  newUser(opts?: { email?: string; timeZone?: string; password?: string }): Promise<TestUser>;
+  /**
+   * A signed-up user whose session cookie rides along on every call. `madeAt` dates the account
+   * earlier than the clock's now, for tests that post history from before the test's day (the
+   * server refuses break events from before an account was made).
+   */
+  newUser(opts?: { email?: string; timeZone?: string; password?: string; madeAt?: Date }): Promise<TestUser>;
   close(): Promise<void>;
 }
 
@@ -99,6 +103,7 @@ export async function testApp(
       email = `${randomUUID()}@example.org`,
       timeZone = 'UTC',
       password = 'a long enough password',
+      madeAt,
     } = {}) {
       const res = await request('/api/auth/signup', {
         method: 'POST',
@@ -107,6 +112,7 @@ export async function testApp(
       });
       if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
       const { user } = (await res.json()) as { user: { id: string } };
+      if (madeAt) await db.query('UPDATE users SET created_at = $2 WHERE id = $1', [user.id, madeAt]);
       const cookie = sessionCookieOf(res);
       const device = deviceCookieOf(res);
       return { id: user.id, email, password, cookie, device, call: caller(`${cookie}; ${device}`) };

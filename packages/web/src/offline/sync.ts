@@ -6,6 +6,7 @@ import {
   waitingItems,
   type OutboxItem,
   type OutboxKind,
+  type OutboxRefusal,
 } from '@hipwise/core';
 import { isApiError } from '../api';
 import * as store from './db';
@@ -110,6 +111,31 @@ class OutboxSync {
     await this.refresh();
     if (opts.unreachable) this.retryIn(RETRY_FIRST_MS);
     else void this.sync(true);
+  }
+
+  /**
+   * Keeps a write the server refused outside this queue (the break coach sends its own events)
+   * with the writes it refused, for the user to read and dismiss.
+   */
+  async keepRefused<K extends OutboxKind>(
+    kind: K,
+    payload: Payload<K>,
+    refusal: OutboxRefusal,
+  ): Promise<void> {
+    const userId = this.userId;
+    if (!userId) return;
+    await store.addItem({
+      userId,
+      kind,
+      body: payload,
+      idempotencyKey: null,
+      createdAt: Date.now(),
+      attempts: 0,
+      serverFailures: 0,
+      notBefore: 0,
+      refused: refusal,
+    });
+    await this.refresh();
   }
 
   async hasWaiting(): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { schedulerConfig, SITTING_RULES } from '@hipwise/core';
+import { schedulerConfig, SITTING_RULES, verdictOf } from '@hipwise/core';
 import { useEffect, useRef } from 'react';
 import { isApiError, sittingApi } from '../../api';
 import { useSession } from '../auth/session';
@@ -10,6 +10,7 @@ import { idlePermission, requestIdlePermission } from '../../lib/idle-detection'
 import { showAppNotification } from '../../lib/notify';
 import { watchPresence } from './presence';
 import { saveOrQueue } from '../../offline/save-or-queue';
+import { outbox } from '../../offline/sync';
 
 export const RULE_TEXTS = SITTING_RULES.map((r) => r.title);
 const SETTINGS_RETRY_MS = 30_000;
@@ -68,6 +69,13 @@ function runCoach(userId: string, timeZone: string): () => void {
       },
       notify,
       isFatal: (e) => isApiError(e) && e.isUnauthenticated,
+      isRefusal: (e) => isApiError(e) && verdictOf(e.status) === 'refused',
+      keepRefused: (events, e) =>
+        outbox.keepRefused('break-events', events, {
+          status: isApiError(e) ? e.status : 0,
+          code: isApiError(e) ? e.code : 'refused',
+          message: e instanceof Error ? e.message : 'hipwise did not take these break events.',
+        }),
     });
     const presence = watchPresence({
       now: () => Date.now(),

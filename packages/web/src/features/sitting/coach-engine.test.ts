@@ -6,6 +6,9 @@ import { CoachEngine, storageKey, type CoachDeps } from './coach-engine';
 const MIN = 60_000;
 const T0 = Date.parse('2026-03-10T09:00:00Z');
 
+/** The server said no to a batch (422): sent again, it would be refused again. */
+class Refusal extends Error {}
+
 /** A fake browser: a clock the test moves, timers that fire when it does, and a Map as storage. */
 function fakeBrowser() {
   let now = T0;
@@ -13,7 +16,9 @@ function fakeBrowser() {
   const timers = new Map<number, { at: number; fn: () => void }>();
   const store = new Map<string, string>();
   const posted: StoredBreakEvent[][] = [];
+  const refused: StoredBreakEvent[][] = [];
   let failNext = 0;
+  let refuseNext = 0;
   const deps: CoachDeps = {
     now: () => now,
     setTimeout: (fn, ms) => {
@@ -33,16 +38,27 @@ function fakeBrowser() {
         failNext -= 1;
         return Promise.reject(new Error('offline'));
       }
+      if (refuseNext > 0) {
+        refuseNext -= 1;
+        return Promise.reject(new Refusal('an event is dated ahead of the server'));
+      }
       return Promise.resolve();
     },
     notify: () => undefined,
     isFatal: () => false,
+    isRefusal: (e) => e instanceof Refusal,
+    keepRefused: (events) => {
+      refused.push([...events]);
+      return Promise.resolve();
+    },
   };
   return {
     deps,
     store,
     posted,
+    refused,
     failNextPosts: (n: number) => void (failNext = n),
+    refuseNextPosts: (n: number) => void (refuseNext = n),
     /** Move time forward, firing due timers in order (as a browser would, late or not). */
     async advance(ms: number) {
       const end = now + ms;
@@ -125,6 +141,26 @@ describe('the coach engine in the browser', () => {
     assert.equal(engine.snapshot.sendFailed, false);
     assert.equal(b.posted.length, 3);
     assert.deepEqual(b.posted[2], b.posted[0], 'the same batch, so the server can drop repeats');
+    engine.stop();
+  });
+
+  test('a refused batch is kept to be shown, and the events after it are still sent', async () => {
+    const b = fakeBrowser();
+    b.refuseNextPosts(1);
+    const engine = new CoachEngine('u1', config, b.deps);
+    await b.advance(0);
+    assert.deepEqual(
+      b.refused.map((batch) => batch.map((e) => e.type)),
+      [['present']],
+    );
+    assert.equal(engine.snapshot.unsent, 0, 'the refused batch no longer waits');
+    assert.equal(engine.snapshot.sendFailed, false);
+    // Later events go through at once, with no retry of the refused batch ahead of them.
+    engine.send({ type: 'take-break-now', at: b.deps.now() });
+    await b.advance(0);
+    assert.equal(b.posted.length, 2);
+    assert.equal(b.posted[1]?.[0]?.type, 'break-started');
+    assert.equal(engine.snapshot.unsent, 0);
     engine.stop();
   });
 

@@ -51,6 +51,13 @@ export interface CoachDeps {
   notify(text: string): void;
   /** An error from `post` that means the session is gone: stop sending. */
   isFatal(error: unknown): boolean;
+  /**
+   * An error from `post` that means the server will never take this batch (a time outside its
+   * bounds): retried, it would hold back every event after it for good.
+   */
+  isRefusal(error: unknown): boolean;
+  /** Keeps a refused batch where the user reads why and dismisses it, as other refused writes. */
+  keepRefused(events: readonly StoredBreakEvent[], error: unknown): Promise<void>;
 }
 
 interface Saved {
@@ -192,14 +199,23 @@ export class CoachEngine {
     this.listeners.clear();
   }
 
-  /** Sends what is waiting, oldest first, in batches; on failure keeps it and tries again later. */
+  /**
+   * Sends what is waiting, oldest first, in batches; on failure keeps it and tries again later. A
+   * batch the server refuses is handed on to be shown, and the next is sent.
+   */
   async flush(): Promise<void> {
     if (this.sending || this.stopped || this.outbox.length === 0) return;
     this.sending = true;
     try {
       while (this.outbox.length > 0 && !this.stopped) {
         const batch = this.outbox.slice(0, BATCH);
-        await this.deps.post(batch);
+        try {
+          await this.deps.post(batch);
+        } catch (e) {
+          if (!this.deps.isRefusal(e)) throw e;
+          // Even if it cannot be kept (storage blocked), it goes: the events after it can be stored.
+          await this.deps.keepRefused(batch, e).catch(() => undefined);
+        }
         // New events are only ever appended, so the batch is still at the front.
         this.outbox = this.outbox.slice(batch.length);
         this.failures = 0;
