@@ -144,7 +144,9 @@ test('break events dated ahead by a wrong device clock are refused and shown; on
     // This device's clock is an hour ahead of the server's.
     await page.clock.install({ time: Date.now() + 60 * MIN });
     await onboardedUser(page);
-    const refused = page.getByRole('alert').filter({ hasText: /^Break events from .* was not saved/ });
+    const refused = page
+      .getByRole('alert')
+      .filter({ hasText: /^Break events from \d\d:\d\d were not saved/ });
     await refused.first().waitFor();
     assert.match(
       (await refused.first().textContent()) ?? '',

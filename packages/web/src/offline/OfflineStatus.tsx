@@ -50,7 +50,7 @@ function Refused({ item, timeZone }: { readonly item: OutboxItem; readonly timeZ
   return (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">
-        {words.what} from {formatClock(item.createdAt, timeZone)} was not saved
+        {words.what} from {formatClock(item.createdAt, timeZone)} {words.was} not saved
       </p>
       <p>{item.refused?.message}</p>
       <p className="button-row">

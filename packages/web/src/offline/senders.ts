@@ -41,11 +41,17 @@ export function send<K extends OutboxKind>(
   return call(payload, key ?? '');
 }
 
-/** What the user is shown for an item the server refused: what it was and where to look at it. */
-export const KIND_WORDS: Record<OutboxKind, { readonly what: string; readonly review: string }> = {
-  checkin: { what: 'Check-in', review: '/today' },
-  'exercise-session': { what: 'Exercise session', review: '/program' },
-  'stress-session': { what: 'Breathing session', review: '/stress' },
-  questionnaire: { what: 'Questionnaire answers', review: '/progress' },
-  'break-events': { what: 'Break events', review: '/sitting' },
+/**
+ * What the user is shown for an item the server refused: what it was (with the verb that agrees
+ * with it) and where to look at it.
+ */
+export const KIND_WORDS: Record<
+  OutboxKind,
+  { readonly what: string; readonly was: 'was' | 'were'; readonly review: string }
+> = {
+  checkin: { what: 'Check-in', was: 'was', review: '/today' },
+  'exercise-session': { what: 'Exercise session', was: 'was', review: '/program' },
+  'stress-session': { what: 'Breathing session', was: 'was', review: '/stress' },
+  questionnaire: { what: 'Questionnaire answers', was: 'were', review: '/progress' },
+  'break-events': { what: 'Break events', was: 'were', review: '/sitting' },
 };
