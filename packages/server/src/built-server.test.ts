@@ -23,6 +23,8 @@ test('the built server runs on plain node (no TypeScript loader), creating and r
       assert.ok(url, `${start} start: ${run.output}`);
       assert.equal((await fetch(`${url}/api/health`)).status, 200);
       assert.equal(await stop(run.child), 0);
+      // The log is written asynchronously: it may come after the line waited for.
+      await run.closed;
       if (start === 'first') assert.match(run.output, /database migrated/);
       // A new folder gets the settings as it is made: nothing to announce, now or later.
       assert.doesNotMatch(run.output, /settings updated/);

@@ -5,10 +5,17 @@ export const SERVER_MAIN = fileURLToPath(new URL('../main.ts', import.meta.url))
 export const BACKUP_CLI = fileURLToPath(new URL('../cli/backup-cli.ts', import.meta.url));
 
 export interface RunResult {
-  output: string;
+  /** Everything the process has printed so far, stdout and stderr; it grows while it runs. */
+  readonly output: string;
   /** The exit code, or null while the process still runs. */
   code: number | null;
   child: ChildProcess;
+  /**
+   * Resolves with the exit code once the process is gone and all it printed has been read: a log
+   * line written just before exit (or asynchronously, after a line that was waited for) is in
+   * `output` by then.
+   */
+  closed: Promise<number | null>;
 }
 
 /** Runs a TypeScript entry point until it prints a line matching `until` or exits. */
@@ -23,14 +30,23 @@ export function runNode(args: readonly string[], env: Record<string, string>, un
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const closed = new Promise<number | null>((r) => child.once('close', (code: number | null) => r(code)));
+  const result = (code: number | null): RunResult => ({
+    get output() {
+      return output;
+    },
+    code,
+    child,
+    closed,
+  });
   return new Promise<RunResult>((resolve) => {
     const onData = (d: Buffer) => {
       output += d.toString();
-      if (until.test(output)) resolve({ output, code: null, child });
+      if (until.test(output)) resolve(result(null));
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => resolve({ output, code, child }));
+    void closed.then((code) => resolve(result(code)));
   });
 }
 
